@@ -1,0 +1,70 @@
+"""One journey block from YAML text to HTML: read, resolve, check, render.
+
+:class:`JourneyExpander` holds what every block of a site shares (catalog,
+locale, limits) and is the one entry point the Markdown extension, the CLI
+and the plugin use, so all three report the same findings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from mkdocs_custflow.diagnostics import Diagnostic, Reporter
+from mkdocs_custflow.located_yaml import YamlLimits, YamlReadError, load
+from mkdocs_custflow.reading import BlockReader, fallback_id
+from mkdocs_custflow.renderers.html import render_error_html, render_journey_html
+from mkdocs_custflow.renderers.options import RenderOptions
+from mkdocs_custflow.structure import Catalog, Journey
+from mkdocs_custflow.validation import check, resolve
+
+DEFAULT_MAX_BLOCK_CHARS = 200_000
+
+
+@dataclass
+class BlockResult:
+    """A read block: the journey (``None`` when it has errors) and its findings."""
+
+    journey: Journey | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.journey is not None
+
+
+@dataclass
+class JourneyExpander:
+    catalog: Catalog = field(default_factory=Catalog)
+    locale: str = "en"
+    limits: YamlLimits = field(default_factory=YamlLimits)
+    max_block_chars: int = DEFAULT_MAX_BLOCK_CHARS
+
+    def read(self, body: str, *, file: str = "<markdown>", line: int = 1) -> BlockResult:
+        """Read a block whose first body line is ``line`` of ``file``."""
+        report = Reporter(file, base_line=line)
+        if len(body) > self.max_block_chars:
+            report.error(
+                f"the block has {len(body)} characters, over the limit of "
+                f"{self.max_block_chars}; split the journey or raise 'max_block_chars'"
+            )
+            return BlockResult(None, report.items)
+        try:
+            data = load(body, self.limits)
+        except YamlReadError as exc:
+            report.error(exc.message, exc.line)
+            return BlockResult(None, report.items)
+        reader = BlockReader(report)
+        journey = reader.journey(data, file=file, fallback_id=fallback_id(body))
+        if journey is None or report.has_errors:
+            return BlockResult(None, report.items)
+        resolve(journey, self.catalog)
+        findings = report.items + check(journey, self.catalog)
+        if any(d.is_error for d in findings):
+            return BlockResult(None, findings)
+        return BlockResult(journey, findings)
+
+    def render(self, result: BlockResult, options: RenderOptions | None = None) -> str:
+        options = options or RenderOptions(locale=self.locale)
+        if result.journey is None:
+            return render_error_html(result.diagnostics, options.locale)
+        return render_journey_html(result.journey, options)

@@ -1,0 +1,81 @@
+"""Findings about a journey block, reported as ``file:line: message``.
+
+Errors stop one block from rendering (its error shows in place of the
+diagrams); warnings let it render. Both are printed as MkDocs warnings by the
+plugin, so ``mkdocs build --strict`` fails on either.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One finding, located at a line of a file (1-based; 0 means unknown)."""
+
+    severity: Severity
+    message: str
+    file: str = "<markdown>"
+    line: int = 0
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.message}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+
+def did_you_mean(name: str, choices: Iterable[str]) -> str:
+    """A ``(did you mean 'x'?)`` suffix when one choice is close to ``name``."""
+    matches = difflib.get_close_matches(name, sorted(set(choices)), n=1, cutoff=0.6)
+    return f" (did you mean '{matches[0]}'?)" if matches else ""
+
+
+def known_list(choices: Iterable[str], limit: int = 8) -> str:
+    """A short ``known: a, b, c`` hint for messages with no close match."""
+    names = sorted(set(choices))
+    if not names:
+        return ""
+    shown = ", ".join(names[:limit]) + (", ..." if len(names) > limit else "")
+    return f"; known: {shown}"
+
+
+class Reporter:
+    """Collects diagnostics for one block, all placed in one file.
+
+    ``base_line`` is the file line of the block's first body line, so a line
+    found inside the YAML (0-based) maps onto the Markdown file.
+    """
+
+    def __init__(self, file: str = "<markdown>", base_line: int = 1) -> None:
+        self.file = file
+        self.base_line = base_line
+        self.items: list[Diagnostic] = []
+
+    def file_line(self, yaml_line: int | None) -> int:
+        return self.base_line + (yaml_line or 0)
+
+    def error(self, message: str, yaml_line: int | None = None) -> None:
+        self.items.append(
+            Diagnostic(Severity.ERROR, message, self.file, self.file_line(yaml_line))
+        )
+
+    def warning(self, message: str, yaml_line: int | None = None) -> None:
+        self.items.append(
+            Diagnostic(Severity.WARNING, message, self.file, self.file_line(yaml_line))
+        )
+
+    @property
+    def has_errors(self) -> bool:
+        return any(d.is_error for d in self.items)

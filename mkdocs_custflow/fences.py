@@ -1,0 +1,65 @@
+"""Find ```` ```journey ```` fences in Markdown text.
+
+Other fenced blocks are skipped whole, so a journey shown as an example inside
+a ```` ````markdown ```` fence stays an example. Fences may be indented (inside
+lists, admonitions and content tabs); the body loses the fence's indentation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_OPEN = re.compile(r"^(?P<indent> *)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n]*?)[ \t]*$")
+INFO_STRING = "journey"
+
+
+@dataclass(frozen=True)
+class Fence:
+    """A journey fence: ``start``/``end`` are 0-based line indexes of its
+    opening and closing lines (``end`` is the last line when unclosed)."""
+
+    start: int
+    end: int
+    indent: str
+    body: str
+    closed: bool
+
+    @property
+    def body_start(self) -> int:
+        """0-based index of the first body line."""
+        return self.start + 1
+
+
+def _is_journey(info: str) -> bool:
+    words = info.strip("{} ").split()
+    return bool(words) and words[0].lstrip(".") == INFO_STRING
+
+
+def find_journey_fences(lines: list[str]) -> list[Fence]:
+    fences: list[Fence] = []
+    index = 0
+    while index < len(lines):
+        match = _OPEN.match(lines[index])
+        if not match or (match["fence"][0] == "`" and "`" in match["info"]):
+            index += 1
+            continue
+        fence = match["fence"]
+        closer = re.compile(rf"^ *{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$")
+        end = index + 1
+        while end < len(lines) and not closer.match(lines[end]):
+            end += 1
+        closed = end < len(lines)
+        if _is_journey(match["info"]):
+            indent = match["indent"]
+            body_lines = [_dedent(line, len(indent)) for line in lines[index + 1 : end]]
+            fences.append(
+                Fence(index, min(end, len(lines) - 1), indent, "\n".join(body_lines), closed)
+            )
+        index = end + 1
+    return fences
+
+
+def _dedent(line: str, width: int) -> str:
+    stripped = len(line) - len(line.lstrip(" "))
+    return line[min(stripped, width):]

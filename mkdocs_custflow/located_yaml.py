@@ -1,0 +1,187 @@
+"""YAML reading that keeps line numbers and refuses what a playbook never needs.
+
+Every scalar is read as the text the writer typed (``No`` stays ``"No"``,
+``1.10`` stays ``"1.10"``, a bare ``yes:`` key stays ``"yes"``); the journey
+reader converts the few numeric and boolean fields itself. Only ``null``-like
+plain scalars become ``None``. Tags, duplicate keys, alias bombs and deep
+nesting are errors, because a journey block is data, not a program.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+try:  # The C loader is much faster; marks (line numbers) work the same.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+_STANDARD = "tag:yaml.org,2002:"
+_ALLOWED_SCALAR_TAGS = {
+    f"{_STANDARD}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")
+}
+_NULL = f"{_STANDARD}null"
+_MERGE = f"{_STANDARD}merge"
+
+
+@dataclass(frozen=True)
+class YamlLimits:
+    """Bounds that keep a hostile block from exhausting the build."""
+
+    max_nodes: int = 100_000
+    max_depth: int = 40
+
+
+class YamlReadError(Exception):
+    """A block's YAML cannot be used; ``line`` is 0-based within the text."""
+
+    def __init__(self, message: str, line: int = 0) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+class YamlMapping(dict):  # type: ignore[type-arg]
+    """A mapping that remembers where it and each of its keys stand."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class YamlSequence(list):  # type: ignore[type-arg]
+    """A sequence that remembers where it and each of its items stand."""
+
+    line: int = 0
+    item_lines: list[int]
+
+    def line_of(self, index: int) -> int:
+        return self.item_lines[index] if 0 <= index < len(self.item_lines) else self.line
+
+
+def line_of(container: object, key: object, default: int = 0) -> int:
+    """Line of ``key`` inside a mapping or sequence read by this module."""
+    if isinstance(container, YamlMapping) and isinstance(key, str):
+        return container.line_of(key)
+    if isinstance(container, YamlSequence) and isinstance(key, int):
+        return container.line_of(key)
+    return getattr(container, "line", default)
+
+
+def load(text: str, limits: YamlLimits | None = None) -> object:
+    """Read one YAML document into plain values with line information."""
+    limits = limits or YamlLimits()
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "invalid YAML"
+        context = f" ({exc.context})" if exc.context and exc.problem else ""
+        raise YamlReadError(f"YAML syntax error: {problem}{context}", mark.line if mark else 0)
+    except yaml.YAMLError as exc:
+        raise YamlReadError(f"YAML syntax error: {exc}") from None
+    finally:
+        loader.dispose()
+    if node is None:
+        return None
+    return _Converter(limits).convert(node, 0)
+
+
+class _Converter:
+    def __init__(self, limits: YamlLimits) -> None:
+        self.limits = limits
+        self.count = 0
+
+    def convert(self, node: Node, depth: int) -> object:
+        self.count += 1
+        if self.count > self.limits.max_nodes:
+            raise YamlReadError(
+                f"the block expands to more than {self.limits.max_nodes} YAML values "
+                "(aliases repeated too often?); make it smaller or raise the "
+                "'max_yaml_nodes' option",
+                node.start_mark.line,
+            )
+        if depth > self.limits.max_depth:
+            raise YamlReadError(
+                f"YAML nested deeper than {self.limits.max_depth} levels; a journey never "
+                "needs that",
+                node.start_mark.line,
+            )
+        if isinstance(node, ScalarNode):
+            return self._scalar(node)
+        if isinstance(node, SequenceNode):
+            self._check_tag(node, f"{_STANDARD}seq")
+            seq = YamlSequence()
+            seq.line = node.start_mark.line
+            seq.item_lines = []
+            for item in node.value:
+                seq.append(self.convert(item, depth + 1))
+                seq.item_lines.append(item.start_mark.line)
+            return seq
+        if isinstance(node, MappingNode):
+            self._check_tag(node, f"{_STANDARD}map")
+            return self._mapping(node, depth)
+        raise YamlReadError("unsupported YAML node", node.start_mark.line)  # pragma: no cover
+
+    def _mapping(self, node: MappingNode, depth: int) -> YamlMapping:
+        mapping = YamlMapping()
+        mapping.line = node.start_mark.line
+        mapping.key_lines = {}
+        merged: list[YamlMapping] = []
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE:
+                value = self.convert(value_node, depth + 1)
+                sources = value if isinstance(value, list) else [value]
+                for source in sources:
+                    if not isinstance(source, YamlMapping):
+                        raise YamlReadError(
+                            "'<<' must merge a mapping or a list of mappings",
+                            key_node.start_mark.line,
+                        )
+                    merged.append(source)
+                continue
+            if not isinstance(key_node, ScalarNode):
+                raise YamlReadError(
+                    "a key must be plain text, not a list or mapping", key_node.start_mark.line
+                )
+            self._check_scalar_tag(key_node)
+            key = key_node.value
+            if key in mapping.key_lines:
+                raise YamlReadError(
+                    f"duplicate key '{key}' (first on line "
+                    f"{mapping.key_lines[key] + 1} of the block); remove one of them",
+                    key_node.start_mark.line,
+                )
+            mapping.key_lines[key] = key_node.start_mark.line
+            mapping[key] = self.convert(value_node, depth + 1)
+        for source in merged:  # explicit keys win over merged ones
+            for key, value in source.items():
+                if key not in mapping:
+                    mapping[key] = value
+                    mapping.key_lines[key] = source.line_of(key)
+        return mapping
+
+    def _scalar(self, node: ScalarNode) -> str | None:
+        self._check_scalar_tag(node)
+        if node.tag == _NULL and not node.style:
+            return None
+        return str(node.value)
+
+    def _check_scalar_tag(self, node: ScalarNode) -> None:
+        if node.tag not in _ALLOWED_SCALAR_TAGS:
+            raise YamlReadError(_tag_message(node.tag), node.start_mark.line)
+
+    def _check_tag(self, node: Node, expected: str) -> None:
+        if node.tag != expected:
+            raise YamlReadError(_tag_message(node.tag), node.start_mark.line)
+
+
+def _tag_message(tag: str) -> str:
+    shown = "!!" + tag[len(_STANDARD):] if tag.startswith(_STANDARD) else tag
+    return f"YAML tag '{shown}' is not allowed in a journey block; write plain values"

@@ -1,0 +1,509 @@
+"""Turn a block's YAML (already read by :mod:`located_yaml`) into the model.
+
+This module checks shape only: keys, types, forms of steps. Whether the names
+a block uses exist is :mod:`validation`'s job, because that depends on the
+catalog and on templates.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Callable
+from typing import TypeVar
+
+from mkdocs_custflow.diagnostics import Reporter, did_you_mean
+from mkdocs_custflow.located_yaml import YamlMapping, YamlSequence, line_of
+from mkdocs_custflow.structure import (
+    ACTOR_KINDS,
+    VIEWS,
+    Actor,
+    Branch,
+    Catalog,
+    Decision,
+    Journey,
+    Link,
+    Message,
+    Note,
+    Stage,
+    Step,
+    Touchpoint,
+)
+
+JOURNEY_KEYS = (
+    "id", "title", "description", "use", "with", "views", "direction",
+    "actors", "stages", "touchpoints",
+)
+STAGE_KEYS = (
+    "id", "name", "description", "owner", "responsible", "consulted", "informed",
+    "touchpoints", "kpis", "sla", "links", "next", "steps",
+)
+TEMPLATE_STAGE_KEYS = ("after", "remove")
+ACTOR_KEYS = ("name", "kind", "team", "description")
+TOUCHPOINT_KEYS = ("name", "channel", "description")
+MESSAGE_KEYS = ("from", "to", "say", "reply", "via", "note", "score")
+CATALOG_KEYS = ("actors", "touchpoints", "stages")
+
+ID_PATTERN = re.compile(r"^\w[\w.-]*$")
+_ARROW = re.compile(r"^\s*(?P<sender>\S+?)\s*(?P<arrow>-->|->)\s*(?P<receiver>\S+)\s*$")
+_ARROW_TEXT = re.compile(r"^\s*(?P<head>[^:]+?(?:-->|->)[^:]+?)\s*:\s*(?P<text>.*)$", re.S)
+_SAFE_URL = re.compile(r"^(https?://|mailto:)", re.I)
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
+
+T = TypeVar("T")
+
+
+def slugify(text: str) -> str:
+    """A stable id from any title, CJK included (word characters are kept)."""
+    normal = unicodedata.normalize("NFKC", text).lower()
+    slug = re.sub(r"[^\w]+", "-", normal).strip("-_")
+    return slug
+
+
+def humanize(identifier: str) -> str:
+    """``after-sales`` -> ``After sales``: a readable name when none is given."""
+    words = re.sub(r"[-_.]+", " ", identifier).strip()
+    return words[:1].upper() + words[1:] if words else identifier
+
+
+class BlockReader:
+    """Reads one block's mapping into a :class:`Journey`, reporting as it goes."""
+
+    def __init__(self, reporter: Reporter, *, allow_template_keys: bool = False) -> None:
+        self.report = reporter
+        self.allow_template_keys = allow_template_keys
+
+    # -- small typed getters -------------------------------------------------
+    def text(self, data: YamlMapping, key: str, *, required: bool = False) -> str | None:
+        value = data.get(key)
+        if value is None:
+            if required:
+                self.report.error(f"'{key}' is required", data.line)
+            return None
+        if not isinstance(value, str):
+            self.report.error(
+                f"'{key}' must be text, not a {_kind(value)}", line_of(data, key)
+            )
+            return None
+        return value
+
+    def id_list(self, data: YamlMapping, key: str) -> list[str]:
+        value = data.get(key)
+        if value is None:
+            return []
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            self.report.error(
+                f"'{key}' must be an id or a list of ids, not a {_kind(value)}",
+                line_of(data, key),
+            )
+            return []
+        ids: list[str] = []
+        for index, item in enumerate(value):
+            if isinstance(item, str) and ID_PATTERN.match(item):
+                ids.append(item)
+            else:
+                self.report.error(
+                    f"'{key}' item {item!r} is not an id (letters, digits, '-', '_', '.')",
+                    line_of(value, index),
+                )
+        return ids
+
+    def text_list(self, data: YamlMapping, key: str) -> list[str]:
+        value = data.get(key)
+        if value is None:
+            return []
+        if isinstance(value, str):
+            return [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.report.error(f"'{key}' must be a list of text items", line_of(data, key))
+            return []
+        return list(value)
+
+    def check_keys(self, data: YamlMapping, allowed: tuple[str, ...], what: str) -> None:
+        for key in data:
+            if key not in allowed:
+                self.report.error(
+                    f"unknown key '{key}' in {what}{did_you_mean(key, allowed)}",
+                    data.line_of(key),
+                )
+
+    def mapping_of(
+        self,
+        data: YamlMapping,
+        key: str,
+        read_item: Callable[[str, object, int], T | None],
+    ) -> dict[str, T]:
+        value = data.get(key)
+        if value is None:
+            return {}
+        if not isinstance(value, YamlMapping):
+            self.report.error(
+                f"'{key}' must be a mapping of id -> definition, not a {_kind(value)}",
+                line_of(data, key),
+            )
+            return {}
+        items: dict[str, T] = {}
+        for item_id, item in value.items():
+            line = value.line_of(item_id)
+            if not ID_PATTERN.match(item_id):
+                self.report.error(
+                    f"'{item_id}' is not a valid id; try '{slugify(item_id) or 'x'}'", line
+                )
+                continue
+            read = read_item(item_id, item, line)
+            if read is not None:
+                items[item_id] = read
+        return items
+
+    # -- actors and touchpoints ---------------------------------------------
+    def actor(self, actor_id: str, data: object, line: int) -> Actor | None:
+        if data is None or isinstance(data, str):
+            return Actor(id=actor_id, name=data or "", kind="", line=self.report.file_line(line))
+        if not isinstance(data, YamlMapping):
+            self.report.error(f"actor '{actor_id}' must be a mapping or a name", line)
+            return None
+        self.check_keys(data, ACTOR_KEYS, f"actor '{actor_id}'")
+        kind = self.text(data, "kind") or ""
+        if kind and kind not in ACTOR_KINDS:
+            self.report.error(
+                f"actor '{actor_id}' has unknown kind '{kind}'{did_you_mean(kind, ACTOR_KINDS)}; "
+                f"use one of {', '.join(ACTOR_KINDS)}",
+                data.line_of("kind"),
+            )
+            kind = ""
+        return Actor(
+            id=actor_id,
+            name=self.text(data, "name") or "",
+            kind=kind,
+            team=self.text(data, "team"),
+            description=self.text(data, "description"),
+            line=self.report.file_line(line),
+        )
+
+    def touchpoint(self, tp_id: str, data: object, line: int) -> Touchpoint | None:
+        if data is None or isinstance(data, str):
+            return Touchpoint(id=tp_id, name=data or "", line=self.report.file_line(line))
+        if not isinstance(data, YamlMapping):
+            self.report.error(f"touchpoint '{tp_id}' must be a mapping or a name", line)
+            return None
+        self.check_keys(data, TOUCHPOINT_KEYS, f"touchpoint '{tp_id}'")
+        return Touchpoint(
+            id=tp_id,
+            name=self.text(data, "name") or "",
+            channel=self.text(data, "channel"),
+            description=self.text(data, "description"),
+            line=self.report.file_line(line),
+        )
+
+    # -- stages and steps ----------------------------------------------------
+    def stages(self, data: YamlMapping) -> list[Stage]:
+        value = data.get("stages")
+        if value is None:
+            return []
+        if not isinstance(value, YamlSequence):
+            self.report.error(
+                f"'stages' must be a list of stages, not a {_kind(value)}", line_of(data, "stages")
+            )
+            return []
+        stages: list[Stage] = []
+        seen: dict[str, int] = {}
+        for index, item in enumerate(value):
+            stage = self.stage(item, value.line_of(index))
+            if stage is None:
+                continue
+            if stage.id in seen:
+                self.report.error(
+                    f"stage id '{stage.id}' is used twice (first on line {seen[stage.id]}); "
+                    "give each stage its own id",
+                    value.line_of(index),
+                )
+                continue
+            seen[stage.id] = stage.line
+            stages.append(stage)
+        return stages
+
+    def stage(self, data: object, line: int) -> Stage | None:
+        if isinstance(data, str):  # a bare id refers to a catalog stage
+            data_map = YamlMapping(id=data)
+            data_map.line, data_map.key_lines = line, {"id": line}
+            data = data_map
+        if not isinstance(data, YamlMapping):
+            self.report.error(
+                f"a stage must be a mapping with at least 'id', not a {_kind(data)}", line
+            )
+            return None
+        allowed = STAGE_KEYS + (TEMPLATE_STAGE_KEYS if self.allow_template_keys else ())
+        self.check_keys(data, allowed, "a stage")
+        stage_id = self.text(data, "id")
+        if stage_id is None:
+            name = self.text(data, "name")
+            hint = f"; e.g. 'id: {slugify(name)}'" if name and slugify(name) else ""
+            self.report.error(f"a stage needs an 'id'{hint}", data.line)
+            return None
+        if not ID_PATTERN.match(stage_id):
+            self.report.error(
+                f"stage id '{stage_id}' is not a valid id; try '{slugify(stage_id) or 'x'}'",
+                data.line_of("id"),
+            )
+            return None
+        owner = self.text(data, "owner")
+        if owner is not None and not ID_PATTERN.match(owner):
+            self.report.error(f"'owner' must be an actor id, not {owner!r}", data.line_of("owner"))
+            owner = None
+        return Stage(
+            id=stage_id,
+            name=self.text(data, "name") or "",
+            description=self.text(data, "description"),
+            owner=owner,
+            responsible=self.id_list(data, "responsible"),
+            consulted=self.id_list(data, "consulted"),
+            informed=self.id_list(data, "informed"),
+            touchpoints=self.id_list(data, "touchpoints"),
+            kpis=self.text_list(data, "kpis"),
+            sla=self.text(data, "sla"),
+            links=self.links(data),
+            next=self.id_list(data, "next") if "next" in data else None,
+            steps=self.steps(data),
+            line=self.report.file_line(data.line),
+        )
+
+    def links(self, data: YamlMapping) -> list[Link]:
+        value = data.get("links")
+        if value is None:
+            return []
+        if not isinstance(value, YamlSequence):
+            self.report.error("'links' must be a list of {title, url}", line_of(data, "links"))
+            return []
+        links: list[Link] = []
+        for index, item in enumerate(value):
+            line = value.line_of(index)
+            if isinstance(item, str):
+                title, url = item, item
+            elif isinstance(item, YamlMapping):
+                self.check_keys(item, ("title", "url"), "a link")
+                url = self.text(item, "url", required=True) or ""
+                title = self.text(item, "title") or url
+            else:
+                self.report.error("a link must be {title, url} or a URL", line)
+                continue
+            if url and not is_safe_url(url):
+                self.report.error(
+                    f"link URL {url!r} is not allowed; use an http(s), mailto or relative link",
+                    line,
+                )
+                continue
+            if url:
+                links.append(Link(title=title, url=url))
+        return links
+
+    def steps(self, data: YamlMapping) -> list[Step]:
+        value = data.get("steps")
+        if value is None:
+            return []
+        if not isinstance(value, YamlSequence):
+            self.report.error(
+                f"'steps' must be a list of steps, not a {_kind(value)}", line_of(data, "steps")
+            )
+            return []
+        steps: list[Step] = []
+        for index, item in enumerate(value):
+            step = self.step(item, value.line_of(index))
+            if step is not None:
+                steps.append(step)
+        return steps
+
+    def step(self, data: object, line: int) -> Step | None:
+        file_line = self.report.file_line(line)
+        if isinstance(data, str):
+            match = _ARROW_TEXT.match(data)
+            head = _ARROW.match(match["head"]) if match else None
+            if match and head:
+                return Message(
+                    head["sender"], head["receiver"], match["text"].strip(),
+                    dashed=head["arrow"] == "-->", line=file_line,
+                )
+            self.report.error(_STEP_FORMS, line)
+            return None
+        if not isinstance(data, YamlMapping) or not data:
+            self.report.error(_STEP_FORMS, line)
+            return None
+        if "decide" in data:
+            return self.decision(data, line)
+        if "from" in data or "to" in data or "say" in data:
+            return self.long_message(data, line)
+        first = next(iter(data))
+        arrow = _ARROW.match(first)
+        if arrow:
+            self.check_keys(data, (first, *MESSAGE_KEYS[3:]), "a step")
+            text = data[first]
+            if text is not None and not isinstance(text, str):
+                self.report.error("the text after 'A -> B:' must be text", line)
+                return None
+            return Message(
+                arrow["sender"], arrow["receiver"], (text or "").strip(),
+                dashed=arrow["arrow"] == "-->",
+                reply=self.text(data, "reply"), via=self.via(data),
+                note=self.text(data, "note"), score=self.score(data), line=file_line,
+            )
+        if first == "note" and len(data) == 1:
+            return Note(self.text(data, "note") or "", line=file_line)
+        self.report.error(f"{_STEP_FORMS}; got key '{first}'", line)
+        return None
+
+    def long_message(self, data: YamlMapping, line: int) -> Message | None:
+        self.check_keys(data, MESSAGE_KEYS, "a step")
+        sender = self.text(data, "from", required=True)
+        receiver = self.text(data, "to", required=True)
+        if sender is None or receiver is None:
+            return None
+        return Message(
+            sender.strip(), receiver.strip(), (self.text(data, "say") or "").strip(),
+            reply=self.text(data, "reply"), via=self.via(data), note=self.text(data, "note"),
+            score=self.score(data), line=self.report.file_line(line),
+        )
+
+    def via(self, data: YamlMapping) -> str | None:
+        via = self.text(data, "via")
+        if via is not None and not ID_PATTERN.match(via):
+            self.report.error(f"'via' must be a touchpoint id, not {via!r}", data.line_of("via"))
+            return None
+        return via
+
+    def score(self, data: YamlMapping) -> int | None:
+        raw = data.get("score")
+        if raw is None:
+            return None
+        if isinstance(raw, str) and raw.strip().isdigit() and 1 <= int(raw) <= 5:
+            return int(raw)
+        self.report.error(
+            f"'score' must be a whole number from 1 to 5, not {raw!r}", data.line_of("score")
+        )
+        return None
+
+    def decision(self, data: YamlMapping, line: int) -> Decision | None:
+        question = self.text(data, "decide") or ""
+        branches: list[Branch] = []
+        for label, target in data.items():
+            if label == "decide":
+                continue
+            branch_line = data.line_of(label)
+            if not isinstance(target, str) or not ID_PATTERN.match(target):
+                self.report.error(
+                    f"decision branch '{label}' must name a stage id, not {target!r}",
+                    branch_line,
+                )
+                continue
+            branches.append(Branch(label, target, self.report.file_line(branch_line)))
+        if not branches:
+            self.report.error(
+                "a decision needs at least one branch, e.g. 'yes: <stage id>'", line
+            )
+            return None
+        return Decision(question, branches, line=self.report.file_line(line))
+
+    # -- the whole block -----------------------------------------------------
+    def journey(self, data: object, *, file: str, fallback_id: str) -> Journey | None:
+        if not isinstance(data, YamlMapping):
+            self.report.error(
+                f"a journey block must be a YAML mapping (key: value lines), not "
+                f"{'an empty block' if data is None else 'a ' + _kind(data)}",
+                getattr(data, "line", 0),
+            )
+            return None
+        self.check_keys(data, JOURNEY_KEYS, "a journey block")
+        title = self.text(data, "title")
+        journey_id = self.text(data, "id")
+        if journey_id is not None and not ID_PATTERN.match(journey_id):
+            self.report.error(
+                f"journey id '{journey_id}' is not a valid id; try '{slugify(journey_id) or 'x'}'",
+                data.line_of("id"),
+            )
+            journey_id = None
+        if journey_id is None:
+            journey_id = slugify(title or "") or fallback_id
+        views = self.views(data)
+        direction = (self.text(data, "direction") or "LR").upper()
+        if direction == "TB":
+            direction = "TD"
+        if direction not in ("LR", "TD"):
+            self.report.error(
+                f"'direction' must be LR or TD, not '{data['direction']}'",
+                data.line_of("direction"),
+            )
+            direction = "LR"
+        actors = self.mapping_of(data, "actors", self.actor)
+        stages = self.stages(data)
+        if "stages" not in data:
+            self.report.error("a journey needs 'stages' (or 'use' of a template)", data.line)
+        elif not stages and not self.report.has_errors:
+            self.report.error("a journey needs at least one stage", data.line_of("stages"))
+        return Journey(
+            id=journey_id,
+            title=title or humanize(journey_id),
+            description=self.text(data, "description"),
+            stages=stages,
+            actors=actors,
+            views=views,
+            direction=direction,
+            file=self.report.file,
+            line=self.report.file_line(data.line),
+        )
+
+    def views(self, data: YamlMapping) -> list[str]:
+        if "views" not in data:
+            return ["flow", "sequence"]
+        requested = self.id_list(data, "views")
+        views: list[str] = []
+        for view in requested:
+            if view not in VIEWS:
+                self.report.error(
+                    f"unknown view '{view}'{did_you_mean(view, VIEWS)}; "
+                    f"views are {', '.join(VIEWS)}",
+                    data.line_of("views"),
+                )
+            elif view not in views:
+                views.append(view)
+        return views
+
+    def catalog(self, data: object, file: str) -> Catalog:
+        catalog = Catalog(file=file)
+        if data is None:
+            return catalog
+        if not isinstance(data, YamlMapping):
+            self.report.error("the catalog must be a mapping with actors, touchpoints, stages")
+            return catalog
+        self.check_keys(data, CATALOG_KEYS, "the catalog")
+        catalog.actors = self.mapping_of(data, "actors", self.actor)
+        catalog.touchpoints = self.mapping_of(data, "touchpoints", self.touchpoint)
+        catalog.stages = {stage.id: stage for stage in self.stages(data)}
+        return catalog
+
+
+_STEP_FORMS = (
+    "a step is 'A -> B: text', 'A --> B: text', 'note: text', 'decide: question' "
+    "with branches, or {from, to, say}"
+)
+
+
+def is_safe_url(url: str) -> bool:
+    """Only http(s), mailto and relative links may reach a page or a diagram."""
+    stripped = "".join(ch for ch in url if not ch.isspace() and ord(ch) >= 32)
+    if _SAFE_URL.match(stripped):
+        return True
+    return not _SCHEME.match(stripped) and not stripped.startswith("//")
+
+
+def fallback_id(text: str) -> str:
+    """An id for a block with neither ``id`` nor a usable title: stable per content."""
+    return "journey-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, dict):
+        return "mapping"
+    return "text"

@@ -1,0 +1,54 @@
+"""Make any text safe inside Mermaid source.
+
+Mermaid decodes entity codes (``#59;``, ``#quot;``) in every diagram type and
+shows them as the character, so every character that could mean something to
+Mermaid's lexers (``;`` ends a statement, ``#`` starts a comment, ``%%`` a
+directive, quotes and brackets end labels, ``$`` starts maths, ``@`` node
+metadata, ``:`` and ``,`` split journey fields...) becomes an entity code. What
+stays literal is letters, digits, marks and a few inert punctuation signs, so
+no user text can end a label, start a line or form a keyword statement.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+_INERT = frozenset(" _-.!?/")
+_CACHE: dict[str, str] = {}
+
+
+def _literal(ch: str) -> bool:
+    if ch in _INERT:
+        return True
+    return unicodedata.category(ch)[0] in "LN" or (
+        unicodedata.category(ch)[0] == "M" and ch.isprintable()
+    )
+
+
+def mermaid_text(text: str) -> str:
+    """Escape ``text`` for any Mermaid label, message, note or title.
+
+    Runs of white space (line breaks included) fold to one space, since a line
+    break would end the Mermaid statement.
+    """
+    cached = _CACHE.get(text)
+    if cached is not None:
+        return cached
+    folded = " ".join(text.split())
+    out = "".join(ch if _literal(ch) else f"#{ord(ch)};" for ch in folded)
+    if len(_CACHE) < 50_000:
+        _CACHE[text] = out
+    return out
+
+
+def mermaid_url(url: str) -> str:
+    """A URL for ``click ... href "url"``: percent-encode all but plain ASCII.
+
+    ``;`` and ``%`` are encoded too, so no entity code or comment can form;
+    a ``#fragment`` stays usable because ``#`` is never followed by ``;``.
+    """
+    return "".join(
+        ch if ch.isascii() and ch.isprintable() and ch not in '"; %\\<>`{}|'
+        else "".join(f"%{b:02X}" for b in ch.encode("utf-8"))
+        for ch in url
+    )

@@ -1,0 +1,71 @@
+"""Assemble one block's HTML: its title, one element per view, or its errors."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+
+from mkdocs_custflow.diagnostics import Diagnostic
+from mkdocs_custflow.i18n import words
+from mkdocs_custflow.renderers.flowchart import render_flowchart
+from mkdocs_custflow.renderers.options import RenderOptions
+from mkdocs_custflow.renderers.satisfaction import render_satisfaction
+from mkdocs_custflow.renderers.sequence import render_sequence
+from mkdocs_custflow.renderers.tables import render_raci_table, render_stage_table
+from mkdocs_custflow.structure import Journey
+
+MERMAID_VIEWS: dict[str, Callable[[Journey, RenderOptions], str]] = {
+    "flow": render_flowchart,
+    "sequence": render_sequence,
+    "journey": render_satisfaction,
+}
+TABLE_VIEWS: dict[str, Callable[[Journey, RenderOptions], str]] = {
+    "stages": render_stage_table,
+    "raci": render_raci_table,
+}
+
+
+def render_diagrams(journey: Journey, options: RenderOptions) -> dict[str, str]:
+    """Mermaid source of each diagram view the journey asks for (non-empty only)."""
+    diagrams = {}
+    for view in journey.views:
+        if view in MERMAID_VIEWS:
+            source = MERMAID_VIEWS[view](journey, options)
+            if source:
+                diagrams[view] = source
+    return diagrams
+
+
+def anchor(journey_id: str) -> str:
+    return f"journey-{journey_id}"
+
+
+def render_journey_html(journey: Journey, options: RenderOptions) -> str:
+    diagrams = render_diagrams(journey, options)
+    parts = [
+        f'<div class="custflow-journey" id="{escape(anchor(journey.id), quote=True)}" '
+        f'data-journey="{escape(journey.id, quote=True)}">',
+        f'<p class="custflow-journey-title"><strong>{escape(journey.title)}</strong></p>',
+    ]
+    for view in journey.views:
+        if view in diagrams:
+            parts.append(
+                f'<pre class="mermaid custflow-{view}"><code>{escape(diagrams[view])}</code></pre>'
+            )
+        elif view in TABLE_VIEWS:
+            parts.append(TABLE_VIEWS[view](journey, options))
+    parts.append("</div>")
+    return "\n".join(parts)
+
+
+def render_error_html(diagnostics: list[Diagnostic], locale: str = "en") -> str:
+    items = "\n".join(
+        f"<li><code>{escape(f'{d.file}:{d.line}')}</code> {escape(d.message)}</li>"
+        for d in diagnostics
+        if d.is_error
+    )
+    title = escape(words(locale)["error_title"])
+    return (
+        '<div class="admonition failure custflow-error">\n'
+        f'<p class="admonition-title">{title}</p>\n<ul>\n{items}\n</ul>\n</div>'
+    )

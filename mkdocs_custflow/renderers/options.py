@@ -1,0 +1,18 @@
+"""What renderers may vary on besides the journey itself."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """``locale`` picks the plugin's own words; the ``*_url`` callables, when
+    given, return the URL (relative to the current page) of a playbook page,
+    so diagram nodes and table cells can link to it."""
+
+    locale: str = "en"
+    stage_url: Callable[[str], str | None] | None = None
+    actor_url: Callable[[str], str | None] | None = None
+    touchpoint_url: Callable[[str], str | None] | None = None

@@ -1,0 +1,88 @@
+"""The ``stages`` and ``raci`` views: HTML tables, every text escaped."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+
+from mkdocs_custflow.i18n import words
+from mkdocs_custflow.renderers.options import RenderOptions
+from mkdocs_custflow.structure import Journey, Stage
+
+
+def _linked(text: str, url: str | None) -> str:
+    shown = escape(text)
+    return f'<a href="{escape(url, quote=True)}">{shown}</a>' if url else shown
+
+
+def _resolver(fn: Callable[[str], str | None] | None) -> Callable[[str], str | None]:
+    return fn or (lambda _id: None)
+
+
+def render_stage_table(journey: Journey, options: RenderOptions | None = None) -> str:
+    options = options or RenderOptions()
+    text = words(options.locale)
+    stage_url = _resolver(options.stage_url)
+    actor_url = _resolver(options.actor_url)
+    touchpoint_url = _resolver(options.touchpoint_url)
+    head = "".join(
+        f"<th>{escape(text[key])}</th>" for key in ("stage", "owner", "touchpoints", "kpis", "sla")
+    )
+    rows = []
+    for stage in journey.stages:
+        owner = journey.actors.get(stage.owner or "")
+        cells = [
+            _linked(stage.name, stage_url(stage.id)),
+            _linked(owner.name, actor_url(owner.id)) if owner else "",
+            ", ".join(_linked(tp, touchpoint_url(tp)) for tp in stage.touchpoints),
+            "<br>".join(escape(kpi) for kpi in stage.kpis),
+            escape(stage.sla or ""),
+        ]
+        rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
+    return (
+        '<table class="custflow-stages">\n<thead><tr>' + head + "</tr></thead>\n<tbody>\n"
+        + "\n".join(rows) + "\n</tbody>\n</table>\n"
+    )
+
+
+def raci_letters(stage: Stage, actor_id: str) -> str:
+    """``A``, ``R``, ``C``, ``I`` (or a combination) for one role at one stage."""
+    letters = ""
+    if stage.owner == actor_id:
+        letters += "A"
+    if actor_id in stage.responsible:
+        letters += "R"
+    if actor_id in stage.consulted:
+        letters += "C"
+    if actor_id in stage.informed:
+        letters += "I"
+    return letters
+
+
+def raci_roles(journey: Journey) -> list[str]:
+    """Actor ids with any RACI letter, in the order the journey names them."""
+    roles: dict[str, None] = {}
+    for stage in journey.stages:
+        for actor_id in [stage.owner, *stage.responsible, *stage.consulted, *stage.informed]:
+            if actor_id and actor_id in journey.actors:
+                roles.setdefault(actor_id, None)
+    return list(roles)
+
+
+def render_raci_table(journey: Journey, options: RenderOptions | None = None) -> str:
+    options = options or RenderOptions()
+    text = words(options.locale)
+    stage_url = _resolver(options.stage_url)
+    actor_url = _resolver(options.actor_url)
+    roles = raci_roles(journey)
+    head = f"<th>{escape(text['stage'])}</th>" + "".join(
+        f"<th>{_linked(journey.actors[r].name, actor_url(r))}</th>" for r in roles
+    )
+    rows = []
+    for stage in journey.stages:
+        cells = "".join(f"<td>{raci_letters(stage, r)}</td>" for r in roles)
+        rows.append(f"<tr><td>{_linked(stage.name, stage_url(stage.id))}</td>{cells}</tr>")
+    return (
+        '<table class="custflow-raci">\n<thead><tr>' + head + "</tr></thead>\n<tbody>\n"
+        + "\n".join(rows) + "\n</tbody>\n</table>\n"
+    )

@@ -1,0 +1,137 @@
+"""A journey: who takes part (actors), what happens in order (stages, steps).
+
+Every node keeps ``line``: the 1-based line in its source file, so later
+checks and the playbook can point writers at the right place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+ACTOR_KINDS = ("customer", "role", "system", "partner")
+VIEWS = ("flow", "sequence", "journey", "stages", "raci")
+DIRECTIONS = ("LR", "TD")
+
+
+@dataclass
+class Actor:
+    id: str
+    name: str
+    kind: str = "role"
+    team: str | None = None
+    description: str | None = None
+    line: int = 0
+
+
+@dataclass
+class Link:
+    title: str
+    url: str
+
+
+@dataclass
+class Message:
+    """``A -> B: text`` (solid) or ``A --> B: text`` (dashed, a reply or result)."""
+
+    sender: str
+    receiver: str
+    text: str
+    dashed: bool = False
+    reply: str | None = None
+    via: str | None = None
+    note: str | None = None
+    score: int | None = None
+    line: int = 0
+
+
+@dataclass
+class Note:
+    text: str
+    line: int = 0
+
+
+@dataclass
+class Branch:
+    label: str
+    target: str
+    line: int = 0
+
+
+@dataclass
+class Decision:
+    question: str
+    branches: list[Branch]
+    line: int = 0
+
+
+Step = Union[Message, Note, Decision]
+
+
+@dataclass
+class Stage:
+    id: str
+    name: str
+    description: str | None = None
+    owner: str | None = None
+    responsible: list[str] = field(default_factory=list)
+    consulted: list[str] = field(default_factory=list)
+    informed: list[str] = field(default_factory=list)
+    touchpoints: list[str] = field(default_factory=list)
+    kpis: list[str] = field(default_factory=list)
+    sla: str | None = None
+    links: list[Link] = field(default_factory=list)
+    next: list[str] | None = None
+    steps: list[Step] = field(default_factory=list)
+    line: int = 0
+
+    @property
+    def decisions(self) -> list[Decision]:
+        return [step for step in self.steps if isinstance(step, Decision)]
+
+    @property
+    def messages(self) -> list[Message]:
+        return [step for step in self.steps if isinstance(step, Message)]
+
+
+@dataclass
+class Journey:
+    id: str
+    title: str
+    stages: list[Stage]
+    actors: dict[str, Actor]
+    description: str | None = None
+    views: list[str] = field(default_factory=lambda: ["flow", "sequence"])
+    direction: str = "LR"
+    template: str | None = None
+    file: str = "<markdown>"
+    line: int = 0
+
+    def stage(self, stage_id: str) -> Stage | None:
+        return next((s for s in self.stages if s.id == stage_id), None)
+
+    def successors(self, stage: Stage) -> list[tuple[str | None, str]]:
+        """Where the flow goes after ``stage``: ``(branch label or None, stage id)``.
+
+        Decisions route the flow; ``next`` adds explicit edges; otherwise the
+        stage flows to the following one. The last stage flows to the end.
+        """
+        edges: list[tuple[str | None, str]] = []
+        for decision in stage.decisions:
+            edges.extend((b.label, b.target) for b in decision.branches)
+        if stage.next is not None:
+            edges.extend((None, target) for target in stage.next)
+        elif not stage.decisions:
+            index = self.stages.index(stage)
+            if index + 1 < len(self.stages):
+                edges.append((None, self.stages[index + 1].id))
+        return edges
+
+    def participants(self) -> list[str]:
+        """Actor ids that appear in any step, in order of first appearance."""
+        seen: dict[str, None] = {}
+        for stage in self.stages:
+            for message in stage.messages:
+                seen.setdefault(message.sender, None)
+                seen.setdefault(message.receiver, None)
+        return list(seen)

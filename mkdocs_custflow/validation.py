@@ -1,0 +1,139 @@
+"""Resolve a journey against the catalog and check every name it uses.
+
+Resolution fills what a block leaves empty from the catalog (an actor's
+name and kind, a shared stage's owner, KPIs...). Checks report unknown
+actors, touchpoints and stages with a close-match suggestion, and stages
+that no path reaches.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+
+from mkdocs_custflow.diagnostics import Diagnostic, Severity, did_you_mean, known_list
+from mkdocs_custflow.reading import humanize
+from mkdocs_custflow.structure import Actor, Catalog, Journey, Message, Stage, Touchpoint
+
+
+def resolve(journey: Journey, catalog: Catalog) -> None:
+    """Complete ``journey`` in place from ``catalog`` (the block's own values win)."""
+    actors: dict[str, Actor] = {}
+    for actor_id, shared in catalog.actors.items():
+        actors[actor_id] = dataclasses.replace(shared)
+    for actor_id, own in journey.actors.items():
+        base = actors.get(actor_id)
+        actors[actor_id] = _fill(own, base) if base else own
+    for actor in actors.values():
+        actor.name = actor.name or humanize(actor.id)
+        actor.kind = actor.kind or ("customer" if actor.id == "customer" else "role")
+    journey.actors = actors
+    for index, stage in enumerate(journey.stages):
+        shared_stage = catalog.stages.get(stage.id)
+        if shared_stage is not None:
+            stage = _fill(stage, shared_stage, keep=("steps", "next", "line"))
+            journey.stages[index] = stage
+        stage.name = stage.name or humanize(stage.id)
+
+
+def _fill(own: object, shared: object, keep: Iterable[str] = ("line",)) -> object:
+    """Copy of ``own`` whose empty fields come from ``shared``."""
+    changes = {}
+    for field in dataclasses.fields(own):  # type: ignore[arg-type]
+        if field.name in keep:
+            continue
+        value = getattr(own, field.name)
+        if value in (None, "", []):
+            changes[field.name] = getattr(shared, field.name)
+    return dataclasses.replace(own, **changes)  # type: ignore[type-var]
+
+
+def check(
+    journey: Journey,
+    catalog: Catalog,
+    extra_touchpoints: dict[str, Touchpoint] | None = None,
+) -> list[Diagnostic]:
+    """Every finding about a resolved journey, in source order."""
+    found: list[Diagnostic] = []
+
+    def error(message: str, line: int) -> None:
+        found.append(Diagnostic(Severity.ERROR, message, journey.file, line))
+
+    def warning(message: str, line: int) -> None:
+        found.append(Diagnostic(Severity.WARNING, message, journey.file, line))
+
+    actor_ids = list(journey.actors)
+    stage_ids = [stage.id for stage in journey.stages]
+    touchpoints = {**catalog.touchpoints, **(extra_touchpoints or {})}
+
+    def check_actor(actor_id: str | None, role: str, line: int) -> None:
+        if actor_id is not None and actor_id not in journey.actors:
+            hint = did_you_mean(actor_id, actor_ids) or known_list(actor_ids)
+            error(f"unknown actor '{actor_id}' in {role}{hint}", line)
+
+    def check_touchpoint(tp_id: str, line: int) -> None:
+        # Without any defined touchpoints, ids name channels implicitly.
+        if touchpoints and tp_id not in touchpoints:
+            hint = did_you_mean(tp_id, touchpoints) or known_list(touchpoints)
+            error(
+                f"unknown touchpoint '{tp_id}'{hint}; define it in the catalog "
+                "or under 'touchpoints:'",
+                line,
+            )
+
+    def check_stage(target: str, role: str, line: int) -> None:
+        if target not in stage_ids:
+            hint = did_you_mean(target, stage_ids) or known_list(stage_ids)
+            error(f"unknown stage '{target}' in {role}{hint}", line)
+
+    for stage in journey.stages:
+        check_actor(stage.owner, f"owner of stage '{stage.id}'", stage.line)
+        for role in ("responsible", "consulted", "informed"):
+            for actor_id in getattr(stage, role):
+                check_actor(actor_id, f"'{role}' of stage '{stage.id}'", stage.line)
+        for tp_id in stage.touchpoints:
+            check_touchpoint(tp_id, stage.line)
+        for target in stage.next or []:
+            check_stage(target, f"'next' of stage '{stage.id}'", stage.line)
+        for step in stage.steps:
+            if isinstance(step, Message):
+                check_actor(step.sender, "a step", step.line)
+                check_actor(step.receiver, "a step", step.line)
+                if step.via:
+                    check_touchpoint(step.via, step.line)
+            elif hasattr(step, "branches"):
+                for branch in step.branches:
+                    check_stage(branch.target, f"decision branch '{branch.label}'", branch.line)
+
+    if not any(d.is_error for d in found):
+        for stage in unreachable_stages(journey):
+            warning(
+                f"stage '{stage.id}' cannot be reached from the first stage; "
+                "route to it with 'next' or a decision branch, or remove it",
+                stage.line,
+            )
+    if "journey" in journey.views and not any(
+        m.score is not None for s in journey.stages for m in s.messages
+    ):
+        warning(
+            "the 'journey' view needs steps with 'score: 1-5'; add scores "
+            "or remove 'journey' from 'views'",
+            journey.line,
+        )
+    found.sort(key=lambda d: d.line)
+    return found
+
+
+def unreachable_stages(journey: Journey) -> list[Stage]:
+    if not journey.stages:
+        return []
+    by_id = {stage.id: stage for stage in journey.stages}
+    seen = {journey.stages[0].id}
+    todo = [journey.stages[0]]
+    while todo:
+        stage = todo.pop()
+        for _label, target in journey.successors(stage):
+            if target in by_id and target not in seen:
+                seen.add(target)
+                todo.append(by_id[target])
+    return [stage for stage in journey.stages if stage.id not in seen]
