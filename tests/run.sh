@@ -13,9 +13,31 @@ CHROMIUM="${CUSTFLOW_CHROMIUM:-/usr/bin/chromium}"
 log() { printf '[tests/run.sh] %s\n' "$*" >&2; }
 
 # 1. The package itself plus the test extras (pytest, hypothesis, playwright, ruff).
+#    Skipped when this checkout is already installed editable with this same pyproject.toml.
 export PIP_ROOT_USER_ACTION=ignore
-log "pip install -e '.[test]'"
-python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+PIP_STAMP="$CUSTFLOW_TEST_CACHE/pip-install.stamp"
+pip_state() {
+    python - <<'PY'
+import hashlib, json, os, sys
+from importlib import metadata
+# Look at what is installed, not at an in-tree *.egg-info next to pyproject.toml.
+sys.path[:] = [p for p in sys.path if p not in ("", os.getcwd())]
+try:
+    url = json.loads(metadata.distribution("mkdocs-custflow").read_text("direct_url.json") or "{}")
+except metadata.PackageNotFoundError:
+    url = {}
+where = url.get("url", "") if url.get("dir_info", {}).get("editable") else ""
+with open("pyproject.toml", "rb") as f:
+    digest = hashlib.sha256(f.read()).hexdigest()
+print(sys.executable, where, os.path.realpath("."), digest)
+PY
+}
+if [ ! -f "$PIP_STAMP" ] || [ "$(cat "$PIP_STAMP")" != "$(pip_state)" ]; then
+    log "pip install -e '.[test]'"
+    python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+    mkdir -p "$CUSTFLOW_TEST_CACHE"
+    pip_state >"$PIP_STAMP"
+fi
 
 # 2. Debian's chromium: Playwright drives it; we never download a browser of our own.
 if [ ! -x "$CHROMIUM" ]; then
