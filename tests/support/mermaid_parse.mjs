@@ -43,6 +43,20 @@ for (const name of [
   }
 }
 
+// jsdom has no CSS.supports(); without it Mermaid falls back to an exact-string check, so
+// `box Aqua Group` would lose its colour ("Aqua" reads back as "aqua") and be titled
+// "Aqua Group", unlike in a browser. Emulate supports() with jsdom's CSS parser.
+if (!dom.window.CSS || typeof dom.window.CSS.supports !== 'function') {
+  dom.window.CSS = {
+    supports(property, value) {
+      const style = new dom.window.Option().style;
+      style.setProperty(property, value);
+      return style.getPropertyValue(property) !== '';
+    },
+  };
+}
+globalThis.CSS ??= dom.window.CSS;
+
 const mermaidFile = join(nodeDir, 'node_modules', 'mermaid', 'dist', 'mermaid.core.mjs');
 const mermaid = (await import(pathToFileURL(mermaidFile).href)).default;
 // Same settings Material relies on (its initialize() leaves securityLevel at 'strict').
