@@ -119,7 +119,7 @@ PAGE_STATE_JS = (
   for (const r of roots) {
     for (const s of r.querySelectorAll('svg')) {
       if (s.getAttribute('aria-roledescription') === 'error'
-          || (s.textContent || '').includes('%s')) errorSvg = true;
+          || (s.textContent || '').includes('__ERROR_SVG_TEXT__')) errorSvg = true;
     }
   }
   const probe = window.__custflow || null;
@@ -136,8 +136,7 @@ PAGE_STATE_JS = (
     render_errors: probe ? probe.errors.slice() : [],
   };
 }"""
-    % ERROR_SVG_TEXT
-)
+).replace("__ERROR_SVG_TEXT__", ERROR_SVG_TEXT)
 
 # Done when every diagram is rendered, or when Mermaid has answered (ok or not) for all of them.
 DONE_JS = """

@@ -1,0 +1,53 @@
+"""Shared fixtures: Mermaid parser (Node), one chromium per session, real `mkdocs build`.
+
+Missing tools make the fixtures FAIL (never skip) with the command that installs them, so a
+green run always means the diagrams were really checked.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from support.browser import BrowserSession
+from support.env import MissingToolError
+from support.mermaid_node import MermaidParser
+from support.site import BuildResult
+from support.site import build_site as _build_site
+
+
+@pytest.fixture(scope="session")
+def mermaid_parser() -> Iterator[MermaidParser]:
+    """Mermaid 11's parser in one Node process shared by the whole session."""
+    try:
+        parser = MermaidParser()
+    except MissingToolError as exc:
+        pytest.fail(str(exc), pytrace=False)
+    yield parser
+    parser.close()
+
+
+@pytest.fixture(scope="session")
+def browser_session() -> Iterator[BrowserSession]:
+    """One headless Debian chromium (Playwright) shared by the whole session."""
+    try:
+        session = BrowserSession()
+    except MissingToolError as exc:
+        pytest.fail(str(exc), pytrace=False)
+    yield session
+    session.close()
+
+
+@pytest.fixture
+def build_site() -> Callable[..., BuildResult]:
+    """The helper build_site(tmp_path, docs, config=None, *, plugins=["custflow"], strict=False).
+
+    Writes mkdocs.yml (config merged over Material with font: false) and docs, runs a real
+    `python -m mkdocs build`, returns BuildResult(returncode, stdout, stderr, site_dir, ...).
+    """
+    return _build_site
