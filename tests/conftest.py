@@ -24,10 +24,13 @@ from support.site import build_site as _build_site
 @pytest.fixture(scope="session")
 def mermaid_parser() -> Iterator[MermaidParser]:
     """Mermaid 11's parser in one Node process shared by the whole session."""
+    problem = None
     try:
         parser = MermaidParser()
     except MissingToolError as exc:
-        pytest.fail(str(exc), pytrace=False)
+        problem = str(exc)
+    if problem:  # outside `except`, so the report is just the instruction
+        pytest.fail(problem, pytrace=False)
     yield parser
     parser.close()
 
@@ -35,10 +38,13 @@ def mermaid_parser() -> Iterator[MermaidParser]:
 @pytest.fixture(scope="session")
 def browser_session() -> Iterator[BrowserSession]:
     """One headless Debian chromium (Playwright) shared by the whole session."""
+    problem = None
     try:
         session = BrowserSession()
     except MissingToolError as exc:
-        pytest.fail(str(exc), pytrace=False)
+        problem = str(exc)
+    if problem:  # outside `except`, so the report is just the instruction
+        pytest.fail(problem, pytrace=False)
     yield session
     session.close()
 

@@ -197,6 +197,18 @@ def test_check_site_records_dialogs_and_blocked_requests(
     assert report.expected == 0
     assert report.dialogs == [{"type": "alert", "message": "hello from the page"}]
     assert report.blocked_requests == ["https://example.invalid/tracker.js"]
+    assert report.console_errors == []  # the blocked load is reported once, above
+    assert not report.ok
+
+
+def test_check_site_times_out_when_nothing_renders(
+    build_site, browser_session: BrowserSession, tmp_path: Path
+) -> None:
+    # MkDocs' own theme has no Mermaid loader: the diagram stays a <pre>, and we must say so.
+    config = {**MERMAID_CONFIG, "theme": {"name": "mkdocs"}}
+    result = build_site(tmp_path, {"index.md": _page(FLOWCHART)}, config, plugins=[]).check()
+    [report] = browser_session.check_site(result.site_dir, timeout=1.0)
+    assert (report.expected, report.rendered, report.timed_out) == (1, 0, True)
     assert not report.ok
 
 

@@ -171,7 +171,7 @@ class PageReport:
     svg_texts: list[str] = field(default_factory=list)
     svg_htmls: list[str] = field(default_factory=list)
     page_errors: list[str] = field(default_factory=list)
-    console_errors: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)  # minus our blocked loads
     dialogs: list[dict[str, str]] = field(default_factory=list)
     blocked_requests: list[str] = field(default_factory=list)
     error_svg: bool = False  # Mermaid's "Syntax error in text" SVG anywhere on the page
@@ -181,9 +181,10 @@ class PageReport:
 
     @property
     def ok(self) -> bool:
-        """All diagrams rendered and nothing went wrong that a reader could notice."""
+        """All diagrams rendered, nothing went wrong, and no network beyond loopback needed."""
         return (
             self.rendered == self.expected
+            and not self.blocked_requests
             and not self.page_errors
             and not self.console_errors
             and not self.dialogs
@@ -321,10 +322,13 @@ class BrowserSession:
         page = self.context.new_page()
         page.route("**/*", partial(self._route, records["blocked_requests"]))
         page.on("pageerror", lambda err: records["page_errors"].append(str(err)))
-        page.on(
-            "console",
-            lambda msg: records["console_errors"].append(msg.text) if msg.type == "error" else None,
-        )
+
+        def on_console(msg: Any) -> None:
+            # Loads we aborted on purpose are already in blocked_requests; don't count twice.
+            if msg.type == "error" and "ERR_BLOCKED_BY_CLIENT" not in msg.text:
+                records["console_errors"].append(msg.text)
+
+        page.on("console", on_console)
 
         def on_dialog(dialog: Any) -> None:
             records["dialogs"].append({"type": dialog.type, "message": dialog.message})
