@@ -139,6 +139,20 @@ def test_render_diagrams_renders_valid_and_reports_broken(
     assert not broken.ok
     assert "Parse error" in (broken.error or "")
     assert broken.svg_text == ""
+    assert all(r.clean for r in (ok_flow, ok_seq, ok_journey))
+
+
+def test_render_attributes_browser_errors_to_their_diagram(
+    browser_session: BrowserSession, mermaid_parser: MermaidParser
+) -> None:
+    # Mermaid accepts a non-numeric journey score (NaN) and draws it badly: only the
+    # browser's console tells, and it must be pinned on that diagram, not its neighbours.
+    nan_journey = "journey\n  section S\n    Task: high: Me\n"
+    assert mermaid_parser.parse(nan_journey).db["tasks"][0]["score"] is None
+    before, nan, after = browser_session.render_diagrams([JOURNEY, nan_journey, JOURNEY])
+    assert nan.ok and not nan.clean
+    assert any("NaN" in e for e in nan.console_errors)
+    assert before.clean and after.clean
 
 
 # -- browser: built Material sites -----------------------------------------------------------

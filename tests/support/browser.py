@@ -79,26 +79,21 @@ function __custflowSvgText(svg) {
 """
 
 RENDER_JS = (
-    "async ({texts, first}) => {"
+    "async ({text, id}) => {"
     + SVG_TEXT_JS
     + """
-  mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
-  const out = [];
-  for (let i = 0; i < texts.length; i++) {
-    const id = `custflow_${first + i}`;
-    try {
-      const { svg } = await mermaid.render(id, texts[i]);
-      const holder = document.createElement('div');
-      holder.innerHTML = svg;
-      const el = holder.querySelector('svg');
-      out.push({ ok: true, error: null, svg_text: el ? __custflowSvgText(el) : '', svg_html: svg });
-    } catch (err) {
-      out.push({ ok: false, error: String((err && err.message) || err), svg_text: '',
-                 svg_html: '' });
-    }
-    // On failure Mermaid leaves its error SVG in <body> (div#d<id>); keep the page clean.
-    document.querySelectorAll(`#d${id}, #${id}`).forEach((el) => el.remove());
+  let out;
+  try {
+    const { svg } = await mermaid.render(id, text);
+    const holder = document.createElement('div');
+    holder.innerHTML = svg;
+    const el = holder.querySelector('svg');
+    out = { ok: true, error: null, svg_text: el ? __custflowSvgText(el) : '', svg_html: svg };
+  } catch (err) {
+    out = { ok: false, error: String((err && err.message) || err), svg_text: '', svg_html: '' };
   }
+  // On failure Mermaid leaves its error SVG in <body> (div#d<id>); keep the page clean.
+  document.querySelectorAll(`#d${id}, #${id}`).forEach((el) => el.remove());
   return out;
 }"""
 )
@@ -158,6 +153,14 @@ class RenderResult:
     error: str | None
     svg_text: str
     svg_html: str
+    # Browser errors while rendering this diagram, e.g. 'attribute cy: Expected length, "NaN"'
+    # from a journey score Mermaid accepted but cannot draw. ok stays Mermaid's own verdict.
+    console_errors: list[str] = field(default_factory=list)
+
+    @property
+    def clean(self) -> bool:
+        """Rendered and the browser complained about nothing."""
+        return self.ok and not self.console_errors
 
 
 @dataclass
@@ -340,24 +343,28 @@ class BrowserSession:
 
     # -- standalone rendering ---------------------------------------------------------------
 
-    def _get_render_page(self) -> Any:
-        if self._render_page is None or self._render_page.is_closed():
-            page, _records = self.new_page()
+    def _get_render_page(self) -> tuple[Any, dict[str, list[Any]]]:
+        if self._render_page is None or self._render_page[0].is_closed():
+            page, records = self.new_page()
             page.set_content("<!DOCTYPE html><html><head></head><body></body></html>")
             page.add_script_tag(content=self._mermaid_js)
-            self._render_page = page
+            # Material's settings that matter here; its themeCSS only changes colours.
+            page.evaluate("mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' })")
+            self._render_page = (page, records)
         return self._render_page
 
-    def render_diagrams(self, texts: Sequence[str], batch: int = 200) -> list[RenderResult]:
-        """Render each text with Mermaid 11 like Material does; one page load for all."""
+    def render_diagrams(self, texts: Sequence[str]) -> list[RenderResult]:
+        """Render each text with Mermaid 11 like Material does, all on one loaded page.
+
+        One evaluate() per diagram (~1 ms overhead) so console errors can be attributed.
+        """
+        page, records = self._get_render_page()
         results: list[RenderResult] = []
-        texts = list(texts)
-        for start in range(0, len(texts), batch):
-            chunk = texts[start : start + batch]
-            page = self._get_render_page()
-            raw = page.evaluate(RENDER_JS, {"texts": chunk, "first": self._render_count})
-            self._render_count += len(chunk)
-            results.extend(RenderResult(**r) for r in raw)
+        for text in texts:
+            self._render_count += 1
+            records["console_errors"].clear()
+            raw = page.evaluate(RENDER_JS, {"text": text, "id": f"custflow_{self._render_count}"})
+            results.append(RenderResult(**raw, console_errors=list(records["console_errors"])))
         return results
 
     # -- built sites ------------------------------------------------------------------------
