@@ -51,7 +51,8 @@ class JourneyExpander:
         try:
             data = load(body, self.limits)
         except YamlReadError as exc:
-            report.error(exc.message, exc.line)
+            last_line = max(body.count("\n") - (1 if body.endswith("\n") else 0), 0)
+            report.error(exc.message, min(exc.line, last_line))
             return BlockResult(None, report.items)
         reader = BlockReader(report)
         journey = reader.journey(data, file=file, fallback_id=fallback_id(body))

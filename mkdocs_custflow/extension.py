@@ -102,7 +102,7 @@ class JourneyExtension(Extension):
     def expander(self, value: JourneyExpander) -> None:
         self._expander = value
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API name
+    def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
         md.preprocessors.register(
             JourneyPreprocessor(md, self), "custflow_journey", PREPROCESSOR_PRIORITY
@@ -137,5 +137,5 @@ class JourneyExtension(Extension):
         return expander.render(result, options)
 
 
-def makeExtension(**kwargs: object) -> JourneyExtension:  # noqa: N802 - Markdown's API name
+def makeExtension(**kwargs: object) -> JourneyExtension:
     return JourneyExtension(**kwargs)

@@ -268,6 +268,7 @@ class BlockReader:
             next=self.id_list(data, "next") if "next" in data else None,
             steps=self.steps(data),
             line=self.report.file_line(data.line),
+            key_lines={key: self.report.file_line(data.line_of(key)) for key in data},
         )
 
     def links(self, data: YamlMapping) -> list[Link]:

@@ -31,7 +31,7 @@ def resolve(journey: Journey, catalog: Catalog) -> None:
     for index, stage in enumerate(journey.stages):
         shared_stage = catalog.stages.get(stage.id)
         if shared_stage is not None:
-            stage = _fill(stage, shared_stage, keep=("steps", "next", "line"))
+            stage = _fill(stage, shared_stage, keep=("steps", "next", "line", "key_lines"))
             journey.stages[index] = stage
         stage.name = stage.name or humanize(stage.id)
 
@@ -87,14 +87,14 @@ def check(
             error(f"unknown stage '{target}' in {role}{hint}", line)
 
     for stage in journey.stages:
-        check_actor(stage.owner, f"owner of stage '{stage.id}'", stage.line)
+        check_actor(stage.owner, f"'owner' of stage '{stage.id}'", stage.line_of("owner"))
         for role in ("responsible", "consulted", "informed"):
             for actor_id in getattr(stage, role):
-                check_actor(actor_id, f"'{role}' of stage '{stage.id}'", stage.line)
+                check_actor(actor_id, f"'{role}' of stage '{stage.id}'", stage.line_of(role))
         for tp_id in stage.touchpoints:
-            check_touchpoint(tp_id, stage.line)
+            check_touchpoint(tp_id, stage.line_of("touchpoints"))
         for target in stage.next or []:
-            check_stage(target, f"'next' of stage '{stage.id}'", stage.line)
+            check_stage(target, f"'next' of stage '{stage.id}'", stage.line_of("next"))
         for step in stage.steps:
             if isinstance(step, Message):
                 check_actor(step.sender, "a step", step.line)

@@ -84,6 +84,11 @@ class Stage:
     next: list[str] | None = None
     steps: list[Step] = field(default_factory=list)
     line: int = 0
+    key_lines: dict[str, int] = field(default_factory=dict)
+
+    def line_of(self, key: str) -> int:
+        """File line of one of the stage's keys (its own line when absent)."""
+        return self.key_lines.get(key, self.line)
 
     @property
     def decisions(self) -> list[Decision]:

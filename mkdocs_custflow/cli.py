@@ -1,0 +1,165 @@
+"""``custflow``: check and render journey blocks without building the site.
+
+``custflow validate docs/`` prints the same ``file:line: message`` findings
+as the build and exits 1 on any error (also on warnings with ``--strict``),
+so it fits a pre-commit hook or a CI step.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from mkdocs_custflow.blocks import BlockResult, JourneyExpander
+from mkdocs_custflow.catalog_file import load_catalog
+from mkdocs_custflow.diagnostics import Diagnostic, Severity
+from mkdocs_custflow.fences import find_journey_fences
+from mkdocs_custflow.i18n import normalize_locale
+from mkdocs_custflow.located_yaml import YamlLimits
+from mkdocs_custflow.renderers.html import render_diagrams
+from mkdocs_custflow.renderers.options import RenderOptions
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+TAB_LENGTH = 4  # Python-Markdown expands tabs before the blocks are read
+
+
+def markdown_files(paths: Sequence[str]) -> Iterator[Path]:
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            yield from sorted(
+                p for p in path.rglob("*") if p.suffix in MARKDOWN_SUFFIXES and p.is_file()
+            )
+        else:
+            yield path
+
+
+def read_blocks(
+    expander: JourneyExpander, text: str, file: str
+) -> Iterator[BlockResult]:
+    """Every journey block of one Markdown text, read as the build reads it."""
+    lines = text.expandtabs(TAB_LENGTH).split("\n")
+    for fence in find_journey_fences(lines):
+        result = expander.read(fence.body, file=file, line=fence.body_start + 1)
+        if not fence.closed:
+            result.journey = None
+            result.diagnostics.insert(0, Diagnostic(
+                Severity.ERROR,
+                "this journey fence is never closed; add a closing fence line after the block",
+                file, fence.start + 1,
+            ))
+        yield result
+
+
+def _format(diagnostic: Diagnostic) -> str:
+    location, message = str(diagnostic).split(": ", 1) if diagnostic.line else (
+        diagnostic.file, diagnostic.message
+    )
+    return f"{location}: {diagnostic.severity.value}: {message}"
+
+
+def _expander(args: argparse.Namespace) -> JourneyExpander:
+    catalog_path = args.catalog
+    locale = args.locale
+    limits = YamlLimits()
+    max_chars = None
+    config_file = Path(args.config_file) if args.config_file else Path("mkdocs.yml")
+    if (args.config_file or not catalog_path) and config_file.is_file():
+        from mkdocs_custflow.plugin.project import read_project_options
+
+        project = read_project_options(config_file)
+        catalog_path = catalog_path or project.catalog
+        locale = locale or project.locale
+        if project.max_yaml_nodes:
+            limits = YamlLimits(max_nodes=project.max_yaml_nodes)
+        max_chars = project.max_block_chars
+    elif args.config_file:
+        raise SystemExit(f"custflow: no such config file: {args.config_file}")
+    expander = JourneyExpander(locale=normalize_locale(locale), limits=limits)
+    if max_chars:
+        expander.max_block_chars = max_chars
+    if catalog_path:
+        catalog, findings = load_catalog(Path(catalog_path))
+        for finding in findings:
+            print(_format(finding), file=sys.stderr)
+        if any(f.is_error for f in findings):
+            raise SystemExit(1)
+        expander.catalog = catalog
+    return expander
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    expander = _expander(args)
+    errors = warnings = blocks = 0
+    for path in markdown_files(args.paths):
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except OSError as exc:
+            print(f"{path}: error: cannot read: {exc.strerror or exc}", file=sys.stderr)
+            errors += 1
+            continue
+        for result in read_blocks(expander, text, path.as_posix()):
+            blocks += 1
+            for diagnostic in result.diagnostics:
+                print(_format(diagnostic))
+                errors += diagnostic.is_error
+                warnings += not diagnostic.is_error
+    print(
+        f"custflow: {blocks} journey block(s), {errors} error(s), {warnings} warning(s)",
+        file=sys.stderr,
+    )
+    return 1 if errors or (args.strict and warnings) else 0
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    expander = _expander(args)
+    if args.file == "-":
+        text, name = sys.stdin.read(), "<stdin>"
+    else:
+        text, name = Path(args.file).read_text(encoding="utf-8-sig"), args.file
+    status = 0
+    options = RenderOptions(locale=expander.locale)
+    for result in read_blocks(expander, text, name):
+        for diagnostic in result.diagnostics:
+            print(_format(diagnostic), file=sys.stderr)
+        if result.journey is None:
+            status = 1
+            continue
+        for view, source in render_diagrams(result.journey, options).items():
+            print(f"%% {result.journey.id}: {view}")
+            print(source)
+    return status
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="custflow", description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument("-f", "--config-file", help="mkdocs.yml to take the plugin options from "
+                       "(default: ./mkdocs.yml when present)")
+        p.add_argument("--catalog", help="catalog YAML file (overrides mkdocs.yml)")
+        p.add_argument("--locale", help="en or zh (overrides mkdocs.yml)")
+
+    validate = sub.add_parser("validate", help="check journey blocks in Markdown files/folders")
+    validate.add_argument("paths", nargs="+", metavar="PATH")
+    validate.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+    common(validate)
+    validate.set_defaults(func=cmd_validate)
+
+    render = sub.add_parser("render", help="print the Mermaid source of each block")
+    render.add_argument("file", metavar="FILE", help="a Markdown file, or - for standard input")
+    common(render)
+    render.set_defaults(func=cmd_render)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,29 @@
+"""The ``custflow`` plugin's options, each documented where it is declared."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+from mkdocs_custflow.blocks import DEFAULT_MAX_BLOCK_CHARS
+from mkdocs_custflow.located_yaml import YamlLimits
+
+
+class CustflowConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    """Set to false to build the site without expanding journey blocks
+    (e.g. `enabled: !ENV [CUSTFLOW, true]` for fast drafts)."""
+
+    catalog = c.Optional(c.File(exists=True))
+    """YAML file of actors, touchpoints and stages shared by every journey,
+    relative to mkdocs.yml."""
+
+    locale = c.Optional(c.Type(str))
+    """Language of the words the plugin writes (`en`, `zh`). Default: the
+    theme's `language`, else `en`."""
+
+    max_block_chars = c.Type(int, default=DEFAULT_MAX_BLOCK_CHARS)
+    """Largest journey block, in characters, before it is refused."""
+
+    max_yaml_nodes = c.Type(int, default=YamlLimits.max_nodes)
+    """Most YAML values one block may expand to; stops alias bombs."""
