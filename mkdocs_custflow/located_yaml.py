@@ -83,7 +83,8 @@ def load(text: str, limits: YamlLimits | None = None) -> object:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
         context = f" ({exc.context})" if exc.context and exc.problem else ""
-        raise YamlReadError(f"YAML syntax error: {problem}{context}", mark.line if mark else 0)
+        line = mark.line if mark else 0
+        raise YamlReadError(f"YAML syntax error: {problem}{context}", line) from None
     except yaml.YAMLError as exc:
         raise YamlReadError(f"YAML syntax error: {exc}") from None
     finally:

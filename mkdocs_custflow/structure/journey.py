@@ -65,7 +65,7 @@ class Decision:
     line: int = 0
 
 
-Step = Union[Message, Note, Decision]
+Step = Union[Message, Note, Decision]  # noqa: UP007 - a runtime alias, py3.10-safe
 
 
 @dataclass
