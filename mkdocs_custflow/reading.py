@@ -436,6 +436,7 @@ class BlockReader:
             )
             direction = "LR"
         actors = self.mapping_of(data, "actors", self.actor)
+        touchpoints = self.mapping_of(data, "touchpoints", self.touchpoint)
         stages = self.stages(data)
         if "stages" not in data:
             self.report.error("a journey needs 'stages' (or 'use' of a template)", data.line)
@@ -447,6 +448,7 @@ class BlockReader:
             description=self.text(data, "description"),
             stages=stages,
             actors=actors,
+            touchpoints=touchpoints,
             views=views,
             direction=direction,
             file=self.report.file,

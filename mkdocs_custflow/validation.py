@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from mkdocs_custflow.diagnostics import Diagnostic, Severity, did_you_mean, known_list
 from mkdocs_custflow.reading import humanize
-from mkdocs_custflow.structure import Actor, Catalog, Journey, Message, Stage, Touchpoint
+from mkdocs_custflow.structure import Actor, Catalog, Journey, Message, Stage
 
 
 def resolve(journey: Journey, catalog: Catalog) -> None:
@@ -34,6 +34,13 @@ def resolve(journey: Journey, catalog: Catalog) -> None:
             stage = _fill(stage, shared_stage, keep=("steps", "next", "line", "key_lines"))
             journey.stages[index] = stage
         stage.name = stage.name or humanize(stage.id)
+    touchpoints = {tp_id: dataclasses.replace(tp) for tp_id, tp in catalog.touchpoints.items()}
+    for tp_id, own in journey.touchpoints.items():
+        base = touchpoints.get(tp_id)
+        touchpoints[tp_id] = _fill(own, base) if base else own  # type: ignore[assignment]
+    for touchpoint in touchpoints.values():
+        touchpoint.name = touchpoint.name or humanize(touchpoint.id)
+    journey.touchpoints = touchpoints
 
 
 def _fill(own: object, shared: object, keep: Iterable[str] = ("line",)) -> object:
@@ -48,11 +55,7 @@ def _fill(own: object, shared: object, keep: Iterable[str] = ("line",)) -> objec
     return dataclasses.replace(own, **changes)  # type: ignore[type-var]
 
 
-def check(
-    journey: Journey,
-    catalog: Catalog,
-    extra_touchpoints: dict[str, Touchpoint] | None = None,
-) -> list[Diagnostic]:
+def check(journey: Journey, catalog: Catalog) -> list[Diagnostic]:
     """Every finding about a resolved journey, in source order."""
     found: list[Diagnostic] = []
 
@@ -64,7 +67,7 @@ def check(
 
     actor_ids = list(journey.actors)
     stage_ids = [stage.id for stage in journey.stages]
-    touchpoints = {**catalog.touchpoints, **(extra_touchpoints or {})}
+    touchpoints = journey.touchpoints  # resolved: the catalog's plus the block's own
 
     def check_actor(actor_id: str | None, role: str, line: int) -> None:
         if actor_id is not None and actor_id not in journey.actors:

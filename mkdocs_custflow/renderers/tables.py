@@ -34,7 +34,11 @@ def render_stage_table(journey: Journey, options: RenderOptions | None = None) -
         cells = [
             _linked(stage.name, stage_url(stage.id)),
             _linked(owner.name, actor_url(owner.id)) if owner else "",
-            ", ".join(_linked(tp, touchpoint_url(tp)) for tp in stage.touchpoints),
+            ", ".join(
+                _linked(journey.touchpoints[tp].name if tp in journey.touchpoints else tp,
+                        touchpoint_url(tp))
+                for tp in stage.touchpoints
+            ),
             "<br>".join(escape(kpi) for kpi in stage.kpis),
             escape(stage.sla or ""),
         ]

@@ -7,7 +7,10 @@ checks and the playbook can point writers at the right place.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
+from typing import TYPE_CHECKING, Union
+
+if TYPE_CHECKING:
+    from mkdocs_custflow.structure.catalog import Touchpoint
 
 ACTOR_KINDS = ("customer", "role", "system", "partner")
 VIEWS = ("flow", "sequence", "journey", "stages", "raci")
@@ -108,6 +111,7 @@ class Journey:
     description: str | None = None
     views: list[str] = field(default_factory=lambda: ["flow", "sequence"])
     direction: str = "LR"
+    touchpoints: dict[str, Touchpoint] = field(default_factory=dict)
     template: str | None = None
     file: str = "<markdown>"
     line: int = 0
