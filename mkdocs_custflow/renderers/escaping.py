@@ -14,12 +14,20 @@ from __future__ import annotations
 import unicodedata
 
 _INERT = frozenset(" _-.!?/")
+_INVISIBLE = frozenset({"Cc", "Cs"})  # control codes and lone surrogates: dropped
 _CACHE: dict[str, str] = {}
+
+
+# Mermaid's own entity placeholders are built from these letters; written
+# literally they can merge with a neighbouring entity code and vanish.
+_PLACEHOLDER_LETTERS = frozenset("ﬂ°¶ß")
 
 
 def _literal(ch: str) -> bool:
     if ch in _INERT:
         return True
+    if ch in _PLACEHOLDER_LETTERS:
+        return False
     return unicodedata.category(ch)[0] in "LN" or (
         unicodedata.category(ch)[0] == "M" and ch.isprintable()
     )
@@ -29,12 +37,19 @@ def mermaid_text(text: str) -> str:
     """Escape ``text`` for any Mermaid label, message, note or title.
 
     Runs of white space (line breaks included) fold to one space, since a line
-    break would end the Mermaid statement.
+    break would end the Mermaid statement; control codes, which no diagram can
+    show, are dropped.
     """
     cached = _CACHE.get(text)
     if cached is not None:
         return cached
-    folded = " ".join(text.split())
+    visible = "".join(
+        ch for ch in text if ch.isspace() or unicodedata.category(ch) not in _INVISIBLE
+    )
+    folded = " ".join(visible.split())
+    # The flowchart decodes its labels twice; a second pass would read a
+    # literal "¶ß" or "ﬂ°" as half an entity, so keep them apart invisibly.
+    folded = folded.replace("¶ß", "¶\u2060ß").replace("ﬂ°", "ﬂ\u2060°")
     out = "".join(ch if _literal(ch) else f"#{ord(ch)};" for ch in folded)
     if len(_CACHE) < 50_000:
         _CACHE[text] = out
