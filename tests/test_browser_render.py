@@ -21,7 +21,7 @@ def test_hard_cases_render_as_text_in_chromium(browser_session) -> None:
         sources.extend((text, view, source) for view, source in diagrams.items())
     results = browser_session.render_diagrams([source for _, _, source in sources])
     problems = []
-    for (text, view, _source), result in zip(sources, results):
+    for (text, view, _source), result in zip(sources, results, strict=True):
         if not result.clean:
             problems.append(f"{view} {text!r}: {result.error or result.console_errors}")
         elif _fold(shown(text)) not in _fold(result.svg_text):

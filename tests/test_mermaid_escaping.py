@@ -82,7 +82,7 @@ def test_hard_cases_parse_and_keep_their_text(mermaid_parser, text: str) -> None
     st.one_of(
         st.text(min_size=1, max_size=40),
         st.sampled_from(HARD_CASES),
-        st.lists(st.sampled_from(HARD_CASES + ["中文", " ", "#", ";", "end"]), max_size=6).map(
+        st.lists(st.sampled_from([*HARD_CASES, "中文", " ", "#", ";", "end"]), max_size=6).map(
             "".join
         ),
     ).filter(lambda t: shown(t) != "")
