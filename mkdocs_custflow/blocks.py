@@ -48,12 +48,15 @@ class JourneyExpander:
                 f"{self.max_block_chars}; split the journey or raise 'max_block_chars'"
             )
             return BlockResult(None, report.items)
+        notes: list[tuple[int, str]] = []
         try:
-            data = load(body, self.limits)
+            data = load(body, self.limits, notes)
         except YamlReadError as exc:
             last_line = max(body.count("\n") - (1 if body.endswith("\n") else 0), 0)
             report.error(exc.message, min(exc.line, last_line))
             return BlockResult(None, report.items)
+        for yaml_line, message in notes:
+            report.warning(message, yaml_line)
         reader = BlockReader(report)
         journey = reader.journey(data, file=file, fallback_id=fallback_id(body))
         if journey is None or report.has_errors:

@@ -9,6 +9,7 @@ nesting are errors, because a journey block is data, not a program.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import yaml
@@ -73,8 +74,17 @@ def line_of(container: object, key: object, default: int = 0) -> int:
     return getattr(container, "line", default)
 
 
-def load(text: str, limits: YamlLimits | None = None) -> object:
-    """Read one YAML document into plain values with line information."""
+_HIDDEN_TEXT = re.compile(r"[ \t]+#\S")
+
+
+def load(
+    text: str, limits: YamlLimits | None = None, notes: list[tuple[int, str]] | None = None
+) -> object:
+    """Read one YAML document into plain values with line information.
+
+    ``notes`` collects ``(line, message)`` warnings about likely mistakes that
+    are still valid YAML (text silently cut off by a ``#`` comment).
+    """
     limits = limits or YamlLimits()
     loader = _Loader(text)
     try:
@@ -91,12 +101,16 @@ def load(text: str, limits: YamlLimits | None = None) -> object:
         loader.dispose()
     if node is None:
         return None
-    return _Converter(limits).convert(node, 0)
+    return _Converter(limits, text.split("\n"), notes).convert(node, 0)
 
 
 class _Converter:
-    def __init__(self, limits: YamlLimits) -> None:
+    def __init__(
+        self, limits: YamlLimits, lines: list[str], notes: list[tuple[int, str]] | None
+    ) -> None:
         self.limits = limits
+        self.lines = lines
+        self.notes = notes
         self.count = 0
 
     def convert(self, node: Node, depth: int) -> object:
@@ -172,7 +186,24 @@ class _Converter:
         self._check_scalar_tag(node)
         if node.tag == _NULL and not node.style:
             return None
+        if not node.style and self.notes is not None:
+            self._check_cut_off(node)
         return str(node.value)
+
+    def _check_cut_off(self, node: ScalarNode) -> None:
+        """Warn when ``text #1`` lost ``#1`` to a YAML comment (a space before
+        ``#`` starts one); ``# note`` with a space after looks deliberate."""
+        end = node.end_mark
+        if end.line >= len(self.lines):
+            return
+        rest = self.lines[end.line][end.column :]
+        if _HIDDEN_TEXT.match(rest):
+            cut = rest.strip()
+            self.notes.append((
+                end.line,
+                f"'{cut}' is read as a YAML comment and dropped from the text "
+                f"'{node.value}'; put the whole text in quotes to keep it",
+            ))
 
     def _check_scalar_tag(self, node: ScalarNode) -> None:
         if node.tag not in _ALLOWED_SCALAR_TAGS:
