@@ -64,7 +64,9 @@ class JourneyPreprocessor(Preprocessor):
             output.extend(["", fence.indent + placeholder, ""])
             cursor = fence.end + 1
         output.extend(lines[cursor:])
-        return output
+        # A trailing blank line keeps a block at the very end of the text its own
+        # paragraph, which Python-Markdown then unwraps into plain HTML.
+        return [*output, ""]
 
 
 class JourneyExtension(Extension):
