@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from mkdocs_custflow.diagnostics import Diagnostic, Reporter
-from mkdocs_custflow.located_yaml import YamlLimits, YamlReadError, load
+from mkdocs_custflow.located_yaml import YamlLimits, YamlMapping, YamlReadError, load
 from mkdocs_custflow.reading import BlockReader, fallback_id
 from mkdocs_custflow.renderers.html import render_error_html, render_journey_html
 from mkdocs_custflow.renderers.options import RenderOptions
 from mkdocs_custflow.structure import Catalog, Journey
+from mkdocs_custflow.template_library import TemplateLibrary, use_template
 from mkdocs_custflow.validation import check, resolve
 
 DEFAULT_MAX_BLOCK_CHARS = 200_000
@@ -38,6 +39,7 @@ class JourneyExpander:
     locale: str = "en"
     limits: YamlLimits = field(default_factory=YamlLimits)
     max_block_chars: int = DEFAULT_MAX_BLOCK_CHARS
+    library: TemplateLibrary = field(default_factory=TemplateLibrary)
 
     def read(self, body: str, *, file: str = "<markdown>", line: int = 1) -> BlockResult:
         """Read a block whose first body line is ``line`` of ``file``."""
@@ -57,8 +59,16 @@ class JourneyExpander:
             return BlockResult(None, report.items)
         for yaml_line, message in notes:
             report.warning(message, yaml_line)
+        template_name = None
+        if isinstance(data, YamlMapping) and "use" in data:
+            data = use_template(self.library, data, self.locale, report)
+            if data is None:
+                return BlockResult(None, report.items)
+            template_name = getattr(data, "template_name", None)
         reader = BlockReader(report)
         journey = reader.journey(data, file=file, fallback_id=fallback_id(body))
+        if journey is not None:
+            journey.template = template_name
         if journey is None or report.has_errors:
             return BlockResult(None, report.items)
         resolve(journey, self.catalog)

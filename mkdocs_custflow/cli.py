@@ -20,6 +20,7 @@ from mkdocs_custflow.i18n import normalize_locale
 from mkdocs_custflow.located_yaml import YamlLimits
 from mkdocs_custflow.renderers.html import render_diagrams
 from mkdocs_custflow.renderers.options import RenderOptions
+from mkdocs_custflow.template_library import TemplateError, TemplateLibrary, to_yaml
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 TAB_LENGTH = 4  # Python-Markdown expands tabs before the blocks are read
@@ -65,6 +66,7 @@ def _expander(args: argparse.Namespace) -> JourneyExpander:
     locale = args.locale
     limits = YamlLimits()
     max_chars = None
+    folders = list(args.templates or [])
     config_file = Path(args.config_file) if args.config_file else Path("mkdocs.yml")
     if (args.config_file or not catalog_path) and config_file.is_file():
         from mkdocs_custflow.plugin.project import read_project_options
@@ -75,9 +77,17 @@ def _expander(args: argparse.Namespace) -> JourneyExpander:
         if project.max_yaml_nodes:
             limits = YamlLimits(max_nodes=project.max_yaml_nodes)
         max_chars = project.max_block_chars
+        folders = folders or project.templates
     elif args.config_file:
         raise SystemExit(f"custflow: no such config file: {args.config_file}")
-    expander = JourneyExpander(locale=normalize_locale(locale), limits=limits)
+    for folder in folders:
+        if not Path(folder).is_dir():
+            raise SystemExit(f"custflow: template folder not found: {folder}")
+    expander = JourneyExpander(
+        locale=normalize_locale(locale),
+        limits=limits,
+        library=TemplateLibrary([Path(f) for f in folders]),
+    )
     if max_chars:
         expander.max_block_chars = max_chars
     if catalog_path:
@@ -133,6 +143,43 @@ def cmd_render(args: argparse.Namespace) -> int:
     return status
 
 
+def cmd_templates_list(args: argparse.Namespace) -> int:
+    expander = _expander(args)
+    library = expander.library
+    rows = []
+    for name in library.names():
+        try:
+            template = library.find(name, expander.locale)
+        except TemplateError as exc:
+            rows.append((name, "-", f"(broken: {exc.located()})"))
+            continue
+        rows.append((name, ",".join(template.locales) or template.locale, template.title))
+    width = max((len(r[0]) for r in rows), default=0)
+    for name, locales, title in rows:
+        print(f"{name:<{width}}  {locales:<6} {title}")
+    return 0
+
+
+def cmd_templates_show(args: argparse.Namespace) -> int:
+    expander = _expander(args)
+    values = {}
+    for item in args.values:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise SystemExit(f"custflow: --with takes KEY=VALUE, not {item!r}")
+        values[key] = value
+    try:
+        journey, template = expander.library.expand(args.name, values, expander.locale)
+    except TemplateError as exc:
+        print(f"custflow: error: {exc.located()}", file=sys.stderr)
+        return 1
+    print(f"# {template.name} ({template.locale}): {template.title}")
+    for param in template.params.values():
+        print(f"#   {param.name} = {param.default!r}: {param.description}")
+    print(to_yaml(journey), end="")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="custflow", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -142,6 +189,8 @@ def build_parser() -> argparse.ArgumentParser:
                        "(default: ./mkdocs.yml when present)")
         p.add_argument("--catalog", help="catalog YAML file (overrides mkdocs.yml)")
         p.add_argument("--locale", help="en or zh (overrides mkdocs.yml)")
+        p.add_argument("--templates", action="append", metavar="DIR",
+                       help="a folder of your own templates (repeatable; overrides mkdocs.yml)")
 
     validate = sub.add_parser("validate", help="check journey blocks in Markdown files/folders")
     validate.add_argument("paths", nargs="+", metavar="PATH")
@@ -153,6 +202,18 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("file", metavar="FILE", help="a Markdown file, or - for standard input")
     common(render)
     render.set_defaults(func=cmd_render)
+
+    templates = sub.add_parser("templates", help="the journey template library")
+    templates_sub = templates.add_subparsers(dest="templates_command", required=True)
+    listing = templates_sub.add_parser("list", help="name, locales and title of each template")
+    common(listing)
+    listing.set_defaults(func=cmd_templates_list)
+    show = templates_sub.add_parser("show", help="print a template's expanded journey as YAML")
+    show.add_argument("name")
+    show.add_argument("--with", dest="values", action="append", default=[], metavar="KEY=VALUE",
+                      help="a parameter value (repeatable)")
+    common(show)
+    show.set_defaults(func=cmd_templates_show)
     return parser
 
 

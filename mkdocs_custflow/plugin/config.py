@@ -18,6 +18,10 @@ class CustflowConfig(base.Config):
     """YAML file of actors, touchpoints and stages shared by every journey,
     relative to mkdocs.yml."""
 
+    templates = c.ListOfItems(c.Dir(exists=True), default=[])
+    """Folders of your own journey templates (`<name>.<locale>.yaml`), relative
+    to mkdocs.yml; a template here wins over a built-in one of the same name."""
+
     locale = c.Optional(c.Type(str))
     """Language of the words the plugin writes (`en`, `zh`). Default: the
     theme's `language`, else `en`."""

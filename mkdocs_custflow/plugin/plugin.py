@@ -21,6 +21,7 @@ from mkdocs_custflow.i18n import normalize_locale
 from mkdocs_custflow.located_yaml import YamlLimits
 from mkdocs_custflow.plugin.config import CustflowConfig
 from mkdocs_custflow.renderers.options import RenderOptions
+from mkdocs_custflow.template_library import TemplateLibrary
 
 log = get_plugin_logger("custflow")
 
@@ -50,6 +51,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
             locale=self.locale,
             limits=YamlLimits(max_nodes=self.config.max_yaml_nodes),
             max_block_chars=self.config.max_block_chars,
+            library=TemplateLibrary([Path(folder) for folder in self.config.templates]),
         )
         if self.config.catalog:
             shown = _relative_to_project(self.config.catalog, config)

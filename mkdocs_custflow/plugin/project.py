@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.config import load_config
@@ -16,6 +16,7 @@ class ProjectOptions:
     locale: str | None = None
     max_block_chars: int | None = None
     max_yaml_nodes: int | None = None
+    templates: list[str] = field(default_factory=list)
 
 
 def read_project_options(config_file: Path) -> ProjectOptions:
@@ -34,4 +35,5 @@ def read_project_options(config_file: Path) -> ProjectOptions:
         locale=options.locale or config.theme.get("language"),
         max_block_chars=options.max_block_chars,
         max_yaml_nodes=options.max_yaml_nodes,
+        templates=list(options.templates),
     )
