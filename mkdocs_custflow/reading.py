@@ -33,7 +33,7 @@ from mkdocs_custflow.structure import (
 
 JOURNEY_KEYS = (
     "id", "title", "description", "use", "with", "views", "direction",
-    "actors", "stages", "touchpoints",
+    "actors", "stages", "touchpoints", "locale",
 )
 STAGE_KEYS = (
     "id", "name", "description", "owner", "responsible", "consulted", "informed",
@@ -451,6 +451,7 @@ class BlockReader:
             touchpoints=touchpoints,
             views=views,
             direction=direction,
+            locale=self.text(data, "locale"),
             file=self.report.file,
             line=self.report.file_line(data.line),
         )

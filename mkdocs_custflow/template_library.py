@@ -19,6 +19,7 @@ import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from mkdocs_custflow.diagnostics import Reporter, did_you_mean, known_list
+from mkdocs_custflow.i18n import normalize_locale
 from mkdocs_custflow.located_yaml import (
     YamlLimits,
     YamlMapping,
@@ -462,6 +463,9 @@ def use_template(
                 report.error(f"parameter '{key}' must be text", values_raw.line_of(key))
                 return None
             values[key] = value or ""
+    own_locale = data.get("locale")
+    if isinstance(own_locale, str) and own_locale:
+        locale = normalize_locale(own_locale)
     try:
         journey, template = library.expand(name, values, locale)
     except TemplateError as exc:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from html import escape
 
 from mkdocs_custflow.diagnostics import Diagnostic
-from mkdocs_custflow.i18n import words
+from mkdocs_custflow.i18n import normalize_locale, words
 from mkdocs_custflow.renderers.flowchart import render_flowchart
 from mkdocs_custflow.renderers.options import RenderOptions
 from mkdocs_custflow.renderers.satisfaction import render_satisfaction
@@ -41,6 +42,8 @@ def anchor(journey_id: str) -> str:
 
 
 def render_journey_html(journey: Journey, options: RenderOptions) -> str:
+    if journey.locale:  # a block may write in another language than its site
+        options = dataclasses.replace(options, locale=normalize_locale(journey.locale))
     diagrams = render_diagrams(journey, options)
     parts = [
         f'<div class="custflow-journey" id="{escape(anchor(journey.id), quote=True)}" '

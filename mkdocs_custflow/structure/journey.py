@@ -113,6 +113,7 @@ class Journey:
     direction: str = "LR"
     touchpoints: dict[str, Touchpoint] = field(default_factory=dict)
     template: str | None = None
+    locale: str | None = None
     file: str = "<markdown>"
     line: int = 0
 

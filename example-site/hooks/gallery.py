@@ -1,0 +1,67 @@
+"""Example-site hook: one gallery page per built-in journey template.
+
+Generated at build time from the library itself, so the gallery can never
+fall out of step with the templates it shows.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+from mkdocs_custflow.template_library import TemplateLibrary
+
+GALLERY = "gallery"
+
+
+def _page(name: str, library: TemplateLibrary) -> str:
+    en = library.find(name, "en")
+    zh = library.find(name, "zh")
+    rows = "\n".join(
+        f"| `{p.name}` | {p.default or ''} | {zh.params[p.name].default if p.name in zh.params else ''}"
+        f" | {p.description} |"
+        for p in en.params.values()
+    )
+    return f"""# {en.title} · {zh.title}
+
+{en.description}
+
+`use: {name}` · locales: {", ".join(en.locales)}
+
+| Parameter | Default (en) | Default (zh) | Meaning |
+|---|---|---|---|
+{rows}
+
+=== "English"
+
+    ```journey
+    use: {name}
+    id: gallery-{name}-en
+    locale: en
+    views: [flow, sequence, journey, stages, raci]
+    ```
+
+=== "中文"
+
+    ```journey
+    use: {name}
+    id: gallery-{name}-zh
+    locale: zh
+    views: [flow, sequence, journey, stages, raci]
+    ```
+"""
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    library = TemplateLibrary()
+    names = library.names()
+    index = ["# Template gallery", "", "Every built-in journey template, ready for `use:`.", "",
+             "| Template | Title | Title (zh) |", "|---|---|---|"]
+    for name in names:
+        index.append(
+            f"| [`{name}`]({name}.md) | {library.find(name, 'en').title} | "
+            f"{library.find(name, 'zh').title} |"
+        )
+        files.append(File.generated(config, f"{GALLERY}/{name}.md", content=_page(name, library)))
+    files.append(File.generated(config, f"{GALLERY}/index.md", content="\n".join(index) + "\n"))
+    return files
