@@ -1,4 +1,8 @@
-"""The ``stages`` and ``raci`` views: HTML tables, every text escaped."""
+"""The ``stages`` and ``raci`` views: HTML tables, every text escaped.
+
+The class sits on a wrapping ``div``: Material styles only tables without a
+class of their own.
+"""
 
 from __future__ import annotations
 
@@ -44,8 +48,8 @@ def render_stage_table(journey: Journey, options: RenderOptions | None = None) -
         ]
         rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
     return (
-        '<table class="custflow-stages">\n<thead><tr>' + head + "</tr></thead>\n<tbody>\n"
-        + "\n".join(rows) + "\n</tbody>\n</table>\n"
+        '<div class="custflow-stages">\n<table>\n<thead><tr>' + head
+        + "</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</div>\n"
     )
 
 
@@ -87,6 +91,6 @@ def render_raci_table(journey: Journey, options: RenderOptions | None = None) ->
         cells = "".join(f"<td>{raci_letters(stage, r)}</td>" for r in roles)
         rows.append(f"<tr><td>{_linked(stage.name, stage_url(stage.id))}</td>{cells}</tr>")
     return (
-        '<table class="custflow-raci">\n<thead><tr>' + head + "</tr></thead>\n<tbody>\n"
-        + "\n".join(rows) + "\n</tbody>\n</table>\n"
+        '<div class="custflow-raci">\n<table>\n<thead><tr>' + head
+        + "</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</div>\n"
     )
