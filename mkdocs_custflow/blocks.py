@@ -52,7 +52,7 @@ class JourneyExpander:
             return BlockResult(None, report.items)
         notes: list[tuple[int, str]] = []
         try:
-            data = load(body, self.limits, notes)
+            data = load(body, self.limits, notes, first_line=line)
         except YamlReadError as exc:
             last_line = max(body.count("\n") - (1 if body.endswith("\n") else 0), 0)
             report.error(exc.message, min(exc.line, last_line))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs_custflow.diagnostics import Diagnostic, Reporter
+from mkdocs_custflow.diagnostics import Diagnostic, Reporter, Severity
 from mkdocs_custflow.located_yaml import YamlReadError, load
 from mkdocs_custflow.reading import BlockReader
 from mkdocs_custflow.structure import Catalog
@@ -27,7 +27,6 @@ def load_catalog(path: Path, shown_as: str | None = None) -> tuple[Catalog, list
     try:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
-        report = Reporter(shown)
-        report.error(f"cannot read the catalog: {exc.strerror or exc}; check the 'catalog' option")
-        return Catalog(file=shown), report.items
+        message = f"cannot read the catalog: {exc.strerror or exc}; check the 'catalog' option"
+        return Catalog(file=shown), [Diagnostic(Severity.ERROR, message, shown, 0)]
     return read_catalog(text, shown)

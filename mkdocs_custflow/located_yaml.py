@@ -78,11 +78,15 @@ _HIDDEN_TEXT = re.compile(r"[ \t]+#\S")
 
 
 def load(
-    text: str, limits: YamlLimits | None = None, notes: list[tuple[int, str]] | None = None
+    text: str,
+    limits: YamlLimits | None = None,
+    notes: list[tuple[int, str]] | None = None,
+    first_line: int = 1,
 ) -> object:
     """Read one YAML document into plain values with line information.
 
-    ``notes`` collects ``(line, message)`` warnings about likely mistakes that
+    ``first_line`` is the file line of the text's first line, for line
+    numbers quoted inside messages. ``notes`` collects ``(line, message)`` warnings about likely mistakes that
     are still valid YAML (text silently cut off by a ``#`` comment).
     """
     limits = limits or YamlLimits()
@@ -101,13 +105,18 @@ def load(
         loader.dispose()
     if node is None:
         return None
-    return _Converter(limits, text.split("\n"), notes).convert(node, 0)
+    return _Converter(limits, text.split("\n"), notes, first_line).convert(node, 0)
 
 
 class _Converter:
     def __init__(
-        self, limits: YamlLimits, lines: list[str], notes: list[tuple[int, str]] | None
+        self,
+        limits: YamlLimits,
+        lines: list[str],
+        notes: list[tuple[int, str]] | None,
+        first_line: int,
     ) -> None:
+        self.first_line = first_line
         self.limits = limits
         self.lines = lines
         self.notes = notes
@@ -170,7 +179,7 @@ class _Converter:
             if key in mapping.key_lines:
                 raise YamlReadError(
                     f"duplicate key '{key}' (first on line "
-                    f"{mapping.key_lines[key] + 1} of the block); remove one of them",
+                    f"{mapping.key_lines[key] + self.first_line}); remove one of them",
                     key_node.start_mark.line,
                 )
             mapping.key_lines[key] = key_node.start_mark.line

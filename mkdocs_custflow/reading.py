@@ -410,7 +410,7 @@ class BlockReader:
         if not isinstance(data, YamlMapping):
             self.report.error(
                 f"a journey block must be a YAML mapping (key: value lines), not "
-                f"{'an empty block' if data is None else 'a ' + _kind(data)}",
+                f"{'an empty block' if data is None else _kind_phrase(data)}",
                 getattr(data, "line", 0),
             )
             return None
@@ -503,6 +503,10 @@ def is_safe_url(url: str) -> bool:
 def fallback_id(text: str) -> str:
     """An id for a block with neither ``id`` nor a usable title: stable per content."""
     return "journey-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+
+
+def _kind_phrase(value: object) -> str:
+    return "plain text" if isinstance(value, str) else f"a {_kind(value)}"
 
 
 def _kind(value: object) -> str:

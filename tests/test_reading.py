@@ -554,7 +554,7 @@ def test_nesting_limit_is_configurable():
     ("body", "what"),
     [
         ("- id: a\n- id: b\n", "a list"),
-        ("just some words\n", "a text"),
+        ("just some words\n", "plain text"),
         ("", "an empty block"),
         ("\n\n", "an empty block"),
         ("# only a comment\n", "an empty block"),

@@ -262,7 +262,7 @@ def test_missing_catalog_file_is_a_finding(tmp_path):
     assert cat.actors == {}
     assert [(d.severity, str(d)) for d in findings] == [(
         Severity.ERROR,
-        "nope.yml:1: cannot read the catalog: No such file or directory; "
+        "nope.yml: cannot read the catalog: No such file or directory; "
         "check the 'catalog' option",
     )]
 
