@@ -86,8 +86,9 @@ def load(
     """Read one YAML document into plain values with line information.
 
     ``first_line`` is the file line of the text's first line, for line
-    numbers quoted inside messages. ``notes`` collects ``(line, message)`` warnings about likely mistakes that
-    are still valid YAML (text silently cut off by a ``#`` comment).
+    numbers quoted inside messages. ``notes`` collects ``(line, message)``
+    warnings about likely mistakes that are still valid YAML (text silently
+    cut off by a ``#`` comment).
     """
     limits = limits or YamlLimits()
     loader = _Loader(text)

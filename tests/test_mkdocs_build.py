@@ -117,7 +117,8 @@ def test_catalog_option_and_zh_theme_language(tmp_path: Path, build_site):
         "stages:\n  - {id: contact, name: 初次联系, owner: sales, sla: 24小时}\n",
         encoding="utf-8",
     )
-    docs = {"index.md": "```journey\ntitle: 线索跟进\nviews: [flow, stages]\nstages: [contact]\n```\n"}
+    block = "```journey\ntitle: 线索跟进\nviews: [flow, stages]\nstages: [contact]\n```\n"
+    docs = {"index.md": block}
     config = {"theme": {"language": "zh"}, "plugins": [{"custflow": {"catalog": "catalog.yml"}}]}
     result = build_site(tmp_path, docs, config, plugins=None, strict=True).check()
     html = (result.site_dir / "index.html").read_text("utf-8")
