@@ -24,6 +24,9 @@ def resolve(journey: Journey, catalog: Catalog) -> None:
     for actor_id, own in journey.actors.items():
         base = actors.get(actor_id)
         actors[actor_id] = _fill(own, base) if base else own
+    if not actors:  # a quick sketch with no actors anywhere: the ids name them
+        for actor_id in _used_actor_ids(journey):
+            actors[actor_id] = Actor(id=actor_id, name="", kind="")
     for actor in actors.values():
         actor.name = actor.name or humanize(actor.id)
         actor.kind = actor.kind or ("customer" if actor.id == "customer" else "role")
@@ -41,6 +44,18 @@ def resolve(journey: Journey, catalog: Catalog) -> None:
     for touchpoint in touchpoints.values():
         touchpoint.name = touchpoint.name or humanize(touchpoint.id)
     journey.touchpoints = touchpoints
+
+
+def _used_actor_ids(journey: Journey) -> list[str]:
+    ids: dict[str, None] = {}
+    for stage in journey.stages:
+        for actor_id in [stage.owner, *stage.responsible, *stage.consulted, *stage.informed]:
+            if actor_id:
+                ids.setdefault(actor_id, None)
+        for message in stage.messages:
+            ids.setdefault(message.sender, None)
+            ids.setdefault(message.receiver, None)
+    return list(ids)
 
 
 def _fill(own: object, shared: object, keep: Iterable[str] = ("line",)) -> object:

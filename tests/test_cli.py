@@ -68,6 +68,8 @@ stages:
 USES_CATALOG = """\
 ```journey
 id: shared
+actors:
+  customer: {kind: customer}
 stages:
   - id: ask
     owner: sales
@@ -213,8 +215,8 @@ def test_validate_with_catalog_option(site, capsys):
     code, out, _ = run(capsys, "validate", "docs")
     assert code == 1
     assert out[0] == (
-        f"docs/shared.md:{FIRST_BODY_LINE + 3}: error: unknown actor 'sales' in 'owner' of "
-        "stage 'ask'"
+        f"docs/shared.md:{FIRST_BODY_LINE + 5}: error: unknown actor 'sales' in 'owner' of "
+        "stage 'ask'; known: customer"
     )
     assert run(capsys, "validate", "--catalog", "catalog.yml", "docs") == (
         0, [], ["custflow: 1 journey block(s), 0 error(s), 0 warning(s)"],
@@ -252,8 +254,8 @@ def test_validate_catalog_option_wins_over_mkdocs_yml(site, capsys):
     code, out, _ = run(capsys, "validate", "--catalog", "other.yml", "docs")
     assert code == 1
     assert out == [
-        "docs/shared.md:5: error: unknown actor 'sales' in 'owner' of stage 'ask'; known: customer",
-        "docs/shared.md:7: error: unknown actor 'sales' in a step; known: customer",
+        "docs/shared.md:7: error: unknown actor 'sales' in 'owner' of stage 'ask'; known: customer",
+        "docs/shared.md:9: error: unknown actor 'sales' in a step; known: customer",
     ]
 
 

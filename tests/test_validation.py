@@ -108,11 +108,21 @@ def test_unknown_actor_without_close_match_lists_known_ones():
     ]
 
 
-def test_actor_used_but_never_defined():
-    body = "title: T\nstages:\n  - id: a\n    steps:\n      - customer -> shop: Hi\n"
-    assert errors(read(body)) == [
-        f"{FILE}:{BASE + 4}: unknown actor 'customer' in a step",
-        f"{FILE}:{BASE + 4}: unknown actor 'shop' in a step",
+def test_actors_are_implicit_only_when_none_are_defined_anywhere():
+    body = (
+        "title: T\nstages:\n  - id: a\n    owner: sales\n"
+        "    steps:\n      - customer -> shop: Hi\n"
+    )
+    result = read(body)
+    assert result.ok and not result.diagnostics
+    actors = result.journey.actors
+    assert (actors["customer"].kind, actors["shop"].kind, actors["sales"].name) == (
+        "customer", "role", "Sales"
+    )
+    defined = "title: T\nactors:\n  sales: {name: S}\n" + body.split("\n", 1)[1]
+    assert errors(read(defined)) == [
+        f"{FILE}:{BASE + 7}: unknown actor 'customer' in a step; known: sales",
+        f"{FILE}:{BASE + 7}: unknown actor 'shop' in a step; known: sales",
     ]
 
 
