@@ -7,9 +7,11 @@ and the plugin use, so all three report the same findings.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from mkdocs_custflow.diagnostics import Diagnostic, Reporter
+from mkdocs_custflow.diagnostics import Diagnostic, Reporter, Severity
+from mkdocs_custflow.fences import Fence, find_journey_fences
 from mkdocs_custflow.located_yaml import YamlLimits, YamlMapping, YamlReadError, load
 from mkdocs_custflow.reading import BlockReader, fallback_id
 from mkdocs_custflow.renderers.html import render_error_html, render_journey_html
@@ -33,6 +35,9 @@ class BlockResult:
         return self.journey is not None
 
 
+TAB_LENGTH = 4  # Python-Markdown expands tabs before the blocks are read
+
+
 @dataclass
 class JourneyExpander:
     catalog: Catalog = field(default_factory=Catalog)
@@ -40,9 +45,26 @@ class JourneyExpander:
     limits: YamlLimits = field(default_factory=YamlLimits)
     max_block_chars: int = DEFAULT_MAX_BLOCK_CHARS
     library: TemplateLibrary = field(default_factory=TemplateLibrary)
+    _cache: dict[tuple[str, str, int], BlockResult] = field(default_factory=dict, repr=False)
 
     def read(self, body: str, *, file: str = "<markdown>", line: int = 1) -> BlockResult:
-        """Read a block whose first body line is ``line`` of ``file``."""
+        """Read a block whose first body line is ``line`` of ``file``.
+
+        A block read twice in one build (once to gather the playbook, once to
+        render its page) is read once: results are kept per block and place.
+        """
+        key = (body, file, line)
+        cached = self._cache.get(key)
+        if cached is None:
+            cached = self._read(body, file=file, line=line)
+            self._cache[key] = cached
+        return cached
+
+    def forget(self) -> None:
+        """Drop remembered blocks (a new build may have new templates or catalog)."""
+        self._cache.clear()
+
+    def _read(self, body: str, *, file: str, line: int) -> BlockResult:
         report = Reporter(file, base_line=line)
         if len(body) > self.max_block_chars:
             report.error(
@@ -82,3 +104,24 @@ class JourneyExpander:
         if result.journey is None:
             return render_error_html(result.diagnostics, options.locale)
         return render_journey_html(result.journey, options)
+
+
+def read_markdown(
+    expander: JourneyExpander, text: str, file: str
+) -> Iterator[tuple[Fence, BlockResult]]:
+    """Every journey block of one Markdown file's text, read as the build reads it."""
+    lines = text.expandtabs(TAB_LENGTH).split("\n")
+    for fence in find_journey_fences(lines):
+        result = expander.read(fence.body, file=file, line=fence.body_start + 1)
+        if not fence.closed:
+            result = unclosed(result, file, fence.start + 1)
+        yield fence, result
+
+
+def unclosed(result: BlockResult, file: str, line: int) -> BlockResult:
+    """The result for a fence with no closing line: an error, whatever it holds."""
+    message = (
+        "this journey fence is never closed; add a closing fence line "
+        "(``` or ~~~) after the block"
+    )
+    return BlockResult(None, [Diagnostic(Severity.ERROR, message, file, line), *result.diagnostics])

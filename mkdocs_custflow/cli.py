@@ -12,10 +12,9 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from mkdocs_custflow.blocks import BlockResult, JourneyExpander
+from mkdocs_custflow.blocks import BlockResult, JourneyExpander, read_markdown
 from mkdocs_custflow.catalog_file import load_catalog
-from mkdocs_custflow.diagnostics import Diagnostic, Severity
-from mkdocs_custflow.fences import find_journey_fences
+from mkdocs_custflow.diagnostics import Diagnostic
 from mkdocs_custflow.i18n import normalize_locale
 from mkdocs_custflow.located_yaml import YamlLimits
 from mkdocs_custflow.renderers.html import render_diagrams
@@ -23,7 +22,6 @@ from mkdocs_custflow.renderers.options import RenderOptions
 from mkdocs_custflow.template_library import TemplateError, TemplateLibrary, to_yaml
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
-TAB_LENGTH = 4  # Python-Markdown expands tabs before the blocks are read
 
 
 def markdown_files(paths: Sequence[str]) -> Iterator[Path]:
@@ -37,20 +35,9 @@ def markdown_files(paths: Sequence[str]) -> Iterator[Path]:
             yield path
 
 
-def read_blocks(
-    expander: JourneyExpander, text: str, file: str
-) -> Iterator[BlockResult]:
+def read_blocks(expander: JourneyExpander, text: str, file: str) -> Iterator[BlockResult]:
     """Every journey block of one Markdown text, read as the build reads it."""
-    lines = text.expandtabs(TAB_LENGTH).split("\n")
-    for fence in find_journey_fences(lines):
-        result = expander.read(fence.body, file=file, line=fence.body_start + 1)
-        if not fence.closed:
-            result.journey = None
-            result.diagnostics.insert(0, Diagnostic(
-                Severity.ERROR,
-                "this journey fence is never closed; add a closing fence line after the block",
-                file, fence.start + 1,
-            ))
+    for _fence, result in read_markdown(expander, text, file):
         yield result
 
 

@@ -15,10 +15,10 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
-from mkdocs_custflow.blocks import BlockResult, JourneyExpander
+from mkdocs_custflow.blocks import BlockResult, JourneyExpander, unclosed
 from mkdocs_custflow.catalog_file import load_catalog
 from mkdocs_custflow.diagnostics import Diagnostic
-from mkdocs_custflow.fences import find_journey_fences
+from mkdocs_custflow.fences import Fence, find_journey_fences
 from mkdocs_custflow.renderers.options import RenderOptions
 
 log = logging.getLogger("mkdocs_custflow")
@@ -110,27 +110,12 @@ class JourneyExtension(Extension):
             JourneyPreprocessor(md, self), "custflow_journey", PREPROCESSOR_PRIORITY
         )
 
-    def expand_fence(self, fence: object) -> str:
-        from mkdocs_custflow.fences import Fence
-
-        assert isinstance(fence, Fence)
+    def expand_fence(self, fence: Fence) -> str:
         expander = self.expander
         first_body_line = fence.body_start + 1 + self.page.line_offset
         result = expander.read(fence.body, file=self.page.file, line=first_body_line)
         if not fence.closed:
-            result = BlockResult(None, result.diagnostics)
-            from mkdocs_custflow.diagnostics import Diagnostic, Severity
-
-            result.diagnostics.insert(
-                0,
-                Diagnostic(
-                    Severity.ERROR,
-                    "this journey fence is never closed; add a closing fence line "
-                    f"({'`' * 3} or ~~~) after the block",
-                    self.page.file,
-                    first_body_line - 1,
-                ),
-            )
+            result = unclosed(result, self.page.file, first_body_line - 1)
         for diagnostic in result.diagnostics:
             self.on_diagnostic(diagnostic)
         if self.on_journey is not None and result.journey is not None:

@@ -172,7 +172,7 @@ def test_validate_unclosed_fence(site, capsys):
     assert code == 1
     assert out == [
         f"docs/open.md:{FIRST_BODY_LINE - 1}: error: this journey fence is never closed; "
-        "add a closing fence line after the block"
+        "add a closing fence line (``` or ~~~) after the block"
     ]
 
 

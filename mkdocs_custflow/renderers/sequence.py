@@ -68,7 +68,7 @@ def render_sequence(journey: Journey, options: RenderOptions | None = None) -> s
         lines.append(f"        note over {span}: {mermaid_text(stage.name)}")
         for step in stage.steps:
             if isinstance(step, Message):
-                lines.extend(_message(step, pid))
+                lines.extend(_message(step, pid, journey))
             elif isinstance(step, Note):
                 lines.append(f"        note over {span}: {mermaid_text(step.text)}")
             elif isinstance(step, Decision):
@@ -81,14 +81,16 @@ def _span(ids: list[str]) -> str:
     return ids[0] if len(ids) == 1 else f"{ids[0]},{ids[-1]}"
 
 
-def _message(step: Message, pid: dict[str, str]) -> list[str]:
+def _message(step: Message, pid: dict[str, str], journey: Journey) -> list[str]:
     sender, receiver = pid.get(step.sender), pid.get(step.receiver)
     if sender is None or receiver is None:
         return []
     arrow = "-->>" if step.dashed else "->>"
     text = step.text
     if step.via:
-        text = f"{text} [{step.via}]" if text else f"[{step.via}]"
+        channel = journey.touchpoints.get(step.via)
+        via = channel.name if channel else step.via
+        text = f"{text} [{via}]" if text else f"[{via}]"
     lines = [f"        {sender}{arrow}{receiver}: {mermaid_text(text) or ' '}"]
     if step.reply:
         lines.append(f"        {receiver}-->>{sender}: {mermaid_text(step.reply)}")

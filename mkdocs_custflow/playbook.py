@@ -1,0 +1,111 @@
+"""Gather every journey of a site into one :class:`Playbook`.
+
+A stage id names the same stage everywhere: its page collects every journey
+that passes through it. Two definitions of one stage that disagree (another
+name, owner or time limit) are reported with both places, so the playbook
+never silently shows one team's version.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from mkdocs_custflow.diagnostics import Diagnostic, Severity
+from mkdocs_custflow.reading import humanize
+from mkdocs_custflow.structure import Catalog, Journey, Stage, Touchpoint
+from mkdocs_custflow.structure.playbook import (
+    JourneyRecord,
+    Playbook,
+    PlaybookRole,
+    PlaybookStage,
+    PlaybookTouchpoint,
+    RoleStep,
+    StageUse,
+)
+
+_COMPARED = ("name", "owner", "sla")
+
+
+def build_playbook(
+    records: list[JourneyRecord], catalog: Catalog
+) -> tuple[Playbook, list[Diagnostic]]:
+    playbook = Playbook(journeys=sorted(records, key=lambda r: (r.page, r.journey.line)))
+    findings: list[Diagnostic] = []
+    for stage in catalog.stages.values():
+        playbook.stages[stage.id] = _from_stage(stage, f"{catalog.file}:{stage.line}")
+    for actor in catalog.actors.values():
+        if actor.kind in ("role", ""):
+            playbook.roles.setdefault(actor.id, PlaybookRole(dataclasses.replace(actor)))
+    for tp in catalog.touchpoints.values():
+        playbook.touchpoints[tp.id] = PlaybookTouchpoint(dataclasses.replace(tp))
+
+    for record in playbook.journeys:
+        journey = record.journey
+        _add_actors(playbook, journey)
+        for tp_id, tp in journey.touchpoints.items():
+            playbook.touchpoints.setdefault(tp_id, PlaybookTouchpoint(dataclasses.replace(tp)))
+        for stage in journey.stages:
+            where = f"{journey.file}:{stage.line}"
+            shared = playbook.stages.get(stage.id)
+            if shared is None:
+                shared = _from_stage(stage, where)
+                playbook.stages[stage.id] = shared
+            else:
+                findings.extend(_conflicts(shared, stage, where, journey))
+            shared.uses.append(StageUse(record, stage))
+            for tp_id in dict.fromkeys(
+                [*stage.touchpoints, *(m.via for m in stage.messages if m.via)]
+            ):
+                entry = playbook.touchpoints.setdefault(
+                    tp_id, PlaybookTouchpoint(journey.touchpoints.get(tp_id) or _implicit(tp_id))
+                )
+                if stage.id not in entry.stages:
+                    entry.stages.append(stage.id)
+                if record not in entry.journeys:
+                    entry.journeys.append(record)
+            for message in stage.messages:
+                for actor_id in dict.fromkeys((message.sender, message.receiver)):
+                    if actor_id in playbook.roles:
+                        playbook.roles[actor_id].steps.append(RoleStep(record, stage, message))
+    return playbook, findings
+
+
+def _implicit(tp_id: str) -> Touchpoint:
+    """A touchpoint named only by its id (sites without touchpoint definitions)."""
+    return Touchpoint(id=tp_id, name=humanize(tp_id))
+
+
+def _add_actors(playbook: Playbook, journey: Journey) -> None:
+    for actor in journey.actors.values():
+        if actor.kind == "role" and actor.id not in playbook.roles:
+            playbook.roles[actor.id] = PlaybookRole(dataclasses.replace(actor))
+
+
+def _from_stage(stage: Stage, where: str) -> PlaybookStage:
+    return PlaybookStage(
+        id=stage.id, name=stage.name, description=stage.description, owner=stage.owner,
+        responsible=list(stage.responsible), consulted=list(stage.consulted),
+        informed=list(stage.informed), touchpoints=list(stage.touchpoints),
+        kpis=list(stage.kpis), sla=stage.sla, links=list(stage.links), defined_at=where,
+    )
+
+
+def _conflicts(
+    shared: PlaybookStage, stage: Stage, where: str, journey: Journey
+) -> list[Diagnostic]:
+    found = []
+    for name in _COMPARED:
+        theirs, ours = getattr(shared, name), getattr(stage, name)
+        if theirs and ours and theirs != ours:
+            found.append(Diagnostic(
+                Severity.WARNING,
+                f"stage '{stage.id}' has {name} '{ours}' here but '{theirs}' at "
+                f"{shared.defined_at}; define the stage once (in the catalog) or make them agree",
+                journey.file, stage.line,
+            ))
+        elif ours and not theirs:
+            setattr(shared, name, ours)
+    for name in ("description", "kpis", "links", "touchpoints"):
+        if not getattr(shared, name) and getattr(stage, name):
+            setattr(shared, name, getattr(stage, name))
+    return found

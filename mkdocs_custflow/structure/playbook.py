@@ -1,0 +1,108 @@
+"""The site-wide playbook: every journey, and each stage, touchpoint and role
+gathered across them (spec section 7)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from mkdocs_custflow.structure.catalog import Touchpoint
+from mkdocs_custflow.structure.journey import Actor, Journey, Link, Message, Stage
+
+
+@dataclass
+class JourneyRecord:
+    """A journey and its home: the block's anchor in the page that holds it."""
+
+    journey: Journey
+    page: str  # source path of the page, relative to docs/ (``guide/sales.md``)
+    anchor: str
+
+
+@dataclass
+class StageUse:
+    record: JourneyRecord
+    stage: Stage
+
+
+@dataclass
+class PlaybookStage:
+    """One stage id across the site; fields are the first definition found
+    (the catalog's, else the first journey's) completed by later ones."""
+
+    id: str
+    name: str
+    description: str | None = None
+    owner: str | None = None
+    responsible: list[str] = field(default_factory=list)
+    consulted: list[str] = field(default_factory=list)
+    informed: list[str] = field(default_factory=list)
+    touchpoints: list[str] = field(default_factory=list)
+    kpis: list[str] = field(default_factory=list)
+    sla: str | None = None
+    links: list[Link] = field(default_factory=list)
+    uses: list[StageUse] = field(default_factory=list)
+    defined_at: str | None = None
+
+    def raci(self, actor_id: str) -> str:
+        letters = ""
+        for letter, members in (
+            ("A", [self.owner] + [u.stage.owner for u in self.uses]),
+            ("R", self.responsible + [a for u in self.uses for a in u.stage.responsible]),
+            ("C", self.consulted + [a for u in self.uses for a in u.stage.consulted]),
+            ("I", self.informed + [a for u in self.uses for a in u.stage.informed]),
+        ):
+            if actor_id in members:
+                letters += letter
+        return letters
+
+    def all_touchpoints(self) -> list[str]:
+        ids = dict.fromkeys(self.touchpoints)
+        for use in self.uses:
+            ids.update(dict.fromkeys(use.stage.touchpoints))
+            ids.update(dict.fromkeys(m.via for m in use.stage.messages if m.via))
+        return list(ids)
+
+
+@dataclass
+class PlaybookTouchpoint:
+    touchpoint: Touchpoint
+    stages: list[str] = field(default_factory=list)
+    journeys: list[JourneyRecord] = field(default_factory=list)
+
+
+@dataclass
+class RoleStep:
+    record: JourneyRecord
+    stage: Stage
+    message: Message
+
+
+@dataclass
+class PlaybookRole:
+    actor: Actor
+    steps: list[RoleStep] = field(default_factory=list)
+
+
+@dataclass
+class Playbook:
+    journeys: list[JourneyRecord] = field(default_factory=list)
+    stages: dict[str, PlaybookStage] = field(default_factory=dict)
+    touchpoints: dict[str, PlaybookTouchpoint] = field(default_factory=dict)
+    roles: dict[str, PlaybookRole] = field(default_factory=dict)
+
+    def stage_roles(self) -> list[str]:
+        """Role ids with any RACI letter or step, in a stable order."""
+        return sorted(self.roles, key=lambda r: (self.roles[r].actor.team or "", r))
+
+    def unowned_stages(self) -> list[PlaybookStage]:
+        return [s for s in self.stages.values() if not s.owner and not any(
+            u.stage.owner for u in s.uses)]
+
+    def unused_touchpoints(self) -> list[PlaybookTouchpoint]:
+        return [t for t in self.touchpoints.values() if not t.stages and not t.journeys]
+
+    def idle_roles(self) -> list[PlaybookRole]:
+        return [
+            role for role_id, role in self.roles.items()
+            if not role.steps and not any(s.raci(role_id) for s in self.stages.values())
+        ]
