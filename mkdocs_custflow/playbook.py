@@ -2,7 +2,7 @@
 
 A stage id names the same stage everywhere: its page collects every journey
 that passes through it. Two definitions of one stage that disagree (another
-name, owner or time limit) are reported with both places, so the playbook
+name or owner) are reported with both places, so the playbook
 never silently shows one team's version.
 """
 
@@ -23,7 +23,9 @@ from mkdocs_custflow.structure.playbook import (
     StageUse,
 )
 
-_COMPARED = ("name", "owner", "sla")
+# A stage's page has one title and one accountable owner; time limits may
+# differ per journey and are shown per journey.
+_COMPARED = ("name", "owner")
 
 
 def build_playbook(

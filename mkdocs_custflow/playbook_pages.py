@@ -107,11 +107,12 @@ class PlaybookPages:
         """Docs path -> (page kind, subject id) of every page to generate."""
         layout = self.layout
         pages = {layout.overview(): ("overview", ""), layout.raci(): ("raci", "")}
-        for stage_id in sorted(self.playbook.stages):
+        for stage_id in self.playbook.stages:  # catalog order, then journey order
             pages[layout.stage(stage_id)] = ("stage", stage_id)
-        for tp_id in sorted(self.playbook.touchpoints):
+        touchpoints = self.playbook.touchpoints
+        for tp_id in sorted(touchpoints, key=lambda t: (touchpoints[t].touchpoint.name, t)):
             pages[layout.touchpoint(tp_id)] = ("touchpoint", tp_id)
-        for role_id in sorted(self.playbook.roles):
+        for role_id in self.playbook.stage_roles():
             pages[layout.role(role_id)] = ("role", role_id)
         return pages
 

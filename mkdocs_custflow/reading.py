@@ -33,7 +33,7 @@ from mkdocs_custflow.structure import (
 
 JOURNEY_KEYS = (
     "id", "title", "description", "use", "with", "views", "direction",
-    "actors", "stages", "touchpoints", "locale",
+    "actors", "stages", "touchpoints", "locale", "playbook",
 )
 STAGE_KEYS = (
     "id", "name", "description", "owner", "responsible", "consulted", "informed",
@@ -110,6 +110,15 @@ class BlockReader:
                     line_of(value, index),
                 )
         return ids
+
+    def flag(self, data: YamlMapping, key: str, *, default: bool) -> bool:
+        value = data.get(key)
+        if value is None:
+            return default
+        if isinstance(value, str) and value.lower() in ("true", "yes", "on", "false", "no", "off"):
+            return value.lower() in ("true", "yes", "on")
+        self.report.error(f"'{key}' must be true or false, not {value!r}", line_of(data, key))
+        return default
 
     def text_list(self, data: YamlMapping, key: str) -> list[str]:
         value = data.get(key)
@@ -452,6 +461,7 @@ class BlockReader:
             views=views,
             direction=direction,
             locale=self.text(data, "locale"),
+            in_playbook=self.flag(data, "playbook", default=True),
             file=self.report.file,
             line=self.report.file_line(data.line),
         )

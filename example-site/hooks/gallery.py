@@ -38,6 +38,7 @@ def _page(name: str, library: TemplateLibrary) -> str:
     use: {name}
     id: gallery-{name}-en
     locale: en
+    playbook: false
     views: [flow, sequence, journey, stages, raci]
     ```
 
@@ -47,6 +48,7 @@ def _page(name: str, library: TemplateLibrary) -> str:
     use: {name}
     id: gallery-{name}-zh
     locale: zh
+    playbook: false
     views: [flow, sequence, journey, stages, raci]
     ```
 """

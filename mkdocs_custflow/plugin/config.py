@@ -26,6 +26,25 @@ class CustflowConfig(base.Config):
     """Language of the words the plugin writes (`en`, `zh`). Default: the
     theme's `language`, else `en`."""
 
+    playbook = c.Type(bool, default=True)
+    """Generate the playbook: an overview, a page per stage, touchpoint and
+    role, a RACI matrix and `playbook.json`."""
+
+    playbook_dir = c.Type(str, default="playbook")
+    """Folder (inside the site) of the generated playbook pages."""
+
+    nav = c.Type(bool, default=True)
+    """Add a Playbook section to the navigation (appended to an explicit
+    `nav`); false leaves the navigation alone."""
+
+    nav_title = c.Optional(c.Type(str))
+    """Title of the Playbook section. Default: `Playbook` (`客户旅程手册` in zh)."""
+
+    page_templates = c.Optional(c.Dir(exists=True))
+    """Folder of Jinja templates that replace the built-in playbook page
+    templates of the same name (`overview.md.j2`, `stage.md.j2`,
+    `touchpoint.md.j2`, `role.md.j2`, `raci.md.j2`)."""
+
     max_block_chars = c.Type(int, default=DEFAULT_MAX_BLOCK_CHARS)
     """Largest journey block, in characters, before it is refused."""
 

@@ -1,4 +1,4 @@
-"""Event handlers that wire the Markdown extension into an MkDocs build.
+"""Event handlers that wire the core into an MkDocs build.
 
 Every handler returns early when the plugin is disabled. Priorities are set
 only where the order against other plugins matters, with the reason beside it.
@@ -6,21 +6,30 @@ only where the order against other plugins matters, with the reason beside it.
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
-from mkdocs_custflow.blocks import BlockResult, JourneyExpander
+from mkdocs_custflow.blocks import BlockResult, JourneyExpander, read_markdown
 from mkdocs_custflow.catalog_file import load_catalog
 from mkdocs_custflow.diagnostics import Diagnostic
 from mkdocs_custflow.extension import JourneyExtension, PageContext
-from mkdocs_custflow.i18n import normalize_locale
+from mkdocs_custflow.i18n import normalize_locale, words
 from mkdocs_custflow.located_yaml import YamlLimits
+from mkdocs_custflow.playbook import build_playbook
+from mkdocs_custflow.playbook_export import playbook_json
+from mkdocs_custflow.playbook_pages import PlaybookLayout, PlaybookPages
 from mkdocs_custflow.plugin.config import CustflowConfig
+from mkdocs_custflow.renderers.html import anchor
 from mkdocs_custflow.renderers.options import RenderOptions
+from mkdocs_custflow.structure.playbook import JourneyRecord
 from mkdocs_custflow.template_library import TemplateLibrary
 
 log = get_plugin_logger("custflow")
@@ -38,15 +47,28 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
 
     def __init__(self) -> None:
         self.extension: JourneyExtension | None = None
+        self.expander: JourneyExpander | None = None
         self.locale = "en"
+        self.layout = PlaybookLayout()
+        self.pages: PlaybookPages | None = None
+        self.generated: dict[str, File] = {}  # docs path -> file, ours or the user's
+        self.files: Files | None = None
         self._reported: set[str] = set()
         self._journey_homes: dict[str, str] = {}
 
+    # -- configuration -------------------------------------------------------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
         theme_language = config.theme.get("language") if config.theme else None
         self.locale = normalize_locale(self.config.locale or theme_language)
+        directory = self.config.playbook_dir.strip("/")
+        if not directory or ".." in directory.split("/") or Path(directory).is_absolute():
+            raise PluginError(
+                f"custflow: 'playbook_dir: {self.config.playbook_dir}' must be a folder "
+                "inside the site, such as 'playbook'"
+            )
+        self.layout = PlaybookLayout(directory)
         expander = JourneyExpander(
             locale=self.locale,
             limits=YamlLimits(max_nodes=self.config.max_yaml_nodes),
@@ -58,12 +80,11 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
             catalog, findings = load_catalog(Path(self.config.catalog), shown)
             errors = [str(f) for f in findings if f.is_error]
             if errors:
-                raise PluginError(
-                    "custflow: the catalog cannot be used:\n  " + "\n  ".join(errors)
-                )
+                raise PluginError("custflow: the catalog cannot be used:\n  " + "\n  ".join(errors))
             for finding in findings:
                 self._report(finding)
             expander.catalog = catalog
+        self.expander = expander
         extension = JourneyExtension(locale=self.locale)
         extension.expander = expander
         extension.on_diagnostic = self._report
@@ -79,21 +100,126 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         self._reported.clear()
         self._journey_homes.clear()
 
+    # -- the playbook ----------------------------------------------------------
+    # Late: plugins that add Markdown pages (gen-files, hooks) run first, so the
+    # journeys on their pages are gathered too.
+    @event_priority(-50)
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled or self.expander is None:
+            return None
+        self.files = files
+        self.generated = {}
+        if not self.config.playbook:
+            return files
+        records: list[JourneyRecord] = []
+        for file in files.documentation_pages():
+            shown = _shown_path(file, config)
+            for _fence, result in read_markdown(self.expander, file.content_string, shown):
+                journey = result.journey
+                if journey is not None and journey.in_playbook:
+                    records.append(JourneyRecord(journey, file.src_uri, anchor(journey.id)))
+        playbook, findings = build_playbook(records, self.expander.catalog)
+        for finding in findings:
+            self._report(finding)
+        pages = PlaybookPages(
+            playbook,
+            self.layout,
+            self.locale,
+            Path(self.config.page_templates) if self.config.page_templates else None,
+        )
+        self.pages = pages
+        for path, (kind, subject) in pages.paths().items():
+            existing = files.get_file_from_path(path)
+            if existing is not None and existing.generated_by != "custflow":
+                log.warning(
+                    f"{_shown_path(existing, config)} is where the playbook page for "
+                    f"{kind} '{subject or kind}' would go; your page is kept. Rename it or "
+                    "set 'playbook_dir' to move the playbook"
+                )
+                self.generated[path] = existing
+                continue
+            file = File.generated(config, path, content=pages.render(path, kind, subject))
+            file.generated_by = "custflow"
+            files.append(file)
+            self.generated[path] = file
+        export = File.generated(
+            config, f"{self.layout.directory}/playbook.json", content=playbook_json(playbook)
+        )
+        export.generated_by = "custflow"
+        files.append(export)
+        return files
+
+    def on_nav(
+        self, nav: Navigation, /, *, config: MkDocsConfig, files: Files
+    ) -> Navigation | None:
+        if not self.config.enabled or not self.config.nav or self.pages is None:
+            return None
+        ours = {file.src_uri for file in self.generated.values() if file.page is not None}
+        nav.items = _without(nav.items, ours)
+        nav.pages = [page for page in nav.pages if page.file.src_uri not in ours]
+        text = words(self.locale)
+
+        def page(path: str) -> Page | None:
+            file = self.generated.get(path)
+            if file is None or file.page is None:
+                return None
+            if file.generated_by == "custflow":  # a short title for the navigation
+                file.page.title = self.pages.title(*self.pages.paths()[path])
+            return file.page
+
+        def group(title: str, kind: str) -> Section | None:
+            children = [page(p) for p, (k, _s) in self.pages.paths().items() if k == kind]
+            found = [child for child in children if child is not None]
+            return Section(title, found) if found else None  # type: ignore[arg-type]
+
+        children = [
+            page(self.layout.overview()),
+            page(self.layout.raci()),
+            group(text["stages"], "stage"),
+            group(text["touchpoints"], "touchpoint"),
+            group(text["roles"], "role"),
+        ]
+        section = Section(self.config.nav_title or text["playbook"], [c for c in children if c])
+        nav.items.append(section)
+        _link_parents(section, None)
+        added = list(_pages_in(section))
+        nav.pages.extend(added)
+        for previous, current in zip([None, *nav.pages[:-1]], nav.pages, strict=True):
+            current.previous_page = previous
+            if previous is not None:
+                previous.next_page = current
+        if nav.pages:
+            nav.pages[-1].next_page = None
+        return nav
+
+    # -- pages -----------------------------------------------------------------
     # Lowest priority: other plugins may rewrite the Markdown first, and the line
     # offset must be measured against the text that is actually converted.
     @event_priority(-100)
     def on_page_markdown(
-        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: object
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         if not self.config.enabled or self.extension is None:
             return None
         source = page.file.content_string if page.file.abs_src_path else markdown
         self.extension.page = PageContext(
-            file=_relative_to_project(page.file.abs_src_path or page.file.src_uri, config),
+            file=_shown_path(page.file, config),
             line_offset=source_line_offset(source, markdown),
-            options=RenderOptions(locale=self.locale),
+            options=RenderOptions(
+                locale=self.locale,
+                stage_url=lambda sid: self._url(self.layout.stage(sid), page),
+                actor_url=lambda aid: self._url(self.layout.role(aid), page),
+                touchpoint_url=lambda tid: self._url(self.layout.touchpoint(tid), page),
+            ),
         )
         return None
+
+    def _url(self, path: str, page: Page) -> str | None:
+        """URL of a playbook page relative to ``page`` (None if there is none)."""
+        file = self.generated.get(path)
+        if file is None:
+            return None
+        return get_relative_url(file.url, page.file.url)
 
     def _report(self, diagnostic: Diagnostic) -> None:
         text = str(diagnostic)
@@ -112,6 +238,43 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
                 f"{here}: journey id '{journey.id}' is already used at {first}; "
                 "give this block its own 'id'"
             )
+
+
+def _without(items: list, src_uris: set[str]) -> list:  # type: ignore[type-arg]
+    """Navigation items minus our pages (and sections left empty by that)."""
+    kept = []
+    for item in items:
+        if isinstance(item, Page) and item.file.src_uri in src_uris:
+            continue
+        if isinstance(item, Section):
+            item.children = _without(item.children, src_uris)
+            if not item.children:
+                continue
+        kept.append(item)
+    return kept
+
+
+def _link_parents(section: Section, parent: Section | None) -> None:
+    section.parent = parent
+    for child in section.children:
+        if isinstance(child, Section):
+            _link_parents(child, section)
+        else:
+            child.parent = section
+
+
+def _pages_in(section: Section):  # type: ignore[no-untyped-def]
+    for child in section.children:
+        if isinstance(child, Section):
+            yield from _pages_in(child)
+        elif isinstance(child, Page):
+            yield child
+
+
+def _shown_path(file: File, config: MkDocsConfig) -> str:
+    return _relative_to_project(file.abs_src_path, config) if file.abs_src_path else (
+        posixpath.join(Path(config.docs_dir).name, file.src_uri)
+    )
 
 
 def _relative_to_project(path: str, config: MkDocsConfig) -> str:

@@ -114,6 +114,7 @@ class Journey:
     touchpoints: dict[str, Touchpoint] = field(default_factory=dict)
     template: str | None = None
     locale: str | None = None
+    in_playbook: bool = True
     file: str = "<markdown>"
     line: int = 0
 

@@ -1,0 +1,106 @@
+"""The playbook as data: ``playbook.json`` (schema in ``schema/``) and a RACI CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+from mkdocs_custflow.structure import Decision, Journey, Message, Note, Stage, Step
+from mkdocs_custflow.structure.playbook import Playbook
+
+SCHEMA_PATH = Path(__file__).parent / "schema" / "playbook.schema.json"
+FORMAT_VERSION = 1
+
+
+def _step(step: Step) -> dict[str, object]:
+    if isinstance(step, Message):
+        data: dict[str, object] = {
+            "type": "message", "from": step.sender, "to": step.receiver, "text": step.text,
+            "dashed": step.dashed,
+        }
+        for key in ("reply", "via", "note", "score"):
+            if getattr(step, key) is not None:
+                data[key] = getattr(step, key)
+    elif isinstance(step, Note):
+        data = {"type": "note", "text": step.text}
+    else:
+        assert isinstance(step, Decision)
+        data = {
+            "type": "decision", "question": step.question,
+            "branches": [{"label": b.label, "target": b.target} for b in step.branches],
+        }
+    data["line"] = step.line
+    return data
+
+
+def _stage(stage: Stage) -> dict[str, object]:
+    return {
+        "id": stage.id, "name": stage.name, "description": stage.description,
+        "owner": stage.owner, "responsible": stage.responsible, "consulted": stage.consulted,
+        "informed": stage.informed, "touchpoints": stage.touchpoints, "kpis": stage.kpis,
+        "sla": stage.sla, "links": [asdict(link) for link in stage.links], "next": stage.next,
+        "steps": [_step(step) for step in stage.steps], "line": stage.line,
+    }
+
+
+def _journey(journey: Journey, page: str, anchor: str) -> dict[str, object]:
+    return {
+        "id": journey.id, "title": journey.title, "description": journey.description,
+        "template": journey.template, "views": journey.views, "direction": journey.direction,
+        "source": {"file": journey.file, "line": journey.line, "page": page, "anchor": anchor},
+        "actors": sorted(journey.actors), "stages": [_stage(s) for s in journey.stages],
+    }
+
+
+def playbook_to_dict(playbook: Playbook) -> dict[str, object]:
+    roles = playbook.stage_roles()
+    return {
+        "version": FORMAT_VERSION,
+        "journeys": [_journey(r.journey, r.page, r.anchor) for r in playbook.journeys],
+        "stages": [
+            {
+                "id": s.id, "name": s.name, "description": s.description, "owner": s.owner,
+                "sla": s.sla, "kpis": s.kpis, "touchpoints": s.all_touchpoints(),
+                "links": [asdict(link) for link in s.links], "defined_at": s.defined_at,
+                "journeys": [u.record.journey.id for u in s.uses],
+            }
+            for s in playbook.stages.values()
+        ],
+        "touchpoints": [
+            {
+                "id": t.touchpoint.id, "name": t.touchpoint.name, "channel": t.touchpoint.channel,
+                "description": t.touchpoint.description, "stages": t.stages,
+                "journeys": [r.journey.id for r in t.journeys],
+            }
+            for t in sorted(playbook.touchpoints.values(), key=lambda t: t.touchpoint.id)
+        ],
+        "roles": [
+            {
+                "id": role_id, "name": playbook.roles[role_id].actor.name,
+                "team": playbook.roles[role_id].actor.team,
+                "description": playbook.roles[role_id].actor.description,
+            }
+            for role_id in roles
+        ],
+        "raci": {
+            s.id: {r: s.raci(r) for r in roles if s.raci(r)} for s in playbook.stages.values()
+        },
+    }
+
+
+def playbook_json(playbook: Playbook) -> str:
+    return json.dumps(playbook_to_dict(playbook), ensure_ascii=False, indent=2) + "\n"
+
+
+def raci_csv(playbook: Playbook) -> str:
+    """Stages x roles, one letter group per cell (``AR``), ids in the header."""
+    roles = playbook.stage_roles()
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["stage", "stage_name", *roles])
+    for stage in playbook.stages.values():
+        writer.writerow([stage.id, stage.name, *(stage.raci(r) for r in roles)])
+    return out.getvalue()
