@@ -17,6 +17,8 @@ from mkdocs_custflow.catalog_file import load_catalog
 from mkdocs_custflow.diagnostics import Diagnostic
 from mkdocs_custflow.i18n import normalize_locale
 from mkdocs_custflow.located_yaml import YamlLimits
+from mkdocs_custflow.playbook import build_playbook, gather_journeys
+from mkdocs_custflow.playbook_export import playbook_json, raci_csv
 from mkdocs_custflow.renderers.html import render_diagrams
 from mkdocs_custflow.renderers.options import RenderOptions
 from mkdocs_custflow.template_library import TemplateError, TemplateLibrary, to_yaml
@@ -167,6 +169,32 @@ def cmd_templates_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    expander = _expander(args)
+    pages = []
+    for root in args.paths:
+        base = Path(root)
+        for path in markdown_files([root]):
+            page = path.relative_to(base).as_posix() if base.is_dir() else path.name
+            pages.append((page, path.read_text(encoding="utf-8-sig"), path.as_posix()))
+    records = gather_journeys(expander, pages)
+    errors = 0
+    for _page, text, shown in pages:
+        for result in read_blocks(expander, text, shown):
+            for diagnostic in result.diagnostics:
+                print(_format(diagnostic), file=sys.stderr)
+                errors += diagnostic.is_error
+    playbook, findings = build_playbook(records, expander.catalog)
+    for finding in findings:
+        print(_format(finding), file=sys.stderr)
+    output = playbook_json(playbook) if args.format == "json" else raci_csv(playbook)
+    if args.output:
+        Path(args.output).write_text(output, encoding="utf-8")
+    else:
+        sys.stdout.write(output)
+    return 1 if errors else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="custflow", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -189,6 +217,15 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("file", metavar="FILE", help="a Markdown file, or - for standard input")
     common(render)
     render.set_defaults(func=cmd_render)
+
+    export = sub.add_parser(
+        "export", help="write the playbook as JSON, or its RACI matrix as CSV, without building"
+    )
+    export.add_argument("paths", nargs="+", metavar="PATH", help="the docs folder (or files)")
+    export.add_argument("--format", choices=("json", "csv"), default="json")
+    export.add_argument("-o", "--output", help="file to write (default: standard output)")
+    common(export)
+    export.set_defaults(func=cmd_export)
 
     templates = sub.add_parser("templates", help="the journey template library")
     templates_sub = templates.add_subparsers(dest="templates_command", required=True)

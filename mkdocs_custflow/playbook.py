@@ -9,9 +9,12 @@ never silently shows one team's version.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 
+from mkdocs_custflow.blocks import JourneyExpander, read_markdown
 from mkdocs_custflow.diagnostics import Diagnostic, Severity
 from mkdocs_custflow.reading import humanize
+from mkdocs_custflow.renderers.html import anchor
 from mkdocs_custflow.structure import Catalog, Journey, Stage, Touchpoint
 from mkdocs_custflow.structure.playbook import (
     JourneyRecord,
@@ -26,6 +29,20 @@ from mkdocs_custflow.structure.playbook import (
 # A stage's page has one title and one accountable owner; time limits may
 # differ per journey and are shown per journey.
 _COMPARED = ("name", "owner")
+
+
+def gather_journeys(
+    expander: JourneyExpander, pages: Iterable[tuple[str, str, str]]
+) -> list[JourneyRecord]:
+    """Journeys of ``(page path in docs, Markdown text, path shown in messages)``
+    triples that belong in the playbook (blocks with ``playbook: false`` don't)."""
+    records = []
+    for page, text, shown in pages:
+        for _fence, result in read_markdown(expander, text, shown):
+            journey = result.journey
+            if journey is not None and journey.in_playbook:
+                records.append(JourneyRecord(journey, page, anchor(journey.id)))
+    return records
 
 
 def build_playbook(

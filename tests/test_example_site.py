@@ -45,3 +45,20 @@ def test_example_site_uses_every_view(example_site: Path) -> None:
         assert f'class="mermaid custflow-{view}"' in html
     assert 'class="custflow-stages"' in html
     assert 'class="custflow-raci"' in html
+
+
+def test_export_without_building_matches_the_built_playbook_json(example_site: Path) -> None:
+    built = (example_site / "playbook" / "playbook.json").read_text(encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs_custflow.cli", "export", "example-site/docs"],
+        capture_output=True, text=True, cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == built
+    csv = subprocess.run(
+        [sys.executable, "-m", "mkdocs_custflow.cli", "export", "--format", "csv",
+         "example-site/docs"],
+        capture_output=True, text=True, cwd=ROOT,
+    ).stdout.splitlines()
+    assert csv[0].startswith("stage,stage_name,")
+    assert any(line.startswith("consult,Consult a sales rep,") for line in csv)

@@ -17,19 +17,17 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from mkdocs_custflow.blocks import BlockResult, JourneyExpander, read_markdown
+from mkdocs_custflow.blocks import BlockResult, JourneyExpander
 from mkdocs_custflow.catalog_file import load_catalog
 from mkdocs_custflow.diagnostics import Diagnostic
 from mkdocs_custflow.extension import JourneyExtension, PageContext
 from mkdocs_custflow.i18n import normalize_locale, words
 from mkdocs_custflow.located_yaml import YamlLimits
-from mkdocs_custflow.playbook import build_playbook
+from mkdocs_custflow.playbook import build_playbook, gather_journeys
 from mkdocs_custflow.playbook_export import playbook_json
 from mkdocs_custflow.playbook_pages import PlaybookLayout, PlaybookPages
 from mkdocs_custflow.plugin.config import CustflowConfig
-from mkdocs_custflow.renderers.html import anchor
 from mkdocs_custflow.renderers.options import RenderOptions
-from mkdocs_custflow.structure.playbook import JourneyRecord
 from mkdocs_custflow.template_library import TemplateLibrary
 
 log = get_plugin_logger("custflow")
@@ -111,13 +109,13 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         self.generated = {}
         if not self.config.playbook:
             return files
-        records: list[JourneyRecord] = []
-        for file in files.documentation_pages():
-            shown = _shown_path(file, config)
-            for _fence, result in read_markdown(self.expander, file.content_string, shown):
-                journey = result.journey
-                if journey is not None and journey.in_playbook:
-                    records.append(JourneyRecord(journey, file.src_uri, anchor(journey.id)))
+        records = gather_journeys(
+            self.expander,
+            (
+                (file.src_uri, file.content_string, _shown_path(file, config))
+                for file in files.documentation_pages()
+            ),
+        )
         playbook, findings = build_playbook(records, self.expander.catalog)
         for finding in findings:
             self._report(finding)
