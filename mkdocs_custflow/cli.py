@@ -50,6 +50,14 @@ def _format(diagnostic: Diagnostic) -> str:
     return f"{location}: {diagnostic.severity.value}: {message}"
 
 
+def _display_path(path: str) -> str:
+    """A path as the build shows it: relative to the working folder when inside it."""
+    try:
+        return Path(path).resolve().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
 def _expander(args: argparse.Namespace) -> JourneyExpander:
     catalog_path = args.catalog
     locale = args.locale
@@ -80,7 +88,7 @@ def _expander(args: argparse.Namespace) -> JourneyExpander:
     if max_chars:
         expander.max_block_chars = max_chars
     if catalog_path:
-        catalog, findings = load_catalog(Path(catalog_path))
+        catalog, findings = load_catalog(Path(catalog_path), _display_path(catalog_path))
         for finding in findings:
             print(_format(finding), file=sys.stderr)
         if any(f.is_error for f in findings):
