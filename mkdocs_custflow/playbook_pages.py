@@ -10,7 +10,7 @@ into markup or a link.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -69,7 +69,29 @@ def page_environment(override_dir: Path | None = None) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["markdown"] = lambda text: Markup(md_description(text or ""))
+    env.filters["group_by"] = group_by
     return env
+
+
+def group_by(
+    items: Iterable[object], attribute: str, default: str
+) -> list[tuple[str, list[object]]]:
+    """Items grouped by a dotted attribute, in first-seen order; empty values
+    go under ``default`` (last)."""
+    groups: dict[str, list[object]] = {}
+    missing: list[object] = []
+    for item in items:
+        value: object = item
+        for name in attribute.split("."):
+            value = getattr(value, name, None)
+        if value:
+            groups.setdefault(str(value), []).append(item)
+        else:
+            missing.append(item)
+    result = list(groups.items())
+    if missing:
+        result.append((default, missing))
+    return result
 
 
 def relative_link(from_page: str, to_page: str, anchor: str | None = None) -> Markup:

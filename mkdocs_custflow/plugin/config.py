@@ -45,6 +45,12 @@ class CustflowConfig(base.Config):
     templates of the same name (`overview.md.j2`, `stage.md.j2`,
     `touchpoint.md.j2`, `role.md.j2`, `raci.md.j2`)."""
 
+    mermaid_js = c.Optional(c.Type(str))
+    """Where pages load Mermaid from instead of a CDN, for sites on closed
+    networks: a local file (relative to mkdocs.yml, copied into the site) or a
+    URL. Material uses this Mermaid instead of fetching its own; other themes
+    get Mermaid from it too."""
+
     max_block_chars = c.Type(int, default=DEFAULT_MAX_BLOCK_CHARS)
     """Largest journey block, in characters, before it is refused."""
 

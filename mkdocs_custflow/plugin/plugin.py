@@ -19,7 +19,7 @@ from mkdocs.utils import get_relative_url
 
 from mkdocs_custflow.blocks import BlockResult, JourneyExpander
 from mkdocs_custflow.catalog_file import load_catalog
-from mkdocs_custflow.diagnostics import Diagnostic
+from mkdocs_custflow.diagnostics import Diagnostic, did_you_mean
 from mkdocs_custflow.extension import JourneyExtension, PageContext
 from mkdocs_custflow.i18n import normalize_locale, words
 from mkdocs_custflow.located_yaml import YamlLimits
@@ -31,6 +31,7 @@ from mkdocs_custflow.renderers.options import RenderOptions
 from mkdocs_custflow.template_library import TemplateLibrary
 
 log = get_plugin_logger("custflow")
+MERMAID_SITE_PATH = "assets/javascripts/custflow/mermaid.min.js"
 
 
 def source_line_offset(source: str, markdown: str) -> int:
@@ -51,6 +52,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         self.pages: PlaybookPages | None = None
         self.generated: dict[str, File] = {}  # docs path -> file, ours or the user's
         self.files: Files | None = None
+        self.mermaid_file: Path | None = None
         self._reported: set[str] = set()
         self._journey_homes: dict[str, str] = {}
 
@@ -58,6 +60,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
+        self._check_options()
         theme_language = config.theme.get("language") if config.theme else None
         self.locale = normalize_locale(self.config.locale or theme_language)
         directory = self.config.playbook_dir.strip("/")
@@ -89,7 +92,43 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         extension.on_journey = self._record_journey
         self.extension = extension
         config.markdown_extensions.append(extension)  # type: ignore[arg-type]
+        self._configure_mermaid(config)
         return config
+
+    def _check_options(self) -> None:
+        """Unknown options are errors with a suggestion, not easily missed warnings."""
+        known = {name for name, _option in CustflowConfig._schema}
+        for key in self.config:
+            if key not in known:
+                raise PluginError(
+                    f"custflow: unknown option '{key}'{did_you_mean(key, known)}; "
+                    f"options are {', '.join(sorted(known))}"
+                )
+
+    def _configure_mermaid(self, config: MkDocsConfig) -> None:
+        source = self.config.mermaid_js
+        self.mermaid_file = None
+        if source:
+            if "://" in source or source.startswith("//"):
+                config.extra_javascript.append(source)
+            else:
+                path = Path(config.config_file_path or ".").parent / source
+                if not path.is_file():
+                    raise PluginError(
+                        f"custflow: 'mermaid_js: {source}' is not a file; download Mermaid 11's "
+                        "dist/mermaid.min.js (npm package 'mermaid') to that path, or give a URL"
+                    )
+                self.mermaid_file = path
+                config.extra_javascript.append(MERMAID_SITE_PATH)
+            return
+        theme = config.theme.name if config.theme else None
+        loads_mermaid = any("mermaid" in str(script) for script in config.extra_javascript)
+        if theme != "material" and not loads_mermaid:
+            log.warning(
+                f"theme '{theme}' does not load Mermaid, so journey diagrams show as text; "
+                "set the custflow option 'mermaid_js' (a local mermaid.min.js or a URL) or "
+                "use theme 'material'"
+            )
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
@@ -107,6 +146,10 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
             return None
         self.files = files
         self.generated = {}
+        if self.mermaid_file is not None:
+            files.append(
+                File.generated(config, MERMAID_SITE_PATH, abs_src_path=str(self.mermaid_file))
+            )
         if not self.config.playbook:
             return files
         records = gather_journeys(
