@@ -1,0 +1,98 @@
+"""Sites on closed networks: with ``mermaid_js`` the pages render their
+diagrams from the site itself, and never ask any other host for anything."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from support.browser import serve_directory
+from support.env import mermaid_min_js
+
+PAGE = """# Offline
+
+```journey
+title: Offline
+actors:
+  customer: {kind: customer}
+  desk: {name: Help desk}
+stages:
+  - id: ask
+    steps:
+      - customer -> desk: Ask without internet
+```
+"""
+
+
+def test_offline_site_renders_with_every_outside_request_blocked(
+    tmp_path: Path, build_site, browser_session
+) -> None:
+    shutil.copy(mermaid_min_js(), tmp_path / "mermaid.min.js")
+    config = {"plugins": [{"custflow": {"mermaid_js": "mermaid.min.js"}}]}
+    result = build_site(tmp_path, {"index.md": PAGE}, config, plugins=None, strict=True).check()
+    bundled = result.site_dir / "assets" / "javascripts" / "custflow" / "mermaid.min.js"
+    assert bundled.read_bytes() == mermaid_min_js().read_bytes()
+
+    page = browser_session.context.new_page()
+    outside: list[str] = []
+    local: list[str] = []
+
+    def only_loopback(route) -> None:  # type: ignore[no-untyped-def]
+        host = urlsplit(route.request.url).hostname
+        if host in ("127.0.0.1", "localhost"):
+            local.append(urlsplit(route.request.url).path)
+            route.continue_()  # straight to our server: no test-side Mermaid stand-in
+        else:
+            outside.append(route.request.url)
+            route.abort("blockedbyclient")
+
+    page.route("**/*", only_loopback)
+    errors: list[str] = []
+    page.on("pageerror", lambda err: errors.append(str(err)))
+    try:
+        with serve_directory(result.site_dir) as base:
+            page.goto(base.rstrip("/") + "/")
+            page.wait_for_function(
+                "() => [...document.querySelectorAll('div.mermaid')]"
+                ".filter(d => d.shadowRoot && d.shadowRoot.querySelector('svg')).length === 2",
+                timeout=20_000,
+            )
+            text = page.evaluate(
+                "() => [...document.querySelectorAll('div.mermaid')]"
+                ".map(d => d.shadowRoot.textContent).join(' ')"
+            )
+    finally:
+        page.close()
+    assert "Ask without internet" in text
+    assert outside == [] and errors == []
+    assert any(p.endswith("/assets/javascripts/custflow/mermaid.min.js") for p in local)
+
+
+def test_missing_offline_file_says_how_to_get_it(tmp_path: Path, build_site) -> None:
+    config = {"plugins": [{"custflow": {"mermaid_js": "vendor/mermaid.min.js"}}]}
+    result = build_site(tmp_path, {"index.md": PAGE}, config, plugins=None)
+    assert not result.ok
+    assert "'mermaid_js: vendor/mermaid.min.js' is not a file" in result.log
+    assert "npm package 'mermaid'" in result.log
+
+
+def test_unknown_option_is_an_error_with_a_suggestion(tmp_path: Path, build_site) -> None:
+    config = {"plugins": [{"custflow": {"catalgo": "catalog.yml"}}]}
+    result = build_site(tmp_path, {"index.md": PAGE}, config, plugins=None)
+    assert not result.ok
+    assert "custflow: unknown option 'catalgo' (did you mean 'catalog'?)" in result.log
+
+
+def test_template_folder_that_does_not_exist(tmp_path: Path, build_site) -> None:
+    config = {"plugins": [{"custflow": {"templates": ["my-templates"]}}]}
+    result = build_site(tmp_path, {"index.md": PAGE}, config, plugins=None)
+    assert not result.ok
+    assert "my-templates" in result.log and "templates" in result.log
+
+
+def test_theme_without_mermaid_gets_a_note_that_says_what_to_do(tmp_path: Path, build_site):
+    result = build_site(tmp_path, {"index.md": PAGE}, {"theme": {"name": "mkdocs"}})
+    assert result.ok
+    assert "theme 'mkdocs' does not load Mermaid" in result.log
+    assert "'mermaid_js'" in result.log
