@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -19,7 +20,7 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"),
          "-d", str(site)],
         capture_output=True, text=True, cwd=ROOT,
-        env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
@@ -62,3 +63,24 @@ def test_export_without_building_matches_the_built_playbook_json(example_site: P
     ).stdout.splitlines()
     assert csv[0].startswith("stage,stage_name,")
     assert any(line.startswith("consult,Consult a sales rep,") for line in csv)
+
+
+def test_two_builds_are_byte_identical(example_site: Path, tmp_path: Path) -> None:
+    again = tmp_path / "again"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(ROOT / "mkdocs.yml"), "-d", str(again)],
+        capture_output=True, text=True, cwd=ROOT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stderr
+    first = {p.relative_to(example_site) for p in example_site.rglob("*") if p.is_file()}
+    second = {p.relative_to(again) for p in again.rglob("*") if p.is_file()}
+    assert first == second
+    # sitemap.xml.gz carries gzip's own timestamp; everything else must match exactly.
+    differing = [
+        str(rel) for rel in sorted(first)
+        if rel.name != "sitemap.xml.gz"
+        and (example_site / rel).read_bytes() != (again / rel).read_bytes()
+    ]
+    assert differing == []
+    assert (again / "playbook" / "playbook.json").exists()
