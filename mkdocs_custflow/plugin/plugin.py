@@ -130,6 +130,15 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
                 "use theme 'material'"
             )
 
+    def on_serve(self, server, /, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
+        """Rebuild when the catalog or a template changes, not only the docs."""
+        if not self.config.enabled:
+            return server
+        for path in (self.config.catalog, *self.config.templates, self.config.page_templates):
+            if path:
+                server.watch(path)
+        return server
+
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
