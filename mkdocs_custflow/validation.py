@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from mkdocs_custflow.diagnostics import Diagnostic, Severity, did_you_mean, known_list
 from mkdocs_custflow.reading import humanize
 from mkdocs_custflow.structure import Actor, Catalog, Journey, Message, Stage
+from mkdocs_custflow.structure.journey import END_TARGET
 
 
 def resolve(journey: Journey, catalog: Catalog) -> None:
@@ -100,7 +101,7 @@ def check(journey: Journey, catalog: Catalog) -> list[Diagnostic]:
             )
 
     def check_stage(target: str, role: str, line: int) -> None:
-        if target not in stage_ids:
+        if target not in stage_ids and target != END_TARGET:
             hint = did_you_mean(target, stage_ids) or known_list(stage_ids)
             error(f"unknown stage '{target}' in {role}{hint}", line)
 

@@ -12,6 +12,7 @@ from mkdocs_custflow.i18n import words
 from mkdocs_custflow.renderers.escaping import mermaid_text, mermaid_url
 from mkdocs_custflow.renderers.options import RenderOptions
 from mkdocs_custflow.structure import Journey, Stage
+from mkdocs_custflow.structure.journey import END_TARGET
 
 # Fill, border and text colours chosen to stay readable on light and dark pages.
 TEAM_STYLES = (
@@ -51,15 +52,17 @@ def render_flowchart(journey: Journey, options: RenderOptions | None = None) -> 
     options = options or RenderOptions()
     text = words(options.locale)
     node = {stage.id: f"S{index}" for index, stage in enumerate(journey.stages)}
+    if END_TARGET not in node:
+        node[END_TARGET] = "T1"
     lines = [f"flowchart {journey.direction}"]
     lines.append(f'    T0(["{mermaid_text(text["start"])}"])')
     for stage in journey.stages:
         lines.append(f'    {node[stage.id]}["{stage_label(journey, stage)}"]')
+    reaches_end = False
     decisions: list[str] = []
     edges: list[str] = []
     if journey.stages:
         edges.append(f"    T0 --> {node[journey.stages[0].id]}")
-    reaches_end = False
     for stage in journey.stages:
         source = node[stage.id]
         for decision in stage.decisions:
@@ -68,6 +71,7 @@ def render_flowchart(journey: Journey, options: RenderOptions | None = None) -> 
             lines.append(f'    {diamond}{{"{mermaid_text(decision.question or "?")}"}}')
             edges.append(f"    {source} --> {diamond}")
             for branch in decision.branches:
+                reaches_end = reaches_end or node.get(branch.target) == "T1"
                 if branch.target in node:
                     edges.append(
                         f'    {diamond} -->|"{mermaid_text(branch.label)}"| {node[branch.target]}'
@@ -76,6 +80,7 @@ def render_flowchart(journey: Journey, options: RenderOptions | None = None) -> 
         for label, target in successors:
             if label is None and target in node:
                 edges.append(f"    {source} --> {node[target]}")
+                reaches_end = reaches_end or node[target] == "T1"
         if not successors:
             edges.append(f"    {source} --> T1")
             reaches_end = True

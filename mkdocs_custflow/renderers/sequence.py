@@ -61,7 +61,8 @@ def render_sequence(journey: Journey, options: RenderOptions | None = None) -> s
     if not participants:
         return ""
     span = _span([pid[a.id] for a in participants])
-    names = {stage.id: stage.name for stage in journey.stages}
+    names = {"end": words(options.locale)["end"]}
+    names.update({stage.id: stage.name for stage in journey.stages})
     goto = words(options.locale)["goto"]
     for index, stage in enumerate(journey.stages):
         lines.append(f"    rect {_SHADES[index % 2]}")

@@ -15,6 +15,9 @@ if TYPE_CHECKING:
 ACTOR_KINDS = ("customer", "role", "system", "partner")
 VIEWS = ("flow", "sequence", "journey", "stages", "raci")
 DIRECTIONS = ("LR", "TD")
+# A branch or ``next`` may lead to ``end``: the journey is over (unless a stage
+# is itself called ``end``).
+END_TARGET = "end"
 
 
 @dataclass
