@@ -106,6 +106,7 @@ def _from_stage(stage: Stage, where: str) -> PlaybookStage:
         responsible=list(stage.responsible), consulted=list(stage.consulted),
         informed=list(stage.informed), touchpoints=list(stage.touchpoints),
         kpis=list(stage.kpis), sla=stage.sla, links=list(stage.links), defined_at=where,
+        name_given="name" in stage.key_lines or not stage.key_lines,
     )
 
 
@@ -113,8 +114,13 @@ def _conflicts(
     shared: PlaybookStage, stage: Stage, where: str, journey: Journey
 ) -> list[Diagnostic]:
     found = []
+    given = "name" in stage.key_lines  # else the name is the catalog's or the id's
+    if given and not shared.name_given:
+        shared.name, shared.name_given = stage.name, True
     for name in _COMPARED:
         theirs, ours = getattr(shared, name), getattr(stage, name)
+        if name == "name" and not given:
+            continue
         if theirs and ours and theirs != ours:
             found.append(Diagnostic(
                 Severity.WARNING,

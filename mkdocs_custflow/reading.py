@@ -462,6 +462,7 @@ class BlockReader:
             direction=direction,
             locale=self.text(data, "locale"),
             in_playbook=self.flag(data, "playbook", default=True),
+            views_given="views" in data,
             file=self.report.file,
             line=self.report.file_line(data.line),
         )

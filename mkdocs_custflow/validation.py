@@ -45,6 +45,12 @@ def resolve(journey: Journey, catalog: Catalog) -> None:
     for touchpoint in touchpoints.values():
         touchpoint.name = touchpoint.name or humanize(touchpoint.id)
     journey.touchpoints = touchpoints
+    if not journey.views_given and not _has_sequence_content(journey):
+        journey.views = [view for view in journey.views if view != "sequence"]
+
+
+def _has_sequence_content(journey: Journey) -> bool:
+    return any(stage.messages or stage.owner for stage in journey.stages)
 
 
 def _used_actor_ids(journey: Journey) -> list[str]:
@@ -137,6 +143,12 @@ def check(journey: Journey, catalog: Catalog) -> list[Diagnostic]:
         warning(
             "the 'journey' view needs steps with 'score: 1-5'; add scores "
             "or remove 'journey' from 'views'",
+            journey.line,
+        )
+    if "sequence" in journey.views and not _has_sequence_content(journey):
+        warning(
+            "the 'sequence' view needs steps or stage owners to show; add steps "
+            "or remove 'sequence' from 'views'",
             journey.line,
         )
     found.sort(key=lambda d: d.line)

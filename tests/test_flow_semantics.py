@@ -15,7 +15,7 @@ def journey(body: str):
 
 def test_a_branch_may_end_the_journey(mermaid_parser) -> None:
     j = journey(
-        "title: t\nstages:\n  - id: a\n    steps:\n      - decide: Satisfied?\n"
+        "title: t\nstages:\n  - id: a\n    owner: desk\n    steps:\n      - decide: Satisfied?\n"
         "        yes: end\n        no: b\n  - id: b\n    next: [a]\n"
     )
     flow = render_flowchart(j)
@@ -41,3 +41,14 @@ def test_a_stage_called_end_is_a_stage() -> None:
     j = journey("title: t\nstages:\n  - {id: a, next: end}\n  - {id: end, name: Wrap up}\n")
     flow = render_flowchart(j)
     assert "S0 --> S1" in flow and "S1 --> T1" in flow
+
+
+def test_a_view_with_nothing_to_show_warns() -> None:
+    quiet = JourneyExpander().read("title: t\nstages:\n  - id: a\n")
+    assert quiet.ok and not quiet.diagnostics and quiet.journey.views == ["flow"]
+    result = JourneyExpander().read("title: t\nviews: [flow, sequence]\nstages:\n  - id: a\n")
+    assert result.ok
+    assert [d.message for d in result.diagnostics] == [
+        "the 'sequence' view needs steps or stage owners to show; add steps "
+        "or remove 'sequence' from 'views'"
+    ]

@@ -668,7 +668,9 @@ def test_overview_groups_touchpoints_by_channel_and_roles_by_team(site: BuildRes
 def test_overview_findings_name_unowned_stages_unused_touchpoints_and_idle_roles(
     site: BuildResult,
 ) -> None:
-    findings = {e.text.split(":")[0]: e.links for e in items(read(site, "playbook"))}
+    labels = ("Stages with no owner", "Touchpoints no stage uses", "Roles with nothing to do")
+    entries = {e.text.split(":")[0]: e.links for e in items(read(site, "playbook"))}
+    findings = {k: v for k, v in entries.items() if k in labels}
     assert findings == {
         "Stages with no owner": [("Onboard the customer", "stages/onboard/")],
         "Touchpoints no stage uses": [("Trade fair", "touchpoints/trade-fair/")],

@@ -338,9 +338,11 @@ def test_yaml_11_boolean_and_null_words_stay_branch_labels():
 
 
 def test_default_views_and_direction():
-    j = journey(one_stage(""))
+    j = journey(one_stage("    owner: sales\n"))
     assert j.views == ["flow", "sequence"]
     assert j.direction == "LR"
+    # By default a sequence diagram is drawn only when it has something to show.
+    assert journey(one_stage("")).views == ["flow"]
 
 
 @pytest.mark.parametrize("written", ["TB", "tb", "TD", "td"])

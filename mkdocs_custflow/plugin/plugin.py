@@ -7,6 +7,7 @@ only where the order against other plugins matters, with the reason beside it.
 from __future__ import annotations
 
 import posixpath
+import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -27,6 +28,7 @@ from mkdocs_custflow.playbook import build_playbook, gather_journeys
 from mkdocs_custflow.playbook_export import playbook_json
 from mkdocs_custflow.playbook_pages import PlaybookLayout, PlaybookPages
 from mkdocs_custflow.plugin.config import CustflowConfig
+from mkdocs_custflow.renderers.html import anchor
 from mkdocs_custflow.renderers.options import RenderOptions
 from mkdocs_custflow.template_library import TemplateLibrary
 
@@ -55,6 +57,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         self.mermaid_file: Path | None = None
         self._reported: set[str] = set()
         self._journey_homes: dict[str, str] = {}
+        self._page_anchors: list[str] = []
 
     # -- configuration -------------------------------------------------------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -202,7 +205,13 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
     def on_nav(
         self, nav: Navigation, /, *, config: MkDocsConfig, files: Files
     ) -> Navigation | None:
-        if not self.config.enabled or not self.config.nav or self.pages is None:
+        if not self.config.enabled or self.pages is None:
+            return None
+        for path, (kind, subject) in self.pages.paths().items():
+            file = self.generated.get(path)
+            if file is not None and file.page is not None and file.generated_by == "custflow":
+                file.page.title = safe_title(self.pages.title(kind, subject))
+        if not self.config.nav:
             return None
         ours = {file.src_uri for file in self.generated.values() if file.page is not None}
         nav.items = _without(nav.items, ours)
@@ -213,8 +222,6 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
             file = self.generated.get(path)
             if file is None or file.page is None:
                 return None
-            if file.generated_by == "custflow":  # a short title for the navigation
-                file.page.title = self.pages.title(*self.pages.paths()[path])
             return file.page
 
         def group(title: str, kind: str) -> Section | None:
@@ -252,6 +259,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         if not self.config.enabled or self.extension is None:
             return None
         source = page.file.content_string if page.file.abs_src_path else markdown
+        self._page_anchors = []
         self.extension.page = PageContext(
             file=_shown_path(page.file, config),
             line_offset=source_line_offset(source, markdown),
@@ -262,6 +270,14 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
                 touchpoint_url=lambda tid: self._url(self.layout.touchpoint(tid), page),
             ),
         )
+        return None
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        # Block anchors live in stashed HTML that MkDocs' anchor check cannot see.
+        if self.config.enabled and page.present_anchor_ids is not None:
+            page.present_anchor_ids.update(self._page_anchors)
         return None
 
     def _url(self, path: str, page: Page) -> str | None:
@@ -281,6 +297,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         journey = result.journey
         if journey is None:
             return
+        self._page_anchors.append(anchor(journey.id))
         here = f"{journey.file}:{journey.line}"
         first = self._journey_homes.setdefault(journey.id, here)
         if first != here:
@@ -288,6 +305,17 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
                 f"{here}: journey id '{journey.id}' is already used at {first}; "
                 "give this block its own 'id'"
             )
+
+
+def safe_title(name: str) -> str:
+    """A page title no theme can turn into markup.
+
+    Material prints nav titles as raw HTML and runs ``<title>`` through
+    ``striptags``, which decodes entities: escaping cannot survive both, so
+    angle brackets become look-alikes and entity-like ``&`` a full-width one.
+    """
+    text = name.replace("<", "\u2039").replace(">", "\u203a")
+    return re.sub(r"&(?=#?\w+;)", "\uff06", text)
 
 
 def _without(items: list, src_uris: set[str]) -> list:  # type: ignore[type-arg]

@@ -118,6 +118,7 @@ class Journey:
     template: str | None = None
     locale: str | None = None
     in_playbook: bool = True
+    views_given: bool = True  # False: the default views, trimmed to what has content
     file: str = "<markdown>"
     line: int = 0
 

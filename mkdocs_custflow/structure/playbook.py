@@ -42,6 +42,14 @@ class PlaybookStage:
     links: list[Link] = field(default_factory=list)
     uses: list[StageUse] = field(default_factory=list)
     defined_at: str | None = None
+    name_given: bool = True
+
+    def members(self, role: str) -> list[str]:
+        """Everyone ``responsible``/``consulted``/``informed`` here, across journeys."""
+        ids = dict.fromkeys(getattr(self, role))
+        for use in self.uses:
+            ids.update(dict.fromkeys(getattr(use.stage, role)))
+        return list(ids)
 
     def raci(self, actor_id: str) -> str:
         letters = ""
