@@ -29,6 +29,7 @@ class BlockResult:
 
     journey: Journey | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    html: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:
@@ -45,24 +46,28 @@ class JourneyExpander:
     limits: YamlLimits = field(default_factory=YamlLimits)
     max_block_chars: int = DEFAULT_MAX_BLOCK_CHARS
     library: TemplateLibrary = field(default_factory=TemplateLibrary)
-    _cache: dict[tuple[str, str, int], BlockResult] = field(default_factory=dict, repr=False)
+    cache: dict[tuple[str, str, int], BlockResult] = field(default_factory=dict, repr=False)
+    hits: int = 0
+    misses: int = 0
 
     def read(self, body: str, *, file: str = "<markdown>", line: int = 1) -> BlockResult:
         """Read a block whose first body line is ``line`` of ``file``.
 
-        A block read twice in one build (once to gather the playbook, once to
-        render its page) is read once: results are kept per block and place.
+        Results are kept per block text and place, so a block read twice in
+        one build (to gather the playbook, then to render its page), or again
+        in a ``mkdocs serve`` rebuild where its page did not change, is read
+        once. Whoever shares ``cache`` between expanders must make sure the
+        catalog, templates and options are the same.
         """
         key = (body, file, line)
-        cached = self._cache.get(key)
+        cached = self.cache.get(key)
         if cached is None:
+            self.misses += 1
             cached = self._read(body, file=file, line=line)
-            self._cache[key] = cached
+            self.cache[key] = cached
+        else:
+            self.hits += 1
         return cached
-
-    def forget(self) -> None:
-        """Drop remembered blocks (a new build may have new templates or catalog)."""
-        self._cache.clear()
 
     def _read(self, body: str, *, file: str, line: int) -> BlockResult:
         report = Reporter(file, base_line=line)
@@ -100,10 +105,18 @@ class JourneyExpander:
         return BlockResult(journey, findings)
 
     def render(self, result: BlockResult, options: RenderOptions | None = None) -> str:
+        """The block's HTML; kept per ``options.cache_key`` when one is given."""
         options = options or RenderOptions(locale=self.locale)
+        key = options.cache_key
+        if key is not None and key in result.html:
+            return result.html[key]
         if result.journey is None:
-            return render_error_html(result.diagnostics, options.locale)
-        return render_journey_html(result.journey, options)
+            html = render_error_html(result.diagnostics, options.locale)
+        else:
+            html = render_journey_html(result.journey, options)
+        if key is not None:
+            result.html[key] = html
+        return html
 
 
 def read_markdown(

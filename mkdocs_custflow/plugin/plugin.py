@@ -6,8 +6,10 @@ only where the order against other plugins matters, with the reason beside it.
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 import re
+from contextlib import suppress
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -56,10 +58,21 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         self.files: Files | None = None
         self.mermaid_file: Path | None = None
         self._reported: set[str] = set()
+        self._reported_before: set[str] = set()
+        self._serving = False
         self._journey_homes: dict[str, str] = {}
         self._page_anchors: list[str] = []
+        # Survives `mkdocs serve` rebuilds (the plugin persists, see on_startup).
+        self._block_cache: dict = {}  # type: ignore[type-arg]
+        self._cache_fingerprint = ""
+        self._links_signature = ""
 
-    # -- configuration -------------------------------------------------------
+    # -- configuration
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Defined so MkDocs keeps this plugin between `mkdocs serve` rebuilds,
+        and with it the cache of blocks whose text did not change."""
+        self._serving = command == "serve"
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
@@ -79,6 +92,11 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
             max_block_chars=self.config.max_block_chars,
             library=TemplateLibrary([Path(folder) for folder in self.config.templates]),
         )
+        fingerprint = self._fingerprint()
+        if fingerprint != self._cache_fingerprint:  # catalog, templates or options changed
+            self._block_cache = {}
+            self._cache_fingerprint = fingerprint
+        expander.cache = self._block_cache
         if self.config.catalog:
             shown = _relative_to_project(self.config.catalog, config)
             catalog, findings = load_catalog(Path(self.config.catalog), shown)
@@ -97,6 +115,19 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         config.markdown_extensions.append(extension)  # type: ignore[arg-type]
         self._configure_mermaid(config)
         return config
+
+    def _fingerprint(self) -> str:
+        """Everything a block's result depends on besides its own text."""
+        digest = hashlib.sha256(repr(sorted(self.config.items())).encode())
+        digest.update(self.locale.encode())
+        sources = [self.config.catalog] if self.config.catalog else []
+        for folder in self.config.templates:
+            sources.extend(sorted(str(p) for p in Path(folder).glob("*.y*ml")))
+        for source in sources:
+            digest.update(source.encode())
+            with suppress(OSError):
+                digest.update(Path(source).read_bytes())
+        return digest.hexdigest()
 
     def _check_options(self) -> None:
         """Unknown options are errors with a suggestion, not easily missed warnings."""
@@ -145,8 +176,10 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
-        # `mkdocs serve` reuses the plugin: each build reports afresh.
-        self._reported.clear()
+        # `mkdocs serve` keeps the plugin: a finding already shown by the last
+        # rebuild is not shown again; a new or returning one is.
+        self._reported_before = self._reported if self._serving else set()
+        self._reported = set()
         self._journey_homes.clear()
 
     # -- the playbook ----------------------------------------------------------
@@ -163,6 +196,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
                 File.generated(config, MERMAID_SITE_PATH, abs_src_path=str(self.mermaid_file))
             )
         if not self.config.playbook:
+            self._links_signature = ""
             return files
         records = gather_journeys(
             self.expander,
@@ -195,6 +229,10 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
             file.generated_by = "custflow"
             files.append(file)
             self.generated[path] = file
+        self._links_signature = hashlib.sha256(
+            "\n".join(f"{path} {file.url}" for path, file in sorted(self.generated.items()))
+            .encode()
+        ).hexdigest()
         export = File.generated(
             config, f"{self.layout.directory}/playbook.json", content=playbook_json(playbook)
         )
@@ -268,6 +306,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
                 stage_url=lambda sid: self._url(self.layout.stage(sid), page),
                 actor_url=lambda aid: self._url(self.layout.role(aid), page),
                 touchpoint_url=lambda tid: self._url(self.layout.touchpoint(tid), page),
+                cache_key=f"{page.file.url}\n{self._links_signature}",
             ),
         )
         return None
@@ -280,6 +319,13 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
             page.present_anchor_ids.update(self._page_anchors)
         return None
 
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.config.enabled and self.expander is not None:
+            log.debug(
+                f"journey blocks: {self.expander.misses} read, "
+                f"{self.expander.hits} reused from the cache"
+            )
+
     def _url(self, path: str, page: Page) -> str | None:
         """URL of a playbook page relative to ``page`` (None if there is none)."""
         file = self.generated.get(path)
@@ -291,7 +337,8 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         text = str(diagnostic)
         if text not in self._reported:  # one block read twice must not warn twice
             self._reported.add(text)
-            log.warning(text)
+            if text not in self._reported_before:
+                log.warning(text)
 
     def _record_journey(self, result: BlockResult) -> None:
         journey = result.journey

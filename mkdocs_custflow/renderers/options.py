@@ -10,9 +10,13 @@ from dataclasses import dataclass
 class RenderOptions:
     """``locale`` picks the plugin's own words; the ``*_url`` callables, when
     given, return the URL (relative to the current page) of a playbook page,
-    so diagram nodes and table cells can link to it."""
+    so diagram nodes and table cells can link to it.
+    """
 
     locale: str = "en"
     stage_url: Callable[[str], str | None] | None = None
     actor_url: Callable[[str], str | None] | None = None
     touchpoint_url: Callable[[str], str | None] | None = None
+    cache_key: str | None = None
+    """Same key, same output: lets a caller reuse a block's HTML (e.g. the
+    page's URL plus the set of playbook pages the links point to)."""
