@@ -14,7 +14,12 @@ from mkdocs_custflow.diagnostics import Diagnostic, Reporter, Severity
 from mkdocs_custflow.fences import Fence, find_journey_fences
 from mkdocs_custflow.located_yaml import YamlLimits, YamlMapping, YamlReadError, load
 from mkdocs_custflow.reading import BlockReader, fallback_id
-from mkdocs_custflow.renderers.html import render_error_html, render_journey_html
+from mkdocs_custflow.renderers.html import (
+    render_diagrams,
+    render_error_html,
+    render_journey_html,
+    too_large,
+)
 from mkdocs_custflow.renderers.options import RenderOptions
 from mkdocs_custflow.structure import Catalog, Journey
 from mkdocs_custflow.template_library import TemplateLibrary, use_template
@@ -102,7 +107,30 @@ class JourneyExpander:
         findings = report.items + check(journey, self.catalog)
         if any(d.is_error for d in findings):
             return BlockResult(None, findings)
+        findings.extend(self._size_findings(journey))
         return BlockResult(journey, findings)
+
+    def _size_findings(self, journey: Journey) -> list[Diagnostic]:
+        """Warn about views Mermaid would refuse to draw (very large journeys).
+
+        Measured with links of a typical length, since real links are only
+        known per page; small journeys skip the measurement."""
+        if len(journey.stages) + sum(len(s.steps) for s in journey.stages) < 150:
+            return []
+        options = RenderOptions(
+            locale=self.locale, stage_url=lambda sid: f"../../playbook/stages/{sid}/"
+        )
+        found = []
+        for view, source in render_diagrams(journey, options).items():
+            reason = too_large(view, source)
+            if reason:
+                found.append(Diagnostic(
+                    Severity.WARNING,
+                    f"the '{view}' view of journey '{journey.id}' is too large to draw: "
+                    f"{reason}; split the journey into smaller ones",
+                    journey.file, journey.line,
+                ))
+        return found
 
     def render(self, result: BlockResult, options: RenderOptions | None = None) -> str:
         """The block's HTML; kept per ``options.cache_key`` when one is given."""

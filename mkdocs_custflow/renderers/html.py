@@ -26,6 +26,23 @@ TABLE_VIEWS: dict[str, Callable[[Journey, RenderOptions], str]] = {
 }
 
 
+# Mermaid's own limits (secure settings a page cannot raise under Material):
+# past them a diagram is not drawn at all.
+MERMAID_MAX_TEXT = 50_000
+MERMAID_MAX_EDGES = 500
+
+
+def too_large(view: str, source: str) -> str | None:
+    """Why Mermaid would refuse ``source``, or None."""
+    if len(source) > MERMAID_MAX_TEXT:
+        return f"{len(source)} characters (Mermaid draws at most {MERMAID_MAX_TEXT})"
+    if view == "flow":
+        edges = sum(1 for line in source.split("\n") if " --> " in line or "-->|" in line)
+        if edges > MERMAID_MAX_EDGES:
+            return f"{edges} arrows (Mermaid draws at most {MERMAID_MAX_EDGES})"
+    return None
+
+
 def render_diagrams(journey: Journey, options: RenderOptions) -> dict[str, str]:
     """Mermaid source of each diagram view the journey asks for (non-empty only)."""
     diagrams = {}
@@ -51,7 +68,12 @@ def render_journey_html(journey: Journey, options: RenderOptions) -> str:
         f'<p class="custflow-journey-title"><strong>{escape(journey.title)}</strong></p>',
     ]
     for view in journey.views:
-        if view in diagrams:
+        if view in diagrams and too_large(view, diagrams[view]):
+            parts.append(
+                f'<div class="admonition warning custflow-too-large"><p>'
+                f"{escape(view)}: {escape(str(too_large(view, diagrams[view])))}</p></div>"
+            )
+        elif view in diagrams:
             parts.append(
                 f'<pre class="mermaid custflow-{view}"><code>{escape(diagrams[view])}</code></pre>'
             )
