@@ -38,7 +38,7 @@ def mermaid_text(text: str) -> str:
 
     Runs of white space (line breaks included) fold to one space, since a line
     break would end the Mermaid statement; control codes, which no diagram can
-    show, are dropped.
+    show, are dropped. Text left empty becomes a no-break space.
     """
     cached = _CACHE.get(text)
     if cached is not None:
@@ -50,7 +50,8 @@ def mermaid_text(text: str) -> str:
     # The flowchart decodes its labels twice; a second pass would read a
     # literal "¶ß" or "ﬂ°" as half an entity, so keep them apart invisibly.
     folded = folded.replace("¶ß", "¶\u2060ß").replace("ﬂ°", "ﬂ\u2060°")
-    out = "".join(ch if _literal(ch) else f"#{ord(ch)};" for ch in folded)
+    # Mermaid refuses empty labels and messages: a no-break space stands in.
+    out = "".join(ch if _literal(ch) else f"#{ord(ch)};" for ch in folded) or "#160;"
     if len(_CACHE) < 50_000:
         _CACHE[text] = out
     return out

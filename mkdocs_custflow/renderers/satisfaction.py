@@ -12,6 +12,17 @@ from mkdocs_custflow.renderers.options import RenderOptions
 from mkdocs_custflow.structure import Journey
 
 
+def _line_start(escaped: str) -> str:
+    """A task name starts its line, where ``title`` or ``section`` would be
+    read as keywords: such a name's first character is written as an entity."""
+    if not escaped.lower().startswith(_KEYWORDS):
+        return escaped
+    return f"#{ord(escaped[0])};{escaped[1:]}"
+
+
+_KEYWORDS = ("title", "section", "acc", "journey")
+
+
 def render_satisfaction(journey: Journey, options: RenderOptions | None = None) -> str:
     lines = ["journey", f"    title {mermaid_text(journey.title)}"]
     scored = 0
@@ -27,7 +38,7 @@ def render_satisfaction(journey: Journey, options: RenderOptions | None = None) 
                 name = mermaid_text(actor.name if actor else actor_id)
                 if name not in people:
                     people.append(name)
-            task = mermaid_text(message.text) or " "
+            task = _line_start(mermaid_text(message.text))
             lines.append(f"      {task}: {message.score}: {', '.join(people)}")
             scored += 1
     return "\n".join(lines) + "\n" if scored else ""
