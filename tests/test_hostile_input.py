@@ -225,16 +225,19 @@ def journeys(draw: st.DrawFn) -> str:
 
 @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
 @given(body=journeys())
-def test_fuzz_random_journeys(body: str, mermaid_parser) -> None:
+def test_fuzz_random_journeys(body: str, mermaid_parser, browser_session) -> None:
     result = JourneyExpander().read(body, file="docs/fuzz.md")
     if not result.ok:  # e.g. a decision label the dumper made a duplicate key: must say so
         assert all(str(d).startswith("docs/fuzz.md:") for d in result.diagnostics)
         return
     html = JourneyExpander().render(result)
     assert not well_formed(html), well_formed(html)
-    for view, source in render_diagrams(result.journey, RenderOptions()).items():
+    diagrams = render_diagrams(result.journey, RenderOptions())
+    for view, source in diagrams.items():
         parsed = mermaid_parser.parse(source)
         assert parsed.ok, (view, parsed.error, source)
+    for rendered in browser_session.render_diagrams(list(diagrams.values())):
+        assert rendered.clean, (rendered.error, rendered.console_errors)
     record = JourneyRecord(result.journey, "fuzz.md", "journey-x")
     playbook, _findings = build_playbook([record], JourneyExpander().catalog)
     for path, page in PlaybookPages(playbook).render_all().items():
