@@ -1,0 +1,97 @@
+"""The playbook's generated files and the URLs that point at them."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from mkdocs_custflow.blocks import JourneyExpander
+from mkdocs_custflow.diagnostics import Diagnostic
+from mkdocs_custflow.playbook import build_playbook, gather_journeys
+from mkdocs_custflow.playbook_export import playbook_json
+from mkdocs_custflow.playbook_pages import PlaybookLayout, PlaybookPages
+from mkdocs_custflow.plugin.paths import shown_path
+
+GENERATOR = "custflow"
+
+
+class PlaybookFiles:
+    """Gathers the site's journeys and adds the playbook pages to ``files``.
+
+    ``generated`` maps each playbook path to the file there: ours, or a user
+    page that already stood at that path (it wins, with a warning).
+    """
+
+    def __init__(self, layout: PlaybookLayout, locale: str, page_templates: str | None) -> None:
+        self.layout = layout
+        self.locale = locale
+        self.page_templates = Path(page_templates) if page_templates else None
+        self.pages: PlaybookPages | None = None
+        self.generated: dict[str, File] = {}
+        self.signature = ""
+
+    def add_to(
+        self,
+        files: Files,
+        config: MkDocsConfig,
+        expander: JourneyExpander,
+        report: Callable[[Diagnostic], None],
+        warn: Callable[[str], None],
+    ) -> None:
+        records = gather_journeys(
+            expander,
+            (
+                (file.src_uri, file.content_string, shown_path(file, config))
+                for file in files.documentation_pages()
+            ),
+        )
+        playbook, findings = build_playbook(records, expander.catalog)
+        for finding in findings:
+            report(finding)
+        pages = PlaybookPages(playbook, self.layout, self.locale, self.page_templates)
+        self.pages = pages
+        for path, (kind, subject) in pages.paths().items():
+            existing = files.get_file_from_path(path)
+            if existing is not None and existing.generated_by != GENERATOR:
+                warn(
+                    f"{shown_path(existing, config)} is where the playbook page for "
+                    f"{kind} '{subject or kind}' would go; your page is kept. Rename it or "
+                    "set 'playbook_dir' to move the playbook"
+                )
+                self.generated[path] = existing
+                continue
+            file = File.generated(config, path, content=pages.render(path, kind, subject))
+            file.generated_by = GENERATOR
+            files.append(file)
+            self.generated[path] = file
+        self.signature = hashlib.sha256(
+            "\n".join(f"{path} {file.url}" for path, file in sorted(self.generated.items()))
+            .encode()
+        ).hexdigest()
+        export = File.generated(
+            config, f"{self.layout.directory}/playbook.json", content=playbook_json(playbook)
+        )
+        export.generated_by = GENERATOR
+        files.append(export)
+
+    def url(self, path: str, page: Page) -> str | None:
+        """URL of a playbook page relative to ``page`` (None if there is none)."""
+        file = self.generated.get(path)
+        return get_relative_url(file.url, page.file.url) if file is not None else None
+
+    def own_pages(self) -> list[tuple[Page, str]]:
+        """Our generated pages with their short navigation titles."""
+        if self.pages is None:
+            return []
+        found = []
+        for path, (kind, subject) in self.pages.paths().items():
+            file = self.generated.get(path)
+            if file is not None and file.page is not None and file.generated_by == GENERATOR:
+                found.append((file.page, self.pages.title(kind, subject)))
+        return found

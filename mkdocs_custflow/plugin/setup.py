@@ -1,0 +1,81 @@
+"""Checks and derived settings for ``on_config``, kept out of the event handlers."""
+
+from __future__ import annotations
+
+import hashlib
+from contextlib import suppress
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+from mkdocs_custflow.diagnostics import did_you_mean
+from mkdocs_custflow.plugin.config import CustflowConfig
+
+MERMAID_SITE_PATH = "assets/javascripts/custflow/mermaid.min.js"
+
+
+def check_options(options: CustflowConfig) -> None:
+    """Unknown options are errors with a suggestion, not easily missed warnings."""
+    known = {name for name, _option in CustflowConfig._schema}
+    for key in options:
+        if key not in known:
+            raise PluginError(
+                f"custflow: unknown option '{key}'{did_you_mean(key, known)}; "
+                f"options are {', '.join(sorted(known))}"
+            )
+
+
+def check_playbook_dir(directory: str) -> str:
+    cleaned = directory.strip("/")
+    if not cleaned or ".." in cleaned.split("/") or Path(cleaned).is_absolute():
+        raise PluginError(
+            f"custflow: 'playbook_dir: {directory}' must be a folder inside the site, "
+            "such as 'playbook'"
+        )
+    return cleaned
+
+
+def cache_fingerprint(options: CustflowConfig, locale: str) -> str:
+    """Everything a block's result depends on besides its own text."""
+    digest = hashlib.sha256(repr(sorted(options.items())).encode())
+    digest.update(locale.encode())
+    sources = [options.catalog] if options.catalog else []
+    for folder in options.templates:
+        sources.extend(sorted(str(p) for p in Path(folder).glob("*.y*ml")))
+    for source in sources:
+        digest.update(source.encode())
+        with suppress(OSError):
+            digest.update(Path(source).read_bytes())
+    return digest.hexdigest()
+
+
+def local_mermaid(options: CustflowConfig, config: MkDocsConfig) -> Path | None:
+    """Add the ``mermaid_js`` script to the pages; the file to copy, if local."""
+    source = options.mermaid_js
+    if not source:
+        return None
+    if "://" in source or source.startswith("//"):
+        config.extra_javascript.append(source)
+        return None
+    path = Path(config.config_file_path or ".").parent / source
+    if not path.is_file():
+        raise PluginError(
+            f"custflow: 'mermaid_js: {source}' is not a file; download Mermaid 11's "
+            "dist/mermaid.min.js (npm package 'mermaid') to that path, or give a URL"
+        )
+    config.extra_javascript.append(MERMAID_SITE_PATH)
+    return path
+
+
+def missing_mermaid_note(options: CustflowConfig, config: MkDocsConfig) -> str | None:
+    """What to change when nothing on the pages will load Mermaid."""
+    theme = config.theme.name if config.theme else None
+    loads_mermaid = any("mermaid" in str(script) for script in config.extra_javascript)
+    if options.mermaid_js or theme == "material" or loads_mermaid:
+        return None
+    return (
+        f"theme '{theme}' does not load Mermaid, so journey diagrams show as text; "
+        "set the custflow option 'mermaid_js' (a local mermaid.min.js or a URL) or "
+        "use theme 'material'"
+    )
