@@ -204,7 +204,7 @@ class _Converter:
         """Warn when ``text #1`` lost ``#1`` to a YAML comment (a space before
         ``#`` starts one); ``# note`` with a space after looks deliberate."""
         end = node.end_mark
-        if end.line >= len(self.lines):
+        if self.notes is None or end.line >= len(self.lines):
             return
         rest = self.lines[end.line][end.column :]
         if _HIDDEN_TEXT.match(rest):

@@ -222,6 +222,7 @@ class TemplateLibrary:
         journey: YamlMapping | None = None
         for link in reversed(chain):  # base first, then each extension over it
             rendered = self._render(link.journey, filled, link.path.as_posix())
+            assert isinstance(rendered, YamlMapping)  # rendering keeps the shape
             journey = rendered if journey is None else merge_journey(journey, rendered)
         assert journey is not None
         return journey, template

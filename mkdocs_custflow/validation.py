@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
+from typing import TypeVar
 
 from mkdocs_custflow.diagnostics import Diagnostic, Severity, did_you_mean, known_list
 from mkdocs_custflow.reading import humanize
 from mkdocs_custflow.structure import Actor, Catalog, Journey, Message, Stage
 from mkdocs_custflow.structure.journey import END_TARGET
+
+T = TypeVar("T")
 
 
 def resolve(journey: Journey, catalog: Catalog) -> None:
@@ -23,8 +26,8 @@ def resolve(journey: Journey, catalog: Catalog) -> None:
     for actor_id, shared in catalog.actors.items():
         actors[actor_id] = dataclasses.replace(shared)
     for actor_id, own in journey.actors.items():
-        base = actors.get(actor_id)
-        actors[actor_id] = _fill(own, base) if base else own
+        base_actor = actors.get(actor_id)
+        actors[actor_id] = _fill(own, base_actor) if base_actor else own
     if not actors:  # a quick sketch with no actors anywhere: the ids name them
         for actor_id in _used_actor_ids(journey):
             actors[actor_id] = Actor(id=actor_id, name="", kind="")
@@ -39,9 +42,9 @@ def resolve(journey: Journey, catalog: Catalog) -> None:
             journey.stages[index] = stage
         stage.name = stage.name or humanize(stage.id)
     touchpoints = {tp_id: dataclasses.replace(tp) for tp_id, tp in catalog.touchpoints.items()}
-    for tp_id, own in journey.touchpoints.items():
-        base = touchpoints.get(tp_id)
-        touchpoints[tp_id] = _fill(own, base) if base else own  # type: ignore[assignment]
+    for tp_id, own_tp in journey.touchpoints.items():
+        base_tp = touchpoints.get(tp_id)
+        touchpoints[tp_id] = _fill(own_tp, base_tp) if base_tp else own_tp
     for touchpoint in touchpoints.values():
         touchpoint.name = touchpoint.name or humanize(touchpoint.id)
     journey.touchpoints = touchpoints
@@ -65,16 +68,16 @@ def _used_actor_ids(journey: Journey) -> list[str]:
     return list(ids)
 
 
-def _fill(own: object, shared: object, keep: Iterable[str] = ("line",)) -> object:
+def _fill(own: T, shared: T, keep: Iterable[str] = ("line",)) -> T:
     """Copy of ``own`` whose empty fields come from ``shared``."""
     changes = {}
-    for field in dataclasses.fields(own):  # type: ignore[arg-type]
+    for field in dataclasses.fields(own):  # type: ignore[arg-type]  # a dataclass instance
         if field.name in keep:
             continue
         value = getattr(own, field.name)
         if value in (None, "", []):
             changes[field.name] = getattr(shared, field.name)
-    return dataclasses.replace(own, **changes)  # type: ignore[type-var]
+    return dataclasses.replace(own, **changes)  # type: ignore[type-var]  # a dataclass instance
 
 
 def check(journey: Journey, catalog: Catalog) -> list[Diagnostic]:
