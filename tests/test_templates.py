@@ -253,3 +253,43 @@ def test_symlink_out_of_the_folder_is_ignored(tmp_path: Path) -> None:
     folder.mkdir()
     (folder / "sneaky.en.yaml").symlink_to(outside)
     assert "sneaky" not in TemplateLibrary([folder]).names()
+
+
+REPAIR_WITH_EXTRA_STAGE = """# Repair
+
+```journey
+use: after-sales-repair
+with:
+  company: 华东电子
+stages:
+  - id: survey
+    name: {survey}
+    owner: service
+    after: accept
+    steps:
+      - service -> customer: {ask}
+```
+"""
+
+
+@pytest.mark.parametrize(
+    ("language", "survey", "ask", "expected"),
+    [
+        ("en", "Satisfaction survey", "Send the survey", "Customer acceptance"),
+        ("zh", "满意度调查", "发送满意度问卷", "客户验收"),
+    ],
+)
+def test_a_site_uses_the_template_in_its_language(
+    tmp_path: Path, build_site, browser_session, language, survey, ask, expected
+) -> None:
+    page = REPAIR_WITH_EXTRA_STAGE.format(survey=survey, ask=ask)
+    config = {"theme": {"language": language}}
+    result = build_site(tmp_path, {"index.md": page}, config, strict=True).check()
+    html = (result.site_dir / "index.html").read_text(encoding="utf-8")
+    assert "华东电子" in html and survey in html and expected in html
+    stage_page = result.site_dir / "playbook" / "stages" / "survey" / "index.html"
+    assert survey in stage_page.read_text(encoding="utf-8")
+    [report] = browser_session.check_site(result.site_dir, ["index.html"])
+    assert report.ok and report.rendered == report.expected >= 3, report.summary()
+    svg = " ".join(report.svg_texts)
+    assert survey in svg and ask in svg and "华东电子" in svg
