@@ -279,3 +279,32 @@ def test_every_page_of_the_zh_site_renders(both_sites: Path, browser_session) ->
     for expected in ("客户报修", "可以报价了吗？", "来电咨询40家门店的收银终端",
                      "当场建立工单，客户不必再打客服热线", "开始", "结束"):
         assert expected in svg_text, expected
+
+
+@pytest.mark.parametrize(
+    ("page", "query", "expected"),
+    [("index.html", "revisit", "Periodic revisit"), ("zh/index.html", "回访", "定期回访"),
+     ("index.html", "客户报修", "After-sales repair")],
+)
+def test_search_finds_both_languages(
+    both_sites: Path, browser_session, page: str, query: str, expected: str
+) -> None:
+    from support.browser import serve_directory
+
+    with serve_directory(both_sites) as base:
+        tab, records = browser_session.new_page()
+        try:
+            tab.goto(base + page)
+            tab.wait_for_function("() => typeof document$ !== 'undefined'", timeout=10_000)
+            results = ""
+            for _attempt in range(20):  # the index loads in a worker: retry until it answers
+                tab.fill("input.md-search__input", query)
+                tab.keyboard.press("End")  # Material searches on keyup
+                tab.wait_for_timeout(500)
+                results = " ".join(tab.locator(".md-search-result__item").all_inner_texts())
+                if results:
+                    break
+        finally:
+            tab.close()
+    assert expected in results, results
+    assert not records["page_errors"] and not records["console_errors"], records
