@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
@@ -43,7 +43,11 @@ class PlaybookFiles:
         expander: JourneyExpander,
         report: Callable[[Diagnostic], None],
         warn: Callable[[str], None],
+        *,
+        in_own_section: bool = False,
     ) -> None:
+        """``in_own_section``: the pages get a nav section of their own, so
+        MkDocs need not report them as missing from an explicit ``nav``."""
         records = gather_journeys(
             expander,
             (
@@ -68,6 +72,8 @@ class PlaybookFiles:
                 continue
             file = File.generated(config, path, content=pages.render(path, kind, subject))
             file.generated_by = GENERATOR
+            if in_own_section:
+                file.inclusion = InclusionLevel.NOT_IN_NAV
             files.append(file)
             self.generated[path] = file
         self.signature = hashlib.sha256(

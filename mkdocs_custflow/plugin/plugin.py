@@ -136,7 +136,10 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
                 File.generated(config, MERMAID_SITE_PATH, abs_src_path=str(self.mermaid_file))
             )
         if self.config.playbook:
-            self.playbook.add_to(files, config, self.expander, self._report, log.warning)
+            self.playbook.add_to(
+                files, config, self.expander, self._report, log.warning,
+                in_own_section=self.config.nav,
+            )
         return files
 
     # Late: navigation plugins (literate-nav, awesome-pages) shape the nav
