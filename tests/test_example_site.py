@@ -66,7 +66,8 @@ def test_every_diagram_of_the_example_site_renders(example_site: Path, browser_s
     svg_text = " ".join(text for r in reports for text in r.svg_texts)
     for expected in ("客户报修", "Terminal in store #12 shows error E-41",
                      "Open a ticket now; the customer does not have to call the hotline",
-                     "Ready for a quote?", "Quote with prices, delivery dates & the service levels"):
+                     "Ready for a quote?",
+                     "Quote with prices, delivery dates & the service levels"):
         assert expected in svg_text, expected
 
 

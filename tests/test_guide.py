@@ -211,7 +211,7 @@ def package_messages() -> dict[str, str]:
                     candidates.append(node.value)
             for candidate in candidates:
                 text = _literal(candidate, names)
-                if text and "{}" != text.strip():
+                if text and text.strip() != "{}":
                     found.setdefault(text, f"{path.relative_to(ROOT)}:{candidate.lineno}")
     return found
 

@@ -18,8 +18,8 @@ def _page(name: str, library: TemplateLibrary) -> str:
     en = library.find(name, "en")
     zh = library.find(name, "zh")
     rows = "\n".join(
-        f"| `{p.name}` | {p.default or ''} | {zh.params[p.name].default if p.name in zh.params else ''}"
-        f" | {p.description} |"
+        f"| `{p.name}` | {p.default or ''} | "
+        f"{zh.params[p.name].default if p.name in zh.params else ''} | {p.description} |"
         for p in en.params.values()
     )
     return f"""# {en.title} · {zh.title}
