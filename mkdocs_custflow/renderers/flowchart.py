@@ -14,15 +14,16 @@ from mkdocs_custflow.renderers.options import RenderOptions
 from mkdocs_custflow.structure import Journey, Stage
 from mkdocs_custflow.structure.journey import END_TARGET
 
-# Fill, border and text colours chosen to stay readable on light and dark pages.
+# Translucent fills (#RRGGBBAA) tint whatever the page behind is, so the
+# theme's own label colour stays readable in light and dark mode alike.
 TEAM_STYLES = (
-    "fill:#dbeafe,stroke:#1d4ed8,color:#0b1b3f",
-    "fill:#dcfce7,stroke:#15803d,color:#052e16",
-    "fill:#fef3c7,stroke:#b45309,color:#3b1d02",
+    "fill:#2563eb2e,stroke:#2563eb",
+    "fill:#16a34a2e,stroke:#16a34a",
+    "fill:#d977062e,stroke:#d97706",
 )
-DEFAULT_STYLE = "fill:#f1f5f9,stroke:#475569,color:#0f172a"
-TERMINAL_STYLE = "fill:#e2e8f0,stroke:#334155,color:#0f172a"
-DECISION_STYLE = "fill:#fff7ed,stroke:#c2410c,color:#431407"
+DEFAULT_STYLE = "fill:#64748b1f,stroke:#64748b"
+TERMINAL_STYLE = "fill:#64748b38,stroke:#475569"
+DECISION_STYLE = "fill:#ea580c1f,stroke:#ea580c"
 
 
 def team_colours(journey: Journey) -> dict[str, int]:

@@ -6,8 +6,11 @@ import dataclasses
 from collections.abc import Callable
 from html import escape
 
+import markdown
+
 from mkdocs_custflow.diagnostics import Diagnostic
 from mkdocs_custflow.i18n import normalize_locale, words
+from mkdocs_custflow.markdown_text import md_description
 from mkdocs_custflow.renderers.flowchart import render_flowchart
 from mkdocs_custflow.renderers.options import RenderOptions
 from mkdocs_custflow.renderers.satisfaction import render_satisfaction
@@ -67,6 +70,11 @@ def render_journey_html(journey: Journey, options: RenderOptions) -> str:
         f'data-journey="{escape(journey.id, quote=True)}">',
         f'<p class="custflow-journey-title"><strong>{escape(journey.title)}</strong></p>',
     ]
+    if journey.description:
+        parts.append(
+            '<div class="custflow-journey-description">'
+            f"{markdown.markdown(md_description(journey.description))}</div>"
+        )
     for view in journey.views:
         if view in diagrams and too_large(view, diagrams[view]):
             parts.append(
