@@ -9,6 +9,7 @@ into markup or a link.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -94,6 +95,7 @@ def group_by(
     return result
 
 
+@functools.lru_cache(maxsize=65536)
 def relative_link(from_page: str, to_page: str, anchor: str | None = None) -> Markup:
     """A Markdown link target from one docs-relative page to another."""
     path = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")

@@ -22,9 +22,9 @@ T = TypeVar("T")
 
 def resolve(journey: Journey, catalog: Catalog) -> None:
     """Complete ``journey`` in place from ``catalog`` (the block's own values win)."""
-    actors: dict[str, Actor] = {}
-    for actor_id, shared in catalog.actors.items():
-        actors[actor_id] = dataclasses.replace(shared)
+    # Catalog entries are shared, not copied: every journey of a large site
+    # would otherwise carry its own copy of the whole catalog.
+    actors: dict[str, Actor] = dict(catalog.actors)
     for actor_id, own in journey.actors.items():
         base_actor = actors.get(actor_id)
         actors[actor_id] = _fill(own, base_actor) if base_actor else own
@@ -41,7 +41,7 @@ def resolve(journey: Journey, catalog: Catalog) -> None:
             stage = _fill(stage, shared_stage, keep=("steps", "next", "line", "key_lines"))
             journey.stages[index] = stage
         stage.name = stage.name or humanize(stage.id)
-    touchpoints = {tp_id: dataclasses.replace(tp) for tp_id, tp in catalog.touchpoints.items()}
+    touchpoints = dict(catalog.touchpoints)
     for tp_id, own_tp in journey.touchpoints.items():
         base_tp = touchpoints.get(tp_id)
         touchpoints[tp_id] = _fill(own_tp, base_tp) if base_tp else own_tp

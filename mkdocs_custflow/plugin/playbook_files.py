@@ -35,6 +35,10 @@ class PlaybookFiles:
         self.pages: PlaybookPages | None = None
         self.generated: dict[str, File] = {}
         self.signature = ""
+        # `mkdocs serve`: when no journey changed (the block cache hands back the
+        # very same objects), the rendered pages of the last build are reused.
+        self._last_inputs: tuple[object, ...] | None = None
+        self._last_output: tuple[PlaybookPages, dict[str, str], str] | None = None
 
     def add_to(
         self,
@@ -45,9 +49,11 @@ class PlaybookFiles:
         warn: Callable[[str], None],
         *,
         in_own_section: bool = False,
+        settings_key: str = "",
     ) -> None:
         """``in_own_section``: the pages get a nav section of their own, so
-        MkDocs need not report them as missing from an explicit ``nav``."""
+        MkDocs need not report them as missing from an explicit ``nav``.
+        ``settings_key`` changes whenever the catalog, templates or options do."""
         records = gather_journeys(
             expander,
             (
@@ -55,11 +61,25 @@ class PlaybookFiles:
                 for file in files.documentation_pages()
             ),
         )
-        playbook, findings = build_playbook(records, expander.catalog)
-        for finding in findings:
-            report(finding)
-        pages = PlaybookPages(playbook, self.layout, self.locale, self.page_templates)
+        inputs = (
+            settings_key,
+            *((record.page, id(record.journey)) for record in records),
+        )
+        if inputs == self._last_inputs and self._last_output is not None:
+            pages, contents, export_json = self._last_output
+        else:
+            playbook, findings = build_playbook(records, expander.catalog)
+            for finding in findings:
+                report(finding)
+            pages = PlaybookPages(playbook, self.layout, self.locale, self.page_templates)
+            contents = {
+                path: pages.render(path, kind, subject)
+                for path, (kind, subject) in pages.paths().items()
+            }
+            export_json = playbook_json(playbook)
+            self._last_inputs, self._last_output = inputs, (pages, contents, export_json)
         self.pages = pages
+        self.generated = {}
         for path, (kind, subject) in pages.paths().items():
             existing = files.get_file_from_path(path)
             if existing is not None and existing.generated_by != GENERATOR:
@@ -70,7 +90,7 @@ class PlaybookFiles:
                 )
                 self.generated[path] = existing
                 continue
-            file = File.generated(config, path, content=pages.render(path, kind, subject))
+            file = File.generated(config, path, content=contents[path])
             file.generated_by = GENERATOR
             if in_own_section:
                 file.inclusion = InclusionLevel.NOT_IN_NAV
@@ -81,7 +101,7 @@ class PlaybookFiles:
             .encode()
         ).hexdigest()
         export = File.generated(
-            config, f"{self.layout.directory}/playbook.json", content=playbook_json(playbook)
+            config, f"{self.layout.directory}/playbook.json", content=export_json
         )
         export.generated_by = GENERATOR
         files.append(export)

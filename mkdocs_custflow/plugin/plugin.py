@@ -138,7 +138,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         if self.config.playbook:
             self.playbook.add_to(
                 files, config, self.expander, self._report, log.warning,
-                in_own_section=self.config.nav,
+                in_own_section=self.config.nav, settings_key=self._cache_fingerprint,
             )
         return files
 
@@ -175,7 +175,10 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
                 stage_url=lambda sid: urls.url(layout.stage(sid), page),
                 actor_url=lambda aid: urls.url(layout.role(aid), page),
                 touchpoint_url=lambda tid: urls.url(layout.touchpoint(tid), page),
-                cache_key=f"{page.file.url}\n{self.playbook.signature}",
+                # Only `mkdocs serve` renders the same page again: keep its HTML then.
+                cache_key=(
+                    f"{page.file.url}\n{self.playbook.signature}" if self._serving else None
+                ),
             ),
         )
         return None

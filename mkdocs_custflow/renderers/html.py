@@ -29,6 +29,10 @@ TABLE_VIEWS: dict[str, Callable[[Journey, RenderOptions], str]] = {
 }
 
 
+# One converter for every description: building a Markdown instance per block
+# costs more than converting the text.
+_description_md = markdown.Markdown()
+
 # Mermaid's own limits (secure settings a page cannot raise under Material):
 # past them a diagram is not drawn at all.
 MERMAID_MAX_TEXT = 50_000
@@ -73,7 +77,7 @@ def render_journey_html(journey: Journey, options: RenderOptions) -> str:
     if journey.description:
         parts.append(
             '<div class="custflow-journey-description">'
-            f"{markdown.markdown(md_description(journey.description))}</div>"
+            f"{_description_md.reset().convert(md_description(journey.description))}</div>"
         )
     for view in journey.views:
         if view in diagrams and too_large(view, diagrams[view]):

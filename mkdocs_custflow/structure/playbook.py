@@ -9,7 +9,7 @@ from mkdocs_custflow.structure.catalog import Touchpoint
 from mkdocs_custflow.structure.journey import Actor, Journey, Link, Message, Stage
 
 
-@dataclass
+@dataclass(eq=False)  # compared by identity: fast, and two records are never equal
 class JourneyRecord:
     """A journey and its home: the block's anchor in the page that holds it."""
 
@@ -18,7 +18,7 @@ class JourneyRecord:
     anchor: str
 
 
-@dataclass
+@dataclass(eq=False)  # compared by identity: fast, and two records are never equal
 class StageUse:
     record: JourneyRecord
     stage: Stage
@@ -78,7 +78,7 @@ class PlaybookTouchpoint:
     journeys: list[JourneyRecord] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(eq=False)  # compared by identity: fast, and two records are never equal
 class RoleStep:
     record: JourneyRecord
     stage: Stage
