@@ -96,3 +96,69 @@ def test_theme_without_mermaid_gets_a_note_that_says_what_to_do(tmp_path: Path, 
     assert result.ok
     assert "theme 'mkdocs' does not load Mermaid" in result.log
     assert "'mermaid_js'" in result.log
+
+
+ROOT = Path(__file__).resolve().parent.parent
+OFFLINE_PAGES = [
+    "huadong/journeys/installation/",
+    "huadong/journeys/after-sales-repair/",
+    "guide/views/",
+    "gallery/first-purchase/",
+]
+
+
+def test_example_site_renders_offline(tmp_path: Path, browser_session) -> None:
+    """The example site with ``mermaid_js``: every diagram drawn, nothing asked
+    of any other host, no page error, no dialog."""
+    import os
+    import subprocess
+    import sys
+
+    config = ROOT / f".offline-test-{os.getpid()}.yml"  # beside mkdocs.yml: same relative paths
+    config.write_text(
+        "INHERIT: mkdocs.yml\nplugins:\n  custflow:\n    catalog: example-site/catalog.yml\n"
+        f"    templates: [example-site/templates]\n    mermaid_js: {mermaid_min_js()}\n",
+        encoding="utf-8",
+    )
+    site = tmp_path / "site"
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d",
+             str(site)],
+            capture_output=True, text=True, cwd=ROOT,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+    finally:
+        config.unlink()
+    assert result.returncode == 0, result.stderr
+    outside: list[str] = []
+    errors: list[str] = []
+    dialogs: list[str] = []
+    with serve_directory(site) as base:
+        for path in OFFLINE_PAGES:
+            page = browser_session.context.new_page()
+
+            def only_loopback(route) -> None:  # type: ignore[no-untyped-def]
+                if urlsplit(route.request.url).hostname in ("127.0.0.1", "localhost"):
+                    route.continue_()
+                else:
+                    outside.append(route.request.url)
+                    route.abort("blockedbyclient")
+
+            page.route("**/*", only_loopback)
+            page.on("pageerror", lambda err: errors.append(str(err)))
+            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+            try:
+                page.goto(base.rstrip("/") + "/" + path)
+                expected = (site / path / "index.html").read_text("utf-8").count(
+                    '<pre class="mermaid'
+                )
+                assert expected > 0, path
+                page.wait_for_function(
+                    "n => [...document.querySelectorAll('div.mermaid')].filter("
+                    "d => d.shadowRoot && d.shadowRoot.querySelector('svg')).length === n",
+                    arg=expected, timeout=20_000,
+                )
+            finally:
+                page.close()
+    assert outside == [] and errors == [] and dialogs == []
