@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from html import escape
 
@@ -13,6 +14,7 @@ _INLINE_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
 _REFERENCE_LINK = re.compile(r"^(\s*\[[^\]]+\]:\s*)(\S+)", re.M)
 
 
+@functools.lru_cache(maxsize=65536)  # playbook pages repeat the same names many times
 def md_escape(text: str) -> str:
     """Plain text that Markdown shows exactly, on one line (safe in table cells)."""
     one_line = " ".join(str(text).split())

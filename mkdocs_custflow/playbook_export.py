@@ -92,7 +92,19 @@ def playbook_to_dict(playbook: Playbook) -> dict[str, object]:
 
 
 def playbook_json(playbook: Playbook) -> str:
-    return json.dumps(playbook_to_dict(playbook), ensure_ascii=False, indent=2) + "\n"
+    """Compact JSON, one journey a line: without ``indent`` the C encoder does the
+    work, several times faster on a large site; a line a journey keeps diffs readable."""
+    data = playbook_to_dict(playbook)
+    journeys = data.pop("journeys")
+    assert isinstance(journeys, list)
+    fields = [f'"version":{_compact(data.pop("version"))}']
+    fields.append('"journeys":[\n' + ",\n".join(_compact(j) for j in journeys) + "\n]")
+    fields.extend(f"{_compact(key)}:{_compact(value)}" for key, value in data.items())
+    return "{" + ",\n".join(fields) + "}\n"
+
+
+def _compact(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def raci_csv(playbook: Playbook) -> str:
