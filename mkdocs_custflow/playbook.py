@@ -101,11 +101,18 @@ def _add_actors(playbook: Playbook, journey: Journey) -> None:
 
 
 def _from_stage(stage: Stage, where: str) -> PlaybookStage:
+    """The site-wide stage starts as a copy of its first definition, minus the
+    journey-specific flow (steps, next) that stays with each use."""
+    shared = {
+        f.name: getattr(stage, f.name)
+        for f in dataclasses.fields(Stage)
+        if f.name not in ("steps", "next", "key_lines")
+    }
+    for name in ("responsible", "consulted", "informed", "touchpoints", "kpis", "links"):
+        shared[name] = list(shared[name])  # later definitions complete these lists
     return PlaybookStage(
-        id=stage.id, name=stage.name, description=stage.description, owner=stage.owner,
-        responsible=list(stage.responsible), consulted=list(stage.consulted),
-        informed=list(stage.informed), touchpoints=list(stage.touchpoints),
-        kpis=list(stage.kpis), sla=stage.sla, links=list(stage.links), defined_at=where,
+        **shared,
+        defined_at=where,
         name_given="name" in stage.key_lines or not stage.key_lines,
     )
 

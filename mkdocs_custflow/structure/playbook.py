@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from mkdocs_custflow.structure.catalog import Touchpoint
-from mkdocs_custflow.structure.journey import Actor, Journey, Link, Message, Stage
+from mkdocs_custflow.structure.journey import Actor, Journey, Message, Stage
 
 
 @dataclass(eq=False)  # compared by identity: fast, and two records are never equal
@@ -24,22 +24,12 @@ class StageUse:
     stage: Stage
 
 
-@dataclass
-class PlaybookStage:
-    """One stage id across the site; fields are the first definition found
-    (the catalog's, else the first journey's) completed by later ones."""
+@dataclass(eq=False)
+class PlaybookStage(Stage):
+    """One stage id across the site: a stage whose fields are the first
+    definition found (the catalog's, else the first journey's) completed by
+    later ones, plus every journey that uses it (its own ``steps`` stay empty)."""
 
-    id: str
-    name: str
-    description: str | None = None
-    owner: str | None = None
-    responsible: list[str] = field(default_factory=list)
-    consulted: list[str] = field(default_factory=list)
-    informed: list[str] = field(default_factory=list)
-    touchpoints: list[str] = field(default_factory=list)
-    kpis: list[str] = field(default_factory=list)
-    sla: str | None = None
-    links: list[Link] = field(default_factory=list)
     uses: list[StageUse] = field(default_factory=list)
     defined_at: str | None = None
     name_given: bool = True
