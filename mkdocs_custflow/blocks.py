@@ -52,6 +52,10 @@ class JourneyExpander:
     max_block_chars: int = DEFAULT_MAX_BLOCK_CHARS
     library: TemplateLibrary = field(default_factory=TemplateLibrary)
     cache: dict[tuple[str, str, int], BlockResult] = field(default_factory=dict, repr=False)
+    keep_results: bool = False
+    """True when blocks are read more than once (the playbook gathers them
+    before their pages render; `mkdocs serve` rebuilds): results are kept.
+    Off by default, since keeping every result costs memory."""
     hits: int = 0
     misses: int = 0
 
@@ -69,7 +73,8 @@ class JourneyExpander:
         if cached is None:
             self.misses += 1
             cached = self._read(body, file=file, line=line)
-            self.cache[key] = cached
+            if self.keep_results:
+                self.cache[key] = cached
         else:
             self.hits += 1
         return cached

@@ -179,6 +179,7 @@ def cmd_templates_show(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     expander = _expander(args)
+    expander.keep_results = True  # read to gather the playbook, then for findings
     pages = []
     for root in args.paths:
         base = Path(root)

@@ -86,6 +86,9 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
             self._block_cache = {}
             self._cache_fingerprint = fingerprint
         expander.cache = self._block_cache
+        # Blocks are read twice when the playbook gathers them, and again on each
+        # `mkdocs serve` rebuild; otherwise once, and keeping them costs memory.
+        expander.keep_results = self._serving or self.config.playbook
         if self.config.catalog:
             shown = relative_to_project(self.config.catalog, config)
             catalog, findings = load_catalog(Path(self.config.catalog), shown)
