@@ -14,7 +14,7 @@ from pathlib import Path
 
 from mkdocs_custflow.blocks import BlockResult, JourneyExpander, read_markdown
 from mkdocs_custflow.catalog_file import load_catalog
-from mkdocs_custflow.diagnostics import Diagnostic
+from mkdocs_custflow.diagnostics import Diagnostic, shown_path
 from mkdocs_custflow.i18n import normalize_locale
 from mkdocs_custflow.located_yaml import YamlLimits
 from mkdocs_custflow.playbook import build_playbook, gather_journeys
@@ -50,14 +50,6 @@ def _format(diagnostic: Diagnostic) -> str:
     return f"{location}: {diagnostic.severity.value}: {message}"
 
 
-def _display_path(path: str) -> str:
-    """A path as the build shows it: relative to the working folder when inside it."""
-    try:
-        return Path(path).resolve().relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return Path(path).as_posix()
-
-
 def _expander(args: argparse.Namespace) -> JourneyExpander:
     catalog_path = args.catalog
     locale = args.locale
@@ -88,7 +80,7 @@ def _expander(args: argparse.Namespace) -> JourneyExpander:
     if max_chars:
         expander.max_block_chars = max_chars
     if catalog_path:
-        catalog, findings = load_catalog(Path(catalog_path), _display_path(catalog_path))
+        catalog, findings = load_catalog(Path(catalog_path), shown_path(catalog_path, Path.cwd()))
         for finding in findings:
             print(_format(finding), file=sys.stderr)
         if any(f.is_error for f in findings):

@@ -11,6 +11,7 @@ import difflib
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 
 class Severity(str, enum.Enum):
@@ -49,6 +50,14 @@ def known_list(choices: Iterable[str], limit: int = 8) -> str:
         return ""
     shown = ", ".join(names[:limit]) + (", ..." if len(names) > limit else "")
     return f"; known: {shown}"
+
+
+def shown_path(path: str | Path, base: Path) -> str:
+    """How messages name a file: relative to ``base`` when inside it."""
+    try:
+        return Path(path).resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
 
 
 class Reporter:

@@ -120,8 +120,7 @@ class JourneyExtension(Extension):
             self.on_diagnostic(diagnostic)
         if self.on_journey is not None and result.journey is not None:
             self.on_journey(result)
-        options = self.page.options or RenderOptions(locale=expander.locale)
-        return expander.render(result, options)
+        return expander.render(result, self.page.options)
 
 
 def makeExtension(**kwargs: object) -> JourneyExtension:

@@ -39,7 +39,6 @@ STAGE_KEYS = (
     "id", "name", "description", "owner", "responsible", "consulted", "informed",
     "touchpoints", "kpis", "sla", "links", "next", "steps",
 )
-TEMPLATE_STAGE_KEYS = ("after", "remove")
 ACTOR_KEYS = ("name", "kind", "team", "description")
 TOUCHPOINT_KEYS = ("name", "channel", "description")
 MESSAGE_KEYS = ("from", "to", "say", "reply", "via", "note", "score")
@@ -70,9 +69,8 @@ def humanize(identifier: str) -> str:
 class BlockReader:
     """Reads one block's mapping into a :class:`Journey`, reporting as it goes."""
 
-    def __init__(self, reporter: Reporter, *, allow_template_keys: bool = False) -> None:
+    def __init__(self, reporter: Reporter) -> None:
         self.report = reporter
-        self.allow_template_keys = allow_template_keys
 
     # -- small typed getters -------------------------------------------------
     def text(self, data: YamlMapping, key: str, *, required: bool = False) -> str | None:
@@ -244,8 +242,7 @@ class BlockReader:
                 f"a stage must be a mapping with at least 'id', not a {_kind(data)}", line
             )
             return None
-        allowed = STAGE_KEYS + (TEMPLATE_STAGE_KEYS if self.allow_template_keys else ())
-        self.check_keys(data, allowed, "a stage")
+        self.check_keys(data, STAGE_KEYS, "a stage")
         stage_id = self.text(data, "id")
         if stage_id is None:
             name = self.text(data, "name")

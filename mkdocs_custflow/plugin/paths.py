@@ -8,6 +8,8 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
+from mkdocs_custflow.diagnostics import shown_path as core_shown_path
+
 
 def source_line_offset(source: str, markdown: str) -> int:
     """Lines of ``source`` before ``markdown`` (the front matter MkDocs strips)."""
@@ -18,11 +20,7 @@ def source_line_offset(source: str, markdown: str) -> int:
 
 def relative_to_project(path: str, config: MkDocsConfig) -> str:
     """``docs/page.md`` style paths, relative to the folder of mkdocs.yml."""
-    project = Path(config.config_file_path or ".").resolve().parent
-    try:
-        return Path(path).resolve().relative_to(project).as_posix()
-    except ValueError:
-        return Path(path).as_posix()
+    return core_shown_path(path, Path(config.config_file_path or ".").resolve().parent)
 
 
 def shown_path(file: File, config: MkDocsConfig) -> str:

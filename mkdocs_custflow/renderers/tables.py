@@ -11,7 +11,7 @@ from html import escape
 
 from mkdocs_custflow.i18n import words
 from mkdocs_custflow.renderers.options import RenderOptions
-from mkdocs_custflow.structure import Journey, Stage
+from mkdocs_custflow.structure import Journey
 
 
 def _linked(text: str, url: str | None) -> str:
@@ -53,20 +53,6 @@ def render_stage_table(journey: Journey, options: RenderOptions | None = None) -
     )
 
 
-def raci_letters(stage: Stage, actor_id: str) -> str:
-    """``A``, ``R``, ``C``, ``I`` (or a combination) for one role at one stage."""
-    letters = ""
-    if stage.owner == actor_id:
-        letters += "A"
-    if actor_id in stage.responsible:
-        letters += "R"
-    if actor_id in stage.consulted:
-        letters += "C"
-    if actor_id in stage.informed:
-        letters += "I"
-    return letters
-
-
 def raci_roles(journey: Journey) -> list[str]:
     """Actor ids with any RACI letter, in the order the journey names them."""
     roles: dict[str, None] = {}
@@ -88,7 +74,7 @@ def render_raci_table(journey: Journey, options: RenderOptions | None = None) ->
     )
     rows = []
     for stage in journey.stages:
-        cells = "".join(f"<td>{raci_letters(stage, r)}</td>" for r in roles)
+        cells = "".join(f"<td>{stage.raci(r)}</td>" for r in roles)
         rows.append(f"<tr><td>{_linked(stage.name, stage_url(stage.id))}</td>{cells}</tr>")
     return (
         '<div class="custflow-raci">\n<table>\n<thead><tr>' + head

@@ -92,6 +92,16 @@ class Stage:
     line: int = 0
     key_lines: dict[str, int] = field(default_factory=dict)
 
+    def raci(self, actor_id: str) -> str:
+        """``A``, ``R``, ``C``, ``I`` (or a combination) for one actor at this stage."""
+        held = (
+            ("A", self.owner == actor_id),
+            ("R", actor_id in self.responsible),
+            ("C", actor_id in self.consulted),
+            ("I", actor_id in self.informed),
+        )
+        return "".join(letter for letter, holds in held if holds)
+
     def line_of(self, key: str) -> int:
         """File line of one of the stage's keys (its own line when absent)."""
         return self.key_lines.get(key, self.line)

@@ -42,16 +42,9 @@ class PlaybookStage(Stage):
         return list(ids)
 
     def raci(self, actor_id: str) -> str:
-        letters = ""
-        for letter, members in (
-            ("A", [self.owner] + [u.stage.owner for u in self.uses]),
-            ("R", self.responsible + [a for u in self.uses for a in u.stage.responsible]),
-            ("C", self.consulted + [a for u in self.uses for a in u.stage.consulted]),
-            ("I", self.informed + [a for u in self.uses for a in u.stage.informed]),
-        ):
-            if actor_id in members:
-                letters += letter
-        return letters
+        """The letters ``actor_id`` holds here in any journey, in ARCI order."""
+        held = Stage.raci(self, actor_id) + "".join(u.stage.raci(actor_id) for u in self.uses)
+        return "".join(letter for letter in "ARCI" if letter in held)
 
     def all_touchpoints(self) -> list[str]:
         ids = dict.fromkeys(self.touchpoints)
