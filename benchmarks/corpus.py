@@ -391,8 +391,8 @@ def journey_fence(body: str) -> str:
 
 # --------------------------------------------------------------------------- site B
 class MermaidEquivalent:
-    """What the plugin emits for a block, as hand-written Markdown: the title
-    and one ```mermaid fence per diagram view (no playbook links). With
+    """What the plugin emits for a block, as hand-written Markdown: the title,
+    the description and one ```mermaid fence per diagram view (no playbook links). With
     ``tables``, also the stage and RACI tables as the raw HTML the plugin
     emits, in the block's view order (site "B+tables")."""
 
@@ -412,6 +412,7 @@ class MermaidEquivalent:
 
     def __call__(self, body: str) -> str:
         from mkdocs_custflow.i18n import normalize_locale
+        from mkdocs_custflow.markdown_text import md_description
         from mkdocs_custflow.renderers.html import TABLE_VIEWS, render_diagrams
         from mkdocs_custflow.renderers.options import RenderOptions
 
@@ -426,6 +427,8 @@ class MermaidEquivalent:
         options = RenderOptions(locale=locale)
         diagrams = render_diagrams(journey, options)
         parts = [f"**{journey.title}**", ""]
+        if journey.description:  # the writer's own prose stays on the page
+            parts += [md_description(journey.description), ""]
         for view in journey.views:
             if view in diagrams:
                 source = diagrams[view]

@@ -7,9 +7,11 @@ and the plugin use, so all three report the same findings.
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from mkdocs_custflow.block_store import BlockStore
 from mkdocs_custflow.diagnostics import Diagnostic, Reporter, Severity
 from mkdocs_custflow.fences import Fence, find_journey_fences
 from mkdocs_custflow.located_yaml import YamlLimits, YamlMapping, YamlReadError, load
@@ -28,17 +30,66 @@ from mkdocs_custflow.validation import check, resolve
 DEFAULT_MAX_BLOCK_CHARS = 200_000
 
 
-@dataclass
-class BlockResult:
-    """A read block: the journey (``None`` when it has errors) and its findings."""
+class BlockCacheError(Exception):
+    """A stored result that cannot be unpickled (the file was damaged)."""
 
-    journey: Journey | None
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    html: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+
+class BlockResult:
+    """A read block: the journey (``None`` when it has errors), its findings,
+    and its HTML per ``RenderOptions.cache_key``.
+
+    A result from the on-disk :class:`BlockStore` unpickles its journey only
+    when asked: a page whose HTML is stored needs only the HTML and findings.
+    """
+
+    def __init__(
+        self,
+        journey: Journey | None,
+        diagnostics: list[Diagnostic] | None = None,
+        html: dict[str, str] | None = None,
+    ) -> None:
+        self._journey = journey
+        self.pickled_journey: bytes | None = None
+        self.diagnostics = diagnostics if diagnostics is not None else []
+        self.html = html if html is not None else {}
+        self.store_key: str | None = None
+        """Where the on-disk :class:`BlockStore` keeps this result, if one is used."""
+        self.journey_id = journey.id if journey is not None else None
+        self.journey_at = f"{journey.file}:{journey.line}" if journey is not None else ""
+
+    @classmethod
+    def stored(
+        cls,
+        pickled_journey: bytes | None,
+        diagnostics: list[Diagnostic],
+        html: dict[str, str],
+        journey_id: str | None,
+        journey_at: str,
+    ) -> BlockResult:
+        result = cls(None, diagnostics, html)
+        result.pickled_journey = pickled_journey
+        result.journey_id, result.journey_at = journey_id, journey_at
+        return result
+
+    @property
+    def journey(self) -> Journey | None:
+        if self._journey is None and self.pickled_journey is not None:
+            try:
+                self._journey = pickle.loads(self.pickled_journey)
+            except Exception as exc:  # a damaged cache file: say how to get rid of it
+                raise BlockCacheError(
+                    f"{self.journey_at}: the block cache entry of journey '{self.journey_id}' "
+                    f"cannot be read ({exc}); delete the cache folder (the plugin's "
+                    "'cache_dir', default .cache/plugin/custflow) and build again"
+                ) from exc
+        return self._journey
 
     @property
     def ok(self) -> bool:
-        return self.journey is not None
+        return self.journey_id is not None
+
+    def __repr__(self) -> str:
+        return f"BlockResult(journey={self.journey_id!r}, diagnostics={self.diagnostics!r})"
 
 
 TAB_LENGTH = 4  # Python-Markdown expands tabs before the blocks are read
@@ -56,6 +107,8 @@ class JourneyExpander:
     """True when blocks are read more than once (the playbook gathers them
     before their pages render; `mkdocs serve` rebuilds): results are kept.
     Off by default, since keeping every result costs memory."""
+    store: BlockStore | None = field(default=None, repr=False)
+    """Results of earlier builds (``.cache/``), asked when ``cache`` has none."""
     hits: int = 0
     misses: int = 0
 
@@ -70,13 +123,19 @@ class JourneyExpander:
         """
         key = (body, file, line)
         cached = self.cache.get(key)
+        if cached is not None:
+            self.hits += 1
+            return cached
+        store_key = None
+        if self.store is not None and self.store.active:
+            store_key = self.store.key(body, file, line)
+            cached = self.store.get(store_key)
         if cached is None:
             self.misses += 1
             cached = self._read(body, file=file, line=line)
-            if self.keep_results:
-                self.cache[key] = cached
-        else:
-            self.hits += 1
+            cached.store_key = store_key
+        if self.keep_results:
+            self.cache[key] = cached
         return cached
 
     def _read(self, body: str, *, file: str, line: int) -> BlockResult:
@@ -149,6 +208,8 @@ class JourneyExpander:
             html = render_journey_html(result.journey, options)
         if key is not None:
             result.html[key] = html
+            if self.store is not None:
+                self.store.put(result, key, html)
         return html
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import enum
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,6 +55,11 @@ def known_list(choices: Iterable[str], limit: int = 8) -> str:
 
 def shown_path(path: str | Path, base: Path) -> str:
     """How messages name a file: relative to ``base`` when inside it."""
+    # Plain string work first (asked for every page of a build); resolving
+    # symbolic links costs system calls and is needed only when that fails.
+    text, root = os.path.abspath(path), os.path.abspath(base)
+    if text.startswith(root.rstrip(os.sep) + os.sep):
+        return Path(os.path.relpath(text, root)).as_posix()
     try:
         return Path(path).resolve().relative_to(base.resolve()).as_posix()
     except ValueError:

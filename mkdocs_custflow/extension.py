@@ -118,7 +118,7 @@ class JourneyExtension(Extension):
             result = unclosed(result, self.page.file, first_body_line - 1)
         for diagnostic in result.diagnostics:
             self.on_diagnostic(diagnostic)
-        if self.on_journey is not None and result.journey is not None:
+        if self.on_journey is not None and result.ok:
             self.on_journey(result)
         return expander.render(result, self.page.options)
 

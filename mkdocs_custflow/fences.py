@@ -52,7 +52,9 @@ def find_journey_fences(lines: list[str]) -> list[Fence]:
         closed = end < len(lines)
         if _is_journey(match["info"]):
             indent = match["indent"]
-            body_lines = [_dedent(line, len(indent)) for line in lines[index + 1 : end]]
+            body_lines = lines[index + 1 : end]
+            if indent:
+                body_lines = [_dedent(line, len(indent)) for line in body_lines]
             fences.append(
                 Fence(index, min(end, len(lines) - 1), indent, "\n".join(body_lines), closed)
             )

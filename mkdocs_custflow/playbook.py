@@ -38,10 +38,10 @@ def gather_journeys(
     triples that belong in the playbook (blocks with ``playbook: false`` don't)."""
     records = []
     for page, text, shown in pages:
-        for _fence, result in read_markdown(expander, text, shown):
+        for fence, result in read_markdown(expander, text, shown):
             journey = result.journey
             if journey is not None and journey.in_playbook:
-                records.append(JourneyRecord(journey, page, anchor(journey.id)))
+                records.append(JourneyRecord(journey, page, anchor(journey.id), fence.body))
     return records
 
 

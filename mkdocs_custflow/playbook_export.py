@@ -55,11 +55,10 @@ def _journey(journey: Journey, page: str, anchor: str) -> dict[str, object]:
     }
 
 
-def playbook_to_dict(playbook: Playbook) -> dict[str, object]:
+def _site_wide(playbook: Playbook) -> dict[str, object]:
+    """Everything but the journeys: stages, touchpoints and roles across them."""
     roles = playbook.stage_roles()
     return {
-        "version": FORMAT_VERSION,
-        "journeys": [_journey(r.journey, r.page, r.anchor) for r in playbook.journeys],
         "stages": [
             {
                 "id": s.id, "name": s.name, "description": s.description, "owner": s.owner,
@@ -91,15 +90,30 @@ def playbook_to_dict(playbook: Playbook) -> dict[str, object]:
     }
 
 
-def playbook_json(playbook: Playbook) -> str:
+JsonMemo = dict[tuple[int, str, str], tuple[Journey, str]]
+
+
+def playbook_json(playbook: Playbook, memo: JsonMemo | None = None) -> str:
     """Compact JSON, one journey a line: without ``indent`` the C encoder does the
-    work, several times faster on a large site; a line a journey keeps diffs readable."""
-    data = playbook_to_dict(playbook)
-    journeys = data.pop("journeys")
-    assert isinstance(journeys, list)
-    fields = [f'"version":{_compact(data.pop("version"))}']
-    fields.append('"journeys":[\n' + ",\n".join(_compact(j) for j in journeys) + "\n]")
-    fields.extend(f"{_compact(key)}:{_compact(value)}" for key, value in data.items())
+    work, several times faster on a large site; a line a journey keeps diffs readable.
+
+    ``memo`` (kept by the caller between builds, e.g. by ``mkdocs serve``) holds
+    each journey's line, so only journeys read anew are encoded again."""
+    fresh: JsonMemo = {}
+    lines = []
+    for record in playbook.journeys:
+        key = (id(record.journey), record.page, record.anchor)
+        known = memo.get(key) if memo is not None else None
+        line = known[1] if known is not None else _compact(
+            _journey(record.journey, record.page, record.anchor)
+        )
+        fresh[key] = (record.journey, line)  # the journey kept alive keeps its id unique
+        lines.append(line)
+    if memo is not None:
+        memo.clear()
+        memo.update(fresh)
+    fields = [f'"version":{FORMAT_VERSION}', '"journeys":[\n' + ",\n".join(lines) + "\n]"]
+    fields.extend(f"{_compact(k)}:{_compact(v)}" for k, v in _site_wide(playbook).items())
     return "{" + ",\n".join(fields) + "}\n"
 
 

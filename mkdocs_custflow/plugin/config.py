@@ -51,6 +51,16 @@ class CustflowConfig(base.Config):
     URL. Material uses this Mermaid instead of fetching its own; other themes
     get Mermaid from it too."""
 
+    cache = c.Type(bool, default=True)
+    """Keep each block's result on disk (in `cache_dir`) so the next build
+    reads only the blocks that changed. Entries are found only for the same
+    block text, place, plugin version, catalog, templates and options, so
+    turning this off is never needed for correctness; it saves the disk space."""
+
+    cache_dir = c.Type(str, default=".cache/plugin/custflow")
+    """Folder of the block cache, relative to mkdocs.yml. Keep it between CI
+    runs (like Material's `.cache`) to make builds there fast too."""
+
     max_block_chars = c.Type(int, default=DEFAULT_MAX_BLOCK_CHARS)
     """Largest journey block, in characters, before it is refused."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from pathlib import Path
 
@@ -20,7 +21,13 @@ def source_line_offset(source: str, markdown: str) -> int:
 
 def relative_to_project(path: str, config: MkDocsConfig) -> str:
     """``docs/page.md`` style paths, relative to the folder of mkdocs.yml."""
-    return core_shown_path(path, Path(config.config_file_path or ".").resolve().parent)
+    return _relative(path, config.config_file_path or ".")
+
+
+@functools.lru_cache(maxsize=16384)
+def _relative(path: str, config_file: str) -> str:
+    # Asked for every page on every build; resolving paths means system calls.
+    return core_shown_path(path, Path(config_file).resolve().parent)
 
 
 def shown_path(file: File, config: MkDocsConfig) -> str:

@@ -14,9 +14,10 @@ from mkdocs.utils import get_relative_url
 from mkdocs_custflow.blocks import JourneyExpander
 from mkdocs_custflow.diagnostics import Diagnostic
 from mkdocs_custflow.playbook import build_playbook, gather_journeys
-from mkdocs_custflow.playbook_export import playbook_json
+from mkdocs_custflow.playbook_export import JsonMemo, playbook_json
 from mkdocs_custflow.playbook_pages import PlaybookLayout, PlaybookPages
 from mkdocs_custflow.plugin.paths import shown_path
+from mkdocs_custflow.structure.playbook import JourneyRecord
 
 GENERATOR = "custflow"
 
@@ -28,17 +29,28 @@ class PlaybookFiles:
     page that already stood at that path (it wins, with a warning).
     """
 
-    def __init__(self, layout: PlaybookLayout, locale: str, page_templates: str | None) -> None:
-        self.layout = layout
-        self.locale = locale
-        self.page_templates = Path(page_templates) if page_templates else None
+    def __init__(
+        self, layout: PlaybookLayout | None = None, locale: str = "en",
+        page_templates: str | None = None,
+    ) -> None:
+        self.configure(layout or PlaybookLayout(), locale, page_templates)
         self.pages: PlaybookPages | None = None
         self.generated: dict[str, File] = {}
         self.signature = ""
-        # `mkdocs serve`: when no journey changed (the block cache hands back the
-        # very same objects), the rendered pages of the last build are reused.
-        self._last_inputs: tuple[object, ...] | None = None
-        self._last_output: tuple[PlaybookPages, dict[str, str], str] | None = None
+        # `mkdocs serve` keeps the plugin, and with it what the last build made:
+        # journeys per unchanged page, the pages' Markdown while no journey
+        # changed (a block that only moved changes none), each journey's JSON.
+        self._settings_key: str | None = None
+        self._gathered: dict[str, tuple[str, list[JourneyRecord]]] = {}
+        self._rendered: tuple[tuple[object, ...], dict[str, str]] | None = None
+        self._json_memo: JsonMemo = {}
+
+    def configure(self, layout: PlaybookLayout, locale: str, page_templates: str | None) -> None:
+        """Settings of this build; what earlier builds made is dropped by
+        :meth:`add_to` when its ``settings_key`` differs."""
+        self.layout = layout
+        self.locale = locale
+        self.page_templates = Path(page_templates) if page_templates else None
 
     def add_to(
         self,
@@ -54,30 +66,23 @@ class PlaybookFiles:
         """``in_own_section``: the pages get a nav section of their own, so
         MkDocs need not report them as missing from an explicit ``nav``.
         ``settings_key`` changes whenever the catalog, templates or options do."""
-        records = gather_journeys(
-            expander,
-            (
-                (file.src_uri, file.content_string, shown_path(file, config))
-                for file in files.documentation_pages()
-            ),
-        )
-        inputs = (
-            settings_key,
-            *((record.page, id(record.journey)) for record in records),
-        )
-        if inputs == self._last_inputs and self._last_output is not None:
-            pages, contents, export_json = self._last_output
+        if settings_key != self._settings_key:
+            self._settings_key, self._gathered, self._rendered = settings_key, {}, None
+        records = self._gather(files, config, expander)
+        playbook, findings = build_playbook(records, expander.catalog)
+        for finding in findings:
+            report(finding)
+        pages = PlaybookPages(playbook, self.layout, self.locale, self.page_templates)
+        content_key = tuple((r.page, r.anchor, r.block_text) for r in records)
+        if self._rendered is not None and self._rendered[0] == content_key:
+            contents = self._rendered[1]
         else:
-            playbook, findings = build_playbook(records, expander.catalog)
-            for finding in findings:
-                report(finding)
-            pages = PlaybookPages(playbook, self.layout, self.locale, self.page_templates)
             contents = {
                 path: pages.render(path, kind, subject)
                 for path, (kind, subject) in pages.paths().items()
             }
-            export_json = playbook_json(playbook)
-            self._last_inputs, self._last_output = inputs, (pages, contents, export_json)
+            self._rendered = (content_key, contents)
+        export_json = playbook_json(playbook, self._json_memo)
         self.pages = pages
         self.generated = {}
         for path, (kind, subject) in pages.paths().items():
@@ -105,6 +110,26 @@ class PlaybookFiles:
         )
         export.generated_by = GENERATOR
         files.append(export)
+
+    def _gather(
+        self, files: Files, config: MkDocsConfig, expander: JourneyExpander
+    ) -> list[JourneyRecord]:
+        """The site's journeys; a page whose text is as last time is not read."""
+        gathered = {}
+        records: list[JourneyRecord] = []
+        for file in files.documentation_pages():
+            text = file.content_string
+            known = self._gathered.get(file.src_uri)
+            if known is not None and known[0] == text:
+                page_records = known[1]
+            else:
+                page_records = gather_journeys(
+                    expander, [(file.src_uri, text, shown_path(file, config))]
+                )
+            gathered[file.src_uri] = (text, page_records)
+            records.extend(page_records)
+        self._gathered = gathered
+        return records
 
     def url(self, path: str, page: Page) -> str | None:
         """URL of a playbook page relative to ``page`` (None if there is none)."""

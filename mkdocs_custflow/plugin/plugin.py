@@ -16,6 +16,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from mkdocs_custflow.block_store import STORE_FILE, BlockStore
 from mkdocs_custflow.blocks import BlockResult, JourneyExpander
 from mkdocs_custflow.catalog_file import load_catalog
 from mkdocs_custflow.diagnostics import Diagnostic
@@ -49,7 +50,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         self.extension: JourneyExtension | None = None
         self.expander: JourneyExpander | None = None
         self.locale = "en"
-        self.playbook = PlaybookFiles(PlaybookLayout(), "en", None)
+        self.playbook = PlaybookFiles()
         self.mermaid_file: Path | None = None
         self._serving = False
         self._reported: set[str] = set()
@@ -74,18 +75,22 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         theme_language = config.theme.get("language") if config.theme else None
         self.locale = normalize_locale(self.config.locale or theme_language)
         layout = PlaybookLayout(check_playbook_dir(self.config.playbook_dir))
-        self.playbook = PlaybookFiles(layout, self.locale, self.config.page_templates)
+        # The same object across `mkdocs serve` rebuilds, for what it keeps.
+        self.playbook.configure(layout, self.locale, self.config.page_templates)
         expander = JourneyExpander(
             locale=self.locale,
             limits=YamlLimits(max_nodes=self.config.max_yaml_nodes),
             max_block_chars=self.config.max_block_chars,
             library=TemplateLibrary([Path(folder) for folder in self.config.templates]),
         )
-        fingerprint = cache_fingerprint(self.config, self.locale)
+        project = Path(config.config_file_path or ".").resolve().parent
+        fingerprint = cache_fingerprint(self.config, self.locale, project)
         if fingerprint != self._cache_fingerprint:  # catalog, templates or options changed
             self._block_cache = {}
             self._cache_fingerprint = fingerprint
         expander.cache = self._block_cache
+        if self.config.cache:
+            expander.store = BlockStore(project / self.config.cache_dir / STORE_FILE, fingerprint)
         # Blocks are read twice when the playbook gathers them, and again on each
         # `mkdocs serve` rebuild; otherwise once, and keeping them costs memory.
         expander.keep_results = self._serving or self.config.playbook
@@ -178,9 +183,12 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
                 stage_url=lambda sid: urls.url(layout.stage(sid), page),
                 actor_url=lambda aid: urls.url(layout.role(aid), page),
                 touchpoint_url=lambda tid: urls.url(layout.touchpoint(tid), page),
-                # Only `mkdocs serve` renders the same page again: keep its HTML then.
+                # Kept when the page is rendered again: by `mkdocs serve`, or by the
+                # next build through the block cache on disk.
                 cache_key=(
-                    f"{page.file.url}\n{self.playbook.signature}" if self._serving else None
+                    f"{page.file.url}\n{self.playbook.signature}"
+                    if self._serving or self.config.cache
+                    else None
                 ),
             ),
         )
@@ -197,10 +205,23 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.config.enabled and self.expander is not None:
+            store = self.expander.store
+            found = store.found if store is not None else 0
             log.debug(
                 f"journey blocks: {self.expander.misses} read, "
-                f"{self.expander.hits} reused from the cache"
+                f"{self.expander.hits + found} reused from the cache "
+                f"({found} of them from {self.config.cache_dir})"
             )
+            self._close_store()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """Results read before the error are still good: save them."""
+        if self.config.enabled:
+            self._close_store()
+
+    def _close_store(self) -> None:
+        if self.expander is not None and self.expander.store is not None:
+            self.expander.store.close()
 
     # -- callbacks from the Markdown extension --------------------------------
     def _report(self, diagnostic: Diagnostic) -> None:
@@ -211,15 +232,14 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
                 log.warning(text)
 
     def _record_journey(self, result: BlockResult) -> None:
-        journey = result.journey
-        if journey is None:
+        if result.journey_id is None:
             return
-        self._page_anchors.append(anchor(journey.id))
-        here = f"{journey.file}:{journey.line}"
-        first = self._journey_homes.setdefault(journey.id, here)
+        self._page_anchors.append(anchor(result.journey_id))
+        here = result.journey_at
+        first = self._journey_homes.setdefault(result.journey_id, here)
         if first != here:
             log.warning(
-                f"{here}: journey id '{journey.id}' is already used at {first}; "
+                f"{here}: journey id '{result.journey_id}' is already used at {first}; "
                 "give this block its own 'id'"
             )
 

@@ -36,17 +36,30 @@ def check_playbook_dir(directory: str) -> str:
     return cleaned
 
 
-def cache_fingerprint(options: CustflowConfig, locale: str) -> str:
-    """Everything a block's result depends on besides its own text."""
-    digest = hashlib.sha256(repr(sorted(options.items())).encode())
+def cache_fingerprint(options: CustflowConfig, locale: str, base: Path) -> str:
+    """Everything a block's result or a playbook page depends on besides the
+    blocks' own text: the options, and the content of the catalog and of the
+    template folders. Paths count relative to ``base`` (the folder of
+    mkdocs.yml), so a checkout elsewhere (another CI runner) matches."""
+
+    def relative(value: object) -> object:
+        if isinstance(value, str) and Path(value).is_absolute():
+            with suppress(ValueError):
+                return Path(value).relative_to(base).as_posix()
+        if isinstance(value, list):
+            return [relative(item) for item in value]
+        return value
+
+    digest = hashlib.sha256(repr(sorted((k, relative(v)) for k, v in options.items())).encode())
     digest.update(locale.encode())
-    sources = [options.catalog] if options.catalog else []
-    for folder in options.templates:
-        sources.extend(sorted(str(p) for p in Path(folder).glob("*.y*ml")))
+    sources = [Path(options.catalog)] if options.catalog else []
+    for folder in (*options.templates, options.page_templates):
+        if folder:
+            sources.extend(sorted(p for p in Path(folder).iterdir() if p.is_file()))
     for source in sources:
-        digest.update(source.encode())
+        digest.update(str(relative(str(source))).encode())
         with suppress(OSError):
-            digest.update(Path(source).read_bytes())
+            digest.update(source.read_bytes())
     return digest.hexdigest()
 
 

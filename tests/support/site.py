@@ -148,8 +148,10 @@ def build_site(
     strict: bool = False,
     timeout: float = 300,
     env: Mapping[str, str] | None = None,
+    args: Sequence[str] = (),
 ) -> BuildResult:
-    """Write a site into tmp_path (created if needed) and run `python -m mkdocs build`.
+    """Write a site into tmp_path (created if needed) and run `python -m mkdocs build`
+    (plus ``args``, e.g. ``["-v"]`` for debug lines).
 
     Returns the result even when the build fails; call .check() to require success.
     """
@@ -159,6 +161,7 @@ def build_site(
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config_file), "-d", str(site_dir)]
     if strict:
         command.append("--strict")
+    command.extend(args)
     run_env = dict(os.environ)
     # Material >= 9.7 prints a banner about MkDocs 2.0 on every build; keep logs about us.
     run_env.setdefault("NO_MKDOCS_2_WARNING", "1")

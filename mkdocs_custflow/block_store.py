@@ -1,0 +1,182 @@
+"""Block results kept on disk between builds (an SQLite file).
+
+Reading YAML is most of the plugin's cost, and a CI job that keeps
+``.cache/`` between runs has already read almost every block before. An
+entry is found only by a digest of the block's text, its place (file and
+first line, which its messages name) and a fingerprint of everything else
+the result depends on: this package's own code, the catalog, the template
+folders, the options, the Python version. So a stale entry is never used;
+entries no build has asked for in ``max_age_days`` are deleted.
+
+Entries are pickled: the file is trusted as much as the project's own files
+(whoever can write ``.cache/`` can also write ``mkdocs.yml`` hooks).
+The cache is only ever an optimisation: any trouble with the file (locked,
+read-only, corrupt, written by another version) makes it a miss, logged at
+debug level, never a failed build.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import logging
+import pickle
+import sqlite3
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mkdocs_custflow.blocks import BlockResult
+
+log = logging.getLogger("mkdocs_custflow")
+
+STORE_FILE = "blocks.sqlite3"
+LAYOUT_VERSION = 2  # bump when the table or the pickled classes change shape
+USED_RESOLUTION = 86400  # seconds: how exactly an entry's last use is recorded
+_PACKAGE = Path(__file__).parent
+_CODE_SUFFIXES = (".py", ".yaml", ".yml", ".j2", ".json")
+
+
+@functools.lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Digest of this package's files: an edited or upgraded plugin (also an
+    editable install, whose version string does not change) finds none of the
+    entries an older one wrote."""
+    digest = hashlib.sha256(f"{sys.version_info[:2]} {LAYOUT_VERSION}".encode())
+    for path in sorted(_PACKAGE.rglob("*")):
+        if path.suffix in _CODE_SUFFIXES and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(_PACKAGE).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+class BlockStore:
+    """Results of earlier builds, looked up by block text, place and settings.
+
+    ``settings`` must change whenever anything but the block itself would
+    change its result (the plugin passes its catalog/templates/options
+    fingerprint). Call :meth:`close` at the end of a build to save.
+    """
+
+    def __init__(self, path: Path, settings: str, *, max_age_days: float = 30) -> None:
+        self.path = path
+        self.max_age = max_age_days * 86400
+        self._prefix = hashlib.sha256(f"{code_fingerprint()}\n{settings}\n".encode()).digest()
+        self._used: set[str] = set()
+        self._now = time.time()
+        self.found = 0
+        self.saved = 0
+        self._db: sqlite3.Connection | None = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = self._open(path)
+        except (OSError, sqlite3.Error) as exc:
+            self._give_up("cannot be opened", exc)
+
+    @staticmethod
+    def _open(path: Path) -> sqlite3.Connection:
+        db = sqlite3.connect(path, timeout=5, isolation_level=None)
+        try:
+            (version,) = db.execute("PRAGMA user_version").fetchone()
+            if version != LAYOUT_VERSION:  # empty, or written by another layout
+                db.execute("DROP TABLE IF EXISTS blocks")
+                db.execute(
+                    # The journey apart: most builds need only the HTML and findings.
+                    "CREATE TABLE blocks (key TEXT PRIMARY KEY, journey BLOB, found BLOB NOT NULL,"
+                    " used REAL NOT NULL)"
+                )
+                db.execute(f"PRAGMA user_version = {LAYOUT_VERSION}")
+        except sqlite3.Error:
+            db.close()
+            raise
+        return db
+
+    def _give_up(self, what: str, exc: BaseException) -> None:
+        log.debug(f"custflow: the block cache {self.path} {what} ({exc}); building without it")
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+        self._db = None
+
+    @property
+    def active(self) -> bool:
+        return self._db is not None
+
+    def key(self, body: str, file: str, line: int) -> str:
+        digest = hashlib.sha256(self._prefix)
+        digest.update(f"{file}\n{line}\n".encode())
+        digest.update(body.encode())
+        return digest.hexdigest()
+
+    def get(self, key: str) -> BlockResult | None:
+        if self._db is None:
+            return None
+        from mkdocs_custflow.blocks import BlockResult  # blocks imports this module
+
+        try:
+            row = self._db.execute(
+                "SELECT journey, found, used FROM blocks WHERE key = ?", (key,)
+            ).fetchone()
+            if row is None:
+                return None
+            diagnostics, html, journey_id, journey_at = pickle.loads(row[1])
+            result = BlockResult.stored(row[0], diagnostics, html, journey_id, journey_at)
+        except (sqlite3.Error, pickle.UnpicklingError, EOFError, AttributeError,
+                ImportError, TypeError, ValueError) as exc:
+            log.debug(f"custflow: block cache entry {key[:12]} unusable ({exc})")
+            return None
+        result.store_key = key
+        if row[2] < self._now - USED_RESOLUTION:  # a build a day keeps an entry alive
+            self._used.add(key)
+        self.found += 1
+        return result
+
+    def put(self, result: BlockResult, html_key: str, html: str) -> None:
+        """Keep ``result`` with the one HTML it was just rendered to (older
+        renderings, for other pages or playbooks, are not carried over)."""
+        if self._db is None or result.store_key is None:
+            return
+        try:
+            journey = result.pickled_journey
+            if journey is None and result.journey is not None:
+                journey = pickle.dumps(result.journey, pickle.HIGHEST_PROTOCOL)
+            found = pickle.dumps(
+                (result.diagnostics, {html_key: html}, result.journey_id, result.journey_at),
+                pickle.HIGHEST_PROTOCOL,
+            )
+            if not self._db.in_transaction:
+                self._db.execute("BEGIN")
+            self._db.execute(
+                "INSERT OR REPLACE INTO blocks (key, journey, found, used) VALUES (?, ?, ?, ?)",
+                (result.store_key, journey, found, self._now),
+            )
+        except (sqlite3.Error, pickle.PicklingError, TypeError) as exc:
+            self._give_up("cannot be written", exc)
+            return
+        self._used.discard(result.store_key)
+        self.saved += 1
+
+    def close(self) -> None:
+        """Save this build's entries, mark the ones it used, drop old ones.
+
+        A build that found everything it needed, marked today already, writes nothing."""
+        if self._db is None:
+            return
+        now = self._now
+        try:
+            if self._used or self._db.in_transaction:
+                if not self._db.in_transaction:
+                    self._db.execute("BEGIN")
+                self._db.executemany(
+                    "UPDATE blocks SET used = ? WHERE key = ?", ((now, key) for key in self._used)
+                )
+                self._db.execute("DELETE FROM blocks WHERE used < ?", (now - self.max_age,))
+                self._db.execute("COMMIT")
+            self._db.close()
+        except sqlite3.Error as exc:
+            self._give_up("cannot be saved", exc)
+        self._db = None
+        self._used = set()
