@@ -4,15 +4,15 @@
 
     root/catalog.yml            shared actors, touchpoints, stages
     root/docs-a/...             pages with ```journey blocks (site A)
-    root/docs-b/...             the same pages, each block replaced by the
-                                Mermaid fences the plugin emits for it (site B)
+    root/docs-b/...             the same pages, each block replaced by what
+                                the plugin emits for it, hand-written: title,
+                                description, ```mermaid fences, Markdown tables
+    root/docs-bd/...            the same without the tables (diagrams only)
     root/mkdocs-a.yml           A: custflow with playbook: false (headline)
-    root/mkdocs-a-playbook.yml  A+: custflow with the generated playbook
+    root/mkdocs-a-playbook.yml  A+playbook: custflow with the generated playbook
     root/mkdocs-b.yml           B: no custflow; pymdownx.superfences with
                                 Material's mermaid custom fence
-    root/docs-bt/, mkdocs-b-tables.yml
-                                B+tables: B plus the stage/RACI tables the
-                                plugin emits, as raw HTML (same output as A)
+    root/mkdocs-b-diagrams.yml  B (diagrams only): the same for docs-bd
 
 Pages mix English and Chinese (about one in three is Chinese), prose,
 headings, lists, admonitions, an occasional code block and YAML front
@@ -31,6 +31,7 @@ import argparse
 import dataclasses
 import json
 import random
+import re
 import shutil
 import sys
 from collections.abc import Iterator
@@ -391,10 +392,10 @@ def journey_fence(body: str) -> str:
 
 # --------------------------------------------------------------------------- site B
 class MermaidEquivalent:
-    """What the plugin emits for a block, as hand-written Markdown: the title,
-    the description and one ```mermaid fence per diagram view (no playbook links). With
-    ``tables``, also the stage and RACI tables as the raw HTML the plugin
-    emits, in the block's view order (site "B+tables")."""
+    """What the plugin emits for a block, as a writer would hand-write it in
+    Markdown: the title, the description, one ```mermaid fence per diagram view
+    (no playbook links) and, with ``tables``, the stage and RACI tables with
+    the plugin's cell contents as Markdown tables, all in the block's view order."""
 
     def __init__(self, catalog: Path, locale: str = "en", *, tables: bool = False) -> None:
         from mkdocs_custflow.blocks import JourneyExpander
@@ -409,6 +410,7 @@ class MermaidEquivalent:
         self.tables = tables
         self.warnings: list[str] = []
         self.diagrams = 0
+        self.tables_written = 0
 
     def __call__(self, body: str) -> str:
         from mkdocs_custflow.i18n import normalize_locale
@@ -420,8 +422,7 @@ class MermaidEquivalent:
         if result.journey is None:
             raise SystemExit("generated block does not read:\n" + body + "\n" +
                              "\n".join(str(d) for d in result.diagnostics))
-        if not self.tables:
-            self.warnings += [str(d) for d in result.diagnostics]
+        self.warnings += [str(d) for d in result.diagnostics]
         journey = result.journey
         locale = normalize_locale(journey.locale) if journey.locale else self.locale
         options = RenderOptions(locale=locale)
@@ -436,8 +437,25 @@ class MermaidEquivalent:
                 parts += [f"{fence}mermaid", source, fence, ""]
                 self.diagrams += 1
             elif self.tables and view in TABLE_VIEWS:
-                parts += [TABLE_VIEWS[view](journey, options), ""]
+                parts += [markdown_table(TABLE_VIEWS[view](journey, options)), ""]
+                self.tables_written += 1
         return "\n".join(parts).rstrip("\n")
+
+
+_ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
+_CELL = re.compile(r"<t[hd][^>]*>(.*?)</t[hd]>", re.S)
+
+
+def markdown_table(html: str) -> str:
+    """The plugin's HTML table as a Markdown table with the same cells (their
+    entities and ``<br>`` kept, which Markdown passes through)."""
+    rows = [[cell.replace("|", "\\|").strip() or " " for cell in _CELL.findall(row)]
+            for row in _ROW.findall(html)]
+    if not rows:
+        raise SystemExit(f"no table rows in:\n{html}")
+    lines = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * len(rows[0])]
+    lines += ["| " + " | ".join(row) + " |" for row in rows[1:]]
+    return "\n".join(lines)
 
 
 def _longest_backtick_run(text: str) -> int:
@@ -452,6 +470,7 @@ def _longest_backtick_run(text: str) -> int:
 MARKDOWN_EXTENSIONS = """markdown_extensions:
   - admonition
   - attr_list
+  - tables
   - toc:
       permalink: true
   - pymdownx.superfences:
@@ -477,47 +496,50 @@ def generate(root: Path, pages: int = 300, blocks_per_page: int = 5, seed: int =
     """Write the corpus under ``root`` (replacing it); return a summary."""
     if root.exists():
         shutil.rmtree(root)
-    (root / "docs-a").mkdir(parents=True)
-    (root / "docs-b").mkdir()
-    (root / "docs-bt").mkdir()
+    root.mkdir(parents=True)
     (root / "catalog.yml").write_text(catalog_yaml(), encoding="utf-8")
+    sites = {"docs-a": journey_fence,
+             "docs-b": MermaidEquivalent(root / "catalog.yml", tables=True),
+             "docs-bd": MermaidEquivalent(root / "catalog.yml")}
+    for docs in sites:
+        (root / docs).mkdir()
     rng = random.Random(seed)
     stream_rng = random.Random(seed + 1)
-    mermaid = MermaidEquivalent(root / "catalog.yml")
-    with_tables = MermaidEquivalent(root / "catalog.yml", tables=True)
     index_a = "# custflow benchmark\n\nGenerated corpus: {} pages x {} journey blocks.\n"
-    for docs in ("docs-a", "docs-b", "docs-bt"):
+    for docs in sites:
         (root / docs / "index.md").write_text(index_a.format(pages, blocks_per_page), "utf-8")
     sizes = []
-    chars_a = chars_b = 0
+    chars = dict.fromkeys(sites, 0)
     for index in range(pages):
         page = make_page(rng, index, blocks_per_page, stream_rng)
-        text_a = render_page(page, journey_fence)
-        text_b = render_page(page, mermaid)
-        text_bt = render_page(page, with_tables)
         sizes += [len(p.body) for p in page.parts if isinstance(p, Block)]
-        for docs, text in (("docs-a", text_a), ("docs-b", text_b), ("docs-bt", text_bt)):
+        for docs, replace in sites.items():
+            text = render_page(page, replace)
             target = root / docs / page.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
-        chars_a += len(text_a)
-        chars_b += len(text_b)
+            chars[docs] += len(text)
+    # Each A site keeps its own block cache, as separate CI jobs would.
     (root / "mkdocs-a.yml").write_text(config_yaml(
         "A", "docs-a", "site-a",
-        "  - custflow:\n      catalog: catalog.yml\n      playbook: false\n"), "utf-8")
+        "  - custflow:\n      catalog: catalog.yml\n      playbook: false\n"
+        "      cache_dir: .cache/a\n"), "utf-8")
     (root / "mkdocs-a-playbook.yml").write_text(config_yaml(
-        "A+playbook", "docs-a", "site-ap", "  - custflow:\n      catalog: catalog.yml\n"),
-        "utf-8")
+        "A+playbook", "docs-a", "site-ap",
+        "  - custflow:\n      catalog: catalog.yml\n      cache_dir: .cache/ap\n"), "utf-8")
     (root / "mkdocs-b.yml").write_text(config_yaml("B", "docs-b", "site-b", ""), "utf-8")
-    (root / "mkdocs-b-tables.yml").write_text(
-        config_yaml("B+tables", "docs-bt", "site-bt", ""), "utf-8")
+    (root / "mkdocs-b-diagrams.yml").write_text(
+        config_yaml("B (diagrams only)", "docs-bd", "site-bd", ""), "utf-8")
+    mermaid = sites["docs-b"]
+    assert isinstance(mermaid, MermaidEquivalent)
     sizes.sort()
     summary = {
         "pages": pages, "blocks_per_page": blocks_per_page, "blocks": len(sizes), "seed": seed,
         "block_chars_median": sizes[len(sizes) // 2] if sizes else 0,
         "block_chars_min": sizes[0] if sizes else 0, "block_chars_max": sizes[-1] if sizes else 0,
-        "markdown_chars_a": chars_a, "markdown_chars_b": chars_b,
-        "mermaid_fences_b": mermaid.diagrams, "block_warnings": len(mermaid.warnings),
+        "markdown_chars_a": chars["docs-a"], "markdown_chars_b": chars["docs-b"],
+        "mermaid_fences_b": mermaid.diagrams, "markdown_tables_b": mermaid.tables_written,
+        "block_warnings": len(mermaid.warnings),
     }
     if mermaid.warnings:
         print("corpus: block warnings:", *mermaid.warnings[:5], sep="\n  ", file=sys.stderr)

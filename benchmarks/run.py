@@ -7,12 +7,13 @@
 Generates a deterministic corpus (benchmarks/corpus.py) under
 benchmarks/.corpus/, then measures, each in fresh interpreters:
 
-* builds, alternating, of A (the corpus with the plugin, ``playbook: false``),
-  B (each block replaced by the Mermaid fences the plugin emits for it),
-  B+tables (B plus the plugin's stage/RACI tables, the same output as A) and
-  A+playbook (the plugin with its generated playbook): wall time from outside
-  the process, peak memory (ru_maxrss) and CPU time reported by
-  benchmarks/runner.py; medians over the rounds;
+* builds, alternating, of A (the corpus with the plugin, ``playbook: false``)
+  with its block cache from the previous build and with none, B (each block
+  replaced by what the plugin emits for it, hand-written: Mermaid fences and
+  Markdown tables), B (diagrams only) and A+playbook (the plugin with its
+  generated playbook): wall time from outside the process, peak memory
+  (ru_maxrss) and CPU time reported by benchmarks/runner.py; medians over
+  the rounds;
 * per-block expansion (read + render) at 100, 1,000 and 10,000 blocks
   (benchmarks/expansion.py scale);
 * the spec's first example block against ``yaml.load(text, Loader=yaml.CSafeLoader)``
@@ -33,6 +34,7 @@ import datetime
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -48,10 +50,12 @@ import corpus  # noqa: E402
 
 VARIANTS = {  # name: config file in the corpus
     "A": "mkdocs-a.yml",
+    "A, no cache": "mkdocs-a.yml",
     "B": "mkdocs-b.yml",
-    "B+tables": "mkdocs-b-tables.yml",
+    "B (diagrams only)": "mkdocs-b-diagrams.yml",
     "A+playbook": "mkdocs-a-playbook.yml",
 }
+COLD = {"A, no cache": ".cache/a"}  # block cache folder emptied before each such build
 TARGETS = {
     "wall": 1.05,
     "memory": 1.2,
@@ -116,7 +120,9 @@ def machine() -> dict[str, object]:
 
 
 # --------------------------------------------------------------------------- builds
-def one_build(root: Path, config: str) -> dict[str, float]:
+def one_build(root: Path, config: str, clear: str | None = None) -> dict[str, float]:
+    if clear:
+        shutil.rmtree(root / clear, ignore_errors=True)
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
         result = Path(handle.name)
     try:
@@ -136,16 +142,21 @@ def one_build(root: Path, config: str) -> dict[str, float]:
 
 def run_builds(root: Path, rounds: int, playbook_rounds: int, warmup: bool) -> dict:
     runs: dict[str, list[dict[str, float]]] = {name: [] for name in VARIANTS}
-    if warmup:  # bytecode, disk cache; not counted
-        for name in ("A", "B"):
+    # Bytecode, the OS's disk cache and the block caches (A builds once before
+    # it is measured, as a CI job that keeps .cache/ has); not counted.
+    for name in ("A", "B", *(("A+playbook",) if playbook_rounds else ())):
+        if warmup or name != "B":
             log(f"warm-up build {name}")
             one_build(root, VARIANTS[name])
     for index in range(rounds):
-        order = ["A", "B", "B+tables"] if index % 2 == 0 else ["B+tables", "B", "A"]
+        order = ["A, no cache", "A", "B", "B (diagrams only)"]
+        if index % 2:
+            order.reverse()  # "A" still follows "A, no cache": it uses what that wrote
+            order[2:] = ["A, no cache", "A"]
         if index < playbook_rounds:
             order.append("A+playbook")
         for name in order:
-            measured = one_build(root, VARIANTS[name])
+            measured = one_build(root, VARIANTS[name], COLD.get(name))
             runs[name].append(measured)
             log(f"round {index + 1}/{rounds} {name}: {measured['wall_s']:.2f} s, "
                 f"{measured['maxrss_mib']:.0f} MiB")
@@ -273,11 +284,16 @@ def report(data: dict) -> str:
         )
     out += [
         "",
-        "A = the corpus with `custflow` (`playbook: false`, the headline); B = the same pages "
-        "with each block replaced by the plain Mermaid fences the plugin emits for it "
-        "(superfences + Material's mermaid fence, no plugin); B+tables = B plus the plugin's "
-        "stage/RACI tables as raw HTML (the same output as A, so A / B+tables is the plugin's "
-        "own overhead); A+playbook = A with the generated playbook (counted separately).",
+        "A = the corpus with `custflow` (`playbook: false`, the headline), its block cache "
+        "(`.cache/`) kept from the previous build, as a CI job that keeps `.cache/` between "
+        "runs has it, and as `mkdocs build` has it on a writer's machine; A, no cache = the "
+        "same with the cache folder deleted first (a first build, or CI that keeps nothing); "
+        "B = the same pages with each block replaced by what the plugin emits for it, as a "
+        "writer would hand-write it: its title and description, a ```` ```mermaid ```` fence "
+        "per diagram (superfences + Material's mermaid fence, no plugin) and, for the "
+        f"{c.get('markdown_tables_b', '?')} stage/RACI tables the blocks ask for, Markdown "
+        "tables with the same cells; B (diagrams only) = B without those tables; A+playbook = "
+        "A with the generated playbook pages (counted separately, with its own kept cache).",
         "",
         "## Expansion per block (in-process, read + render, distinct blocks)",
         "",
@@ -321,26 +337,33 @@ def report(data: dict) -> str:
     ]
     s = data["serve"]
     rebuild, initial = s["rebuild"], s["initial"]
+    journey_edit = s.get("rebuild_journey")
     out += [
         "## `mkdocs serve` rebuild after editing one page (A+playbook corpus, in-process)",
         "",
-        f"Edited `{s['edited_page']}` ({s['blocks_on_page']} blocks; a paragraph inserted under "
-        f"its title, so every block on it moves). Same plugin instance across builds: "
+        f"Edited `{s['edited_page']}` ({s['blocks_on_page']} blocks): first a paragraph "
+        "inserted under its title, so every block on it moves but no journey changes "
+        "(\"rebuild\"); then also the title of one journey on it, so the playbook pages must "
+        "be made again (\"rebuild, journey edited\"). Same plugin instance across builds: "
         f"{s['same_plugin_instance']}.",
         "",
         "| build | wall s | custflow code s | share | generated playbook pages s (MkDocs) | "
         "blocks read (log) | reused (log) | rendered |",
         "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for label, row in (("initial", initial), ("rebuild", rebuild)):
+    rows = [("initial", initial), ("rebuild", rebuild)]
+    if journey_edit:
+        rows.append(("rebuild, journey edited", journey_edit))
+    for label, row in rows:
         out.append(
             f"| {label} | {row['wall_s']:.2f} | {row['custflow_s']:.2f} | "
             f"{row['custflow_share']:.1%} | {row['generated_pages_s']:.2f} | {row['log_read']} | "
             f"{row['log_reused']} | {row['rendered']} |"
         )
-    out += ["", "custflow time in the rebuild by entry point:", ""]
-    out += [f"- `{name}`: {secs:.3f} s" for name, secs in rebuild["by_handler_s"].items()
-            if secs >= 0.0005]
+    for label, row in rows[1:]:
+        out += ["", f"custflow time in the {label} by entry point:", ""]
+        out += [f"- `{name}`: {secs:.3f} s" for name, secs in row["by_handler_s"].items()
+                if secs >= 0.0005]
     out.append("")
 
     # targets
@@ -359,7 +382,8 @@ def report(data: dict) -> str:
         "| target | measured | verdict |",
         "|---|---|---|",
         f"| A / B wall time <= {TARGETS['wall']} ({c['pages']} x {c['blocks_per_page']}, "
-        f"`playbook: false`) | {a['wall_s']:.2f} s / {bb['wall_s']:.2f} s = {wall_ratio:.2f} | "
+        f"`playbook: false`, block cache kept) | {a['wall_s']:.2f} s / {bb['wall_s']:.2f} s "
+        f"= {wall_ratio:.2f} | "
         f"{verdict(wall_ratio <= TARGETS['wall'])} |",
         f"| A / B peak memory <= {TARGETS['memory']} | {a['maxrss_mib']:.0f} / "
         f"{bb['maxrss_mib']:.0f} MiB = {mem_ratio:.2f} | "
@@ -378,15 +402,26 @@ def report(data: dict) -> str:
         f"{rebuild['custflow_share']:.1%} | "
         f"{verdict(rebuild['custflow_share'] < TARGETS['serve_share'])} |",
         "",
-        "Information (no target): A+playbook / B wall "
-        + (f"{b['A+playbook']['wall_s'] / bb['wall_s']:.2f}, memory "
-           f"{b['A+playbook']['maxrss_mib'] / bb['maxrss_mib']:.2f}; "
-           if "A+playbook" in b else "not measured; ")
-        + (f"A / B+tables wall {a['wall_s'] / b['B+tables']['wall_s']:.2f}, memory "
-           f"{a['maxrss_mib'] / b['B+tables']['maxrss_mib']:.2f}."
-           if "B+tables" in b else ""),
-        "",
     ]
+    info = [("A, no cache", "A with no block cache / B"),
+            ("B (diagrams only)", None), ("A+playbook", "A+playbook / B")]
+    notes = []
+    for name, label in info:
+        if name not in b:
+            continue
+        if label is None:
+            row = b[name]
+            notes.append(f"A / B (diagrams only) wall {a['wall_s'] / row['wall_s']:.2f}, "
+                         f"memory {a['maxrss_mib'] / row['maxrss_mib']:.2f}")
+        else:
+            row = b[name]
+            notes.append(f"{label} wall {row['wall_s'] / bb['wall_s']:.2f}, "
+                         f"memory {row['maxrss_mib'] / bb['maxrss_mib']:.2f}")
+    if journey_edit:
+        notes.append(f"serve rebuild with a journey edited: plugin share "
+                     f"{journey_edit['custflow_share']:.1%}, blocks read "
+                     f"{journey_edit['log_read']}")
+    out += ["", "Information (no target): " + "; ".join(notes) + ".", ""]
     if data.get("profiles"):
         out += ["## Profiles (cProfile)", ""]
         for title, text in data["profiles"].items():

@@ -1,6 +1,6 @@
 """A ``mkdocs serve`` rebuild after one page is edited, measured in-process.
 
-    python benchmarks/serve_rebuild.py CONFIG PAGE [--profile FILE]
+    python benchmarks/serve_rebuild.py CONFIG PAGE [--profile FILE] [--profile-journey FILE]
 
 Mimics ``mkdocs/commands/serve.py`` (MkDocs 1.6): the config is loaded once
 and ``config.plugins.on_startup(command="serve", dirty=False)`` is called;
@@ -11,6 +11,9 @@ and the site is rebuilt the way serve's ``builder()`` does: a freshly loaded
 config, the same plugin instance (MkDocs keeps plugins that define
 ``on_startup`` in its plugin cache), ``build(config, serve_url=..., dirty=False)``.
 The page is restored afterwards.
+
+A third build follows with one journey on that page changed as well (its
+title), so the playbook pages are made again: reported as information.
 
 Measured per build: wall time; time spent in custflow code, by wrapping
 every ``on_*`` event handler the plugin class defines and the ``run`` method
@@ -163,11 +166,29 @@ def edit(text: str) -> str:
     return "An edited paragraph.\n\n" + text
 
 
+def edit_journey(text: str) -> str:
+    """Change the title of the page's first inline journey: one block's
+    journey changes, so the playbook pages must be made again."""
+    lines = text.split("\n")
+    inside = False
+    for index, line in enumerate(lines):
+        if line.strip().startswith("```journey"):
+            inside = True
+        elif inside and line.strip().startswith("```"):
+            inside = False
+        elif inside and line.lstrip().startswith("title: "):
+            lines[index] = line + " (edited)"
+            return "\n".join(lines)
+    raise SystemExit("no journey with a title on the page")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("config", type=Path)
     parser.add_argument("page", help="docs-relative path of the page to edit")
     parser.add_argument("--profile", type=Path, help="cProfile the rebuild into this file")
+    parser.add_argument("--profile-journey", type=Path,
+                        help="cProfile the rebuild with a journey edited into this file")
     args = parser.parse_args()
 
     meter = Meter()
@@ -240,6 +261,10 @@ def main() -> None:
             rebuilt.site_url = serve_url
             results["same_plugin_instance"] = rebuilt.plugins["custflow"] is plugin
             measured_build(rebuilt, "rebuild", args.profile)
+            page.write_text(edit_journey(edit(original)), encoding="utf-8")
+            rebuilt = get_config()
+            rebuilt.site_url = serve_url
+            measured_build(rebuilt, "rebuild_journey", args.profile_journey)
         finally:
             page.write_text(original, encoding="utf-8")
         results["edited_page"] = args.page

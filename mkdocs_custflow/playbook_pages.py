@@ -9,6 +9,7 @@ into markup or a link.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import posixpath
 from collections.abc import Callable, Iterable
@@ -21,7 +22,8 @@ from markupsafe import Markup
 
 from mkdocs_custflow.i18n import words
 from mkdocs_custflow.markdown_text import md_description, md_escape
-from mkdocs_custflow.structure.playbook import Playbook
+from mkdocs_custflow.structure import Actor, Journey, Stage, Touchpoint
+from mkdocs_custflow.structure.playbook import JourneyRecord, Playbook
 
 PAGE_TEMPLATES_DIR = Path(__file__).parent / "pages"
 PAGE_KINDS = ("overview", "stage", "touchpoint", "role", "raci")
@@ -57,8 +59,16 @@ def _finalize(value: object) -> object:
     return Markup(md_escape(str(value)))
 
 
+def _shown(value: object) -> str:
+    """A value printed on a page: escaped for Markdown and HTML, None as nothing."""
+    return "" if value is None else md_escape(str(value))
+
+
+@functools.lru_cache(maxsize=8)
 def page_environment(override_dir: Path | None = None) -> jinja2.Environment:
-    """Templates from ``override_dir`` first, then the built-in ones."""
+    """Templates from ``override_dir`` first, then the built-in ones. One
+    environment per folder, so templates compile once (and again only when
+    their file changes, which Jinja checks)."""
     folders = [str(override_dir)] if override_dir else []
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([*folders, str(PAGE_TEMPLATES_DIR)]),
@@ -114,6 +124,66 @@ def docs_link(from_page: str, url: str) -> Markup:
     return relative_link(from_page, path, anchor or None)
 
 
+PageMemo = dict[str, tuple[object, str]]
+_NOT_SHOWN = ("line", "key_lines", "steps")  # positions, and per-journey flow
+
+
+def _shown_fields(item: object, cls: type) -> tuple[object, ...]:
+    return tuple(getattr(item, f.name) for f in dataclasses.fields(cls)
+                 if f.name not in _NOT_SHOWN)
+
+
+def _record_key(record: JourneyRecord) -> tuple[str, str, str]:
+    """A journey as far as pages show it: its block text decides its content."""
+    return (record.page, record.anchor, record.block_text)
+
+
+class PageLinks:
+    """Markdown links from one generated page to the others, each name escaped.
+
+    Plain Python rather than Jinja macros: a large playbook prints hundreds of
+    thousands of them, and a macro call costs ten times a method call. The
+    macros in ``_macros.md.j2`` call these, for templates that import them.
+    """
+
+    def __init__(self, playbook: Playbook, layout: PlaybookLayout, page: str) -> None:
+        self.playbook = playbook
+        self.layout = layout
+        self.page = page
+
+    def _to(self, text: object, target: str, anchor: str | None = None) -> Markup:
+        return Markup(f"[{_shown(text)}]({relative_link(self.page, target, anchor)})")
+
+    def actor(self, actor_id: str | None, journey: Journey | None = None) -> Markup:
+        """A role links to its page; a journey's own actor shows its name."""
+        if not actor_id:
+            return Markup("")
+        role = self.playbook.roles.get(actor_id)
+        if role is not None:
+            return self._to(role.actor.name, self.layout.role(actor_id))
+        if journey is not None and actor_id in journey.actors:
+            return Markup(_shown(journey.actors[actor_id].name))
+        return Markup(_shown(actor_id))
+
+    def actors(self, actor_ids: Iterable[str]) -> Markup:
+        return Markup(", ").join(self.actor(actor_id) for actor_id in actor_ids)
+
+    def stage(self, stage_id: str | None) -> Markup:
+        stage = self.playbook.stages.get(stage_id) if stage_id is not None else None
+        if stage is None or stage_id is None:
+            return Markup(_shown(stage_id))
+        return self._to(stage.name, self.layout.stage(stage_id))
+
+    def touchpoint(self, touchpoint_id: str | None) -> Markup:
+        entry = self.playbook.touchpoints.get(touchpoint_id) if touchpoint_id else None
+        if entry is None or touchpoint_id is None:
+            return Markup(_shown(touchpoint_id))
+        return self._to(entry.touchpoint.name, self.layout.touchpoint(touchpoint_id))
+
+    def journey(self, record: JourneyRecord) -> Markup:
+        return self._to(record.journey.title, record.page, record.anchor)
+
+
 class PlaybookPages:
     def __init__(
         self,
@@ -125,6 +195,7 @@ class PlaybookPages:
         self.playbook = playbook
         self.layout = layout or PlaybookLayout()
         self.locale = locale
+        self.override_dir = override_dir
         self.env = page_environment(override_dir)
 
     def paths(self) -> dict[str, tuple[str, str]]:
@@ -146,6 +217,7 @@ class PlaybookPages:
         context = {
             "playbook": playbook,
             "layout": self.layout,
+            "links": PageLinks(playbook, self.layout, path),
             "words": words(self.locale),
             "link": link,
             "link_url": lambda url: docs_link(path, url),
@@ -160,9 +232,70 @@ class PlaybookPages:
             context["role_id"] = subject
         return self.env.get_template(f"{kind}.md.j2").render(context)
 
-    def render_all(self) -> dict[str, str]:
-        return {path: self.render(path, kind, subject) for path, (kind, subject) in
-                self.paths().items()}
+    def render_all(self, memo: PageMemo | None = None) -> dict[str, str]:
+        """Every page's Markdown.
+
+        ``memo`` (kept by the caller between builds, as `mkdocs serve` does)
+        holds each page with the inputs it was made from; a page whose inputs
+        did not change is not rendered again. Only with the built-in
+        templates, whose inputs are known (a template of your own may read
+        anything), and only for journeys that carry their block text.
+        """
+        pages = self.paths()
+        usable = (
+            memo is not None and self.override_dir is None
+            and all(record.block_text for record in self.playbook.journeys)
+        )
+        if not usable or memo is None:
+            return {path: self.render(path, kind, subject) for path, (kind, subject) in
+                    pages.items()}
+        directory = self._directory()
+        contents = {}
+        fresh: PageMemo = {}
+        for path, (kind, subject) in pages.items():
+            inputs = self._inputs(kind, subject, directory)
+            known = memo.get(path)
+            if inputs is not None and known is not None and known[0] == inputs:
+                content = known[1]
+            else:
+                content = self.render(path, kind, subject)
+            contents[path] = content
+            if inputs is not None:
+                fresh[path] = (inputs, content)
+        memo.clear()
+        memo.update(fresh)
+        return contents
+
+    def _directory(self) -> tuple[object, ...]:
+        """What any page may show of the others: their names (link texts)."""
+        playbook = self.playbook
+        return (
+            self.layout, self.locale,
+            tuple((key, stage.name) for key, stage in playbook.stages.items()),
+            tuple((key, role.actor.name) for key, role in playbook.roles.items()),
+            tuple((key, entry.touchpoint.name) for key, entry in playbook.touchpoints.items()),
+        )
+
+    def _inputs(self, kind: str, subject: str, directory: tuple[object, ...]) -> object:
+        """Everything the built-in template of one page reads, or None for the
+        pages that read every journey (overview, RACI): those are always made."""
+        playbook = self.playbook
+        if kind == "stage":
+            stage = playbook.stages[subject]
+            return (kind, directory, _shown_fields(stage, Stage),
+                    tuple(_record_key(use.record) for use in stage.uses))
+        if kind == "touchpoint":
+            entry = playbook.touchpoints[subject]
+            return (kind, directory, _shown_fields(entry.touchpoint, Touchpoint),
+                    tuple(entry.stages), tuple(_record_key(r) for r in entry.journeys))
+        if kind == "role":
+            role = playbook.roles[subject]
+            return (
+                kind, directory, _shown_fields(role.actor, Actor),
+                tuple(_record_key(step.record) for step in role.steps),
+                tuple((s.id, s.raci(subject), s.sla) for s in playbook.stages.values()),
+            )
+        return None
 
     def title(self, kind: str, subject: str) -> str:
         """Navigation title of a page (plain text)."""

@@ -114,6 +114,20 @@ def test_serve_follows_edits_and_recovers(served: tuple[Path, str, Path]) -> Non
     index.write_text(PAGE.replace("Ask for a demo", "Ask for a trial"), encoding="utf-8")
     _wait_for(lambda: "Ask for a trial" in _get(base + "/"), "the page to recover")
     assert "custflow-error" not in _get(base + "/")
+    # The playbook follows the changed journey (its pages are not reused).
+    assert "Ask for a trial" in _get(base + "/playbook/stages/contact/")
+
+    # Prose moved the block but changed no journey: the reused playbook still
+    # links to it, and the page itself has the new paragraph.
+    index.write_text(
+        PAGE.replace("# Home\n", "# Home\n\nA new intro.\n").replace(
+            "Ask for a demo", "Ask for a trial"
+        ),
+        encoding="utf-8",
+    )
+    _wait_for(lambda: "A new intro." in _get(base + "/"), "the prose edit")
+    stage_page = _get(base + "/playbook/stages/contact/")
+    assert "Ask for a trial" in stage_page and "#journey-sign-up" in stage_page
 
     # The catalog is watched: a new name reaches the diagram and the role page.
     (root / "catalog.yml").write_text(CATALOG.replace("Sales rep", "Account lead"), "utf-8")

@@ -15,7 +15,7 @@ from mkdocs_custflow.blocks import JourneyExpander
 from mkdocs_custflow.diagnostics import Diagnostic
 from mkdocs_custflow.playbook import build_playbook, gather_journeys
 from mkdocs_custflow.playbook_export import JsonMemo, playbook_json
-from mkdocs_custflow.playbook_pages import PlaybookLayout, PlaybookPages
+from mkdocs_custflow.playbook_pages import PageMemo, PlaybookLayout, PlaybookPages
 from mkdocs_custflow.plugin.paths import shown_path
 from mkdocs_custflow.structure.playbook import JourneyRecord
 
@@ -39,10 +39,12 @@ class PlaybookFiles:
         self.signature = ""
         # `mkdocs serve` keeps the plugin, and with it what the last build made:
         # journeys per unchanged page, the pages' Markdown while no journey
-        # changed (a block that only moved changes none), each journey's JSON.
+        # changed (a block that only moved changes none), else each page whose
+        # inputs did not change, and each journey's JSON.
         self._settings_key: str | None = None
         self._gathered: dict[str, tuple[str, list[JourneyRecord]]] = {}
         self._rendered: tuple[tuple[object, ...], dict[str, str]] | None = None
+        self._page_memo: PageMemo = {}
         self._json_memo: JsonMemo = {}
 
     def configure(self, layout: PlaybookLayout, locale: str, page_templates: str | None) -> None:
@@ -68,6 +70,7 @@ class PlaybookFiles:
         ``settings_key`` changes whenever the catalog, templates or options do."""
         if settings_key != self._settings_key:
             self._settings_key, self._gathered, self._rendered = settings_key, {}, None
+            self._page_memo = {}
         records = self._gather(files, config, expander)
         playbook, findings = build_playbook(records, expander.catalog)
         for finding in findings:
@@ -77,10 +80,7 @@ class PlaybookFiles:
         if self._rendered is not None and self._rendered[0] == content_key:
             contents = self._rendered[1]
         else:
-            contents = {
-                path: pages.render(path, kind, subject)
-                for path, (kind, subject) in pages.paths().items()
-            }
+            contents = pages.render_all(self._page_memo)
             self._rendered = (content_key, contents)
         export_json = playbook_json(playbook, self._json_memo)
         self.pages = pages
