@@ -76,6 +76,7 @@ class BlockResult:
         if self._journey is None and self.pickled_journey is not None:
             try:
                 self._journey = pickle.loads(self.pickled_journey)
+                self.pickled_journey = None  # pickled again if ever stored again
             except Exception as exc:  # a damaged cache file: say how to get rid of it
                 raise BlockCacheError(
                     f"{self.journey_at}: the block cache entry of journey '{self.journey_id}' "
