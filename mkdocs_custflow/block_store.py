@@ -26,10 +26,9 @@ import sqlite3
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import NamedTuple
 
-if TYPE_CHECKING:
-    from mkdocs_custflow.blocks import BlockResult
+from mkdocs_custflow.diagnostics import Diagnostic
 
 log = logging.getLogger("mkdocs_custflow")
 
@@ -51,6 +50,17 @@ def code_fingerprint() -> str:
             digest.update(path.relative_to(_PACKAGE).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+class StoredBlock(NamedTuple):
+    """A block's result as kept on disk: the journey pickled apart (most
+    builds need only the HTML and the findings)."""
+
+    journey: bytes | None
+    diagnostics: list[Diagnostic]
+    html: dict[str, str]
+    journey_id: str | None
+    journey_at: str
 
 
 class BlockStore:
@@ -111,52 +121,43 @@ class BlockStore:
         digest.update(body.encode())
         return digest.hexdigest()
 
-    def get(self, key: str) -> BlockResult | None:
+    def get(self, key: str) -> StoredBlock | None:
         if self._db is None:
             return None
-        from mkdocs_custflow.blocks import BlockResult  # blocks imports this module
-
         try:
             row = self._db.execute(
                 "SELECT journey, found, used FROM blocks WHERE key = ?", (key,)
             ).fetchone()
             if row is None:
                 return None
-            diagnostics, html, journey_id, journey_at = pickle.loads(row[1])
-            result = BlockResult.stored(row[0], diagnostics, html, journey_id, journey_at)
+            stored = StoredBlock(row[0], *pickle.loads(row[1]))
         except (sqlite3.Error, pickle.UnpicklingError, EOFError, AttributeError,
                 ImportError, TypeError, ValueError) as exc:
             log.debug(f"custflow: block cache entry {key[:12]} unusable ({exc})")
             return None
-        result.store_key = key
         if row[2] < self._now - USED_RESOLUTION:  # a build a day keeps an entry alive
             self._used.add(key)
         self.found += 1
-        return result
+        return stored
 
-    def put(self, result: BlockResult, html_key: str, html: str) -> None:
-        """Keep ``result`` with the one HTML it was just rendered to (older
-        renderings, for other pages or playbooks, are not carried over)."""
-        if self._db is None or result.store_key is None:
+    def put(self, key: str, block: StoredBlock) -> None:
+        if self._db is None:
             return
         try:
-            journey = result.pickled_journey
-            if journey is None and result.journey is not None:
-                journey = pickle.dumps(result.journey, pickle.HIGHEST_PROTOCOL)
             found = pickle.dumps(
-                (result.diagnostics, {html_key: html}, result.journey_id, result.journey_at),
+                (block.diagnostics, block.html, block.journey_id, block.journey_at),
                 pickle.HIGHEST_PROTOCOL,
             )
             if not self._db.in_transaction:
                 self._db.execute("BEGIN")
             self._db.execute(
                 "INSERT OR REPLACE INTO blocks (key, journey, found, used) VALUES (?, ?, ?, ?)",
-                (result.store_key, journey, found, self._now),
+                (key, block.journey, found, self._now),
             )
         except (sqlite3.Error, pickle.PicklingError, TypeError) as exc:
             self._give_up("cannot be written", exc)
             return
-        self._used.discard(result.store_key)
+        self._used.discard(key)
         self.saved += 1
 
     def close(self) -> None:

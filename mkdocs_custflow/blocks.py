@@ -7,11 +7,12 @@ and the plugin use, so all three report the same findings.
 
 from __future__ import annotations
 
+import logging
 import pickle
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from mkdocs_custflow.block_store import BlockStore
+from mkdocs_custflow.block_store import BlockStore, StoredBlock
 from mkdocs_custflow.diagnostics import Diagnostic, Reporter, Severity
 from mkdocs_custflow.fences import Fence, find_journey_fences
 from mkdocs_custflow.located_yaml import YamlLimits, YamlMapping, YamlReadError, load
@@ -28,10 +29,7 @@ from mkdocs_custflow.template_library import TemplateLibrary, use_template
 from mkdocs_custflow.validation import check, resolve
 
 DEFAULT_MAX_BLOCK_CHARS = 200_000
-
-
-class BlockCacheError(Exception):
-    """A stored result that cannot be unpickled (the file was damaged)."""
+log = logging.getLogger("mkdocs_custflow")
 
 
 class BlockResult:
@@ -54,35 +52,44 @@ class BlockResult:
         self.html = html if html is not None else {}
         self.store_key: str | None = None
         """Where the on-disk :class:`BlockStore` keeps this result, if one is used."""
+        self._read_again: Callable[[], BlockResult] | None = None
         self.journey_id = journey.id if journey is not None else None
         self.journey_at = f"{journey.file}:{journey.line}" if journey is not None else ""
 
     @classmethod
-    def stored(
-        cls,
-        pickled_journey: bytes | None,
-        diagnostics: list[Diagnostic],
-        html: dict[str, str],
-        journey_id: str | None,
-        journey_at: str,
+    def from_store(
+        cls, stored: StoredBlock, key: str, read_again: Callable[[], BlockResult]
     ) -> BlockResult:
-        result = cls(None, diagnostics, html)
-        result.pickled_journey = pickled_journey
-        result.journey_id, result.journey_at = journey_id, journey_at
+        """``read_again`` reads the block afresh, should its stored journey
+        turn out unreadable (a damaged file): never a failed build."""
+        result = cls(None, stored.diagnostics, stored.html)
+        result.pickled_journey = stored.journey
+        result.journey_id, result.journey_at = stored.journey_id, stored.journey_at
+        result.store_key = key
+        result._read_again = read_again
         return result
+
+    def to_store(self, html_key: str, html: str) -> StoredBlock:
+        """This result with the one HTML it was just rendered to (renderings
+        for other pages or playbooks are not carried over)."""
+        journey = self.pickled_journey
+        if journey is None and self.journey is not None:
+            journey = pickle.dumps(self.journey, pickle.HIGHEST_PROTOCOL)
+        return StoredBlock(
+            journey, self.diagnostics, {html_key: html}, self.journey_id, self.journey_at
+        )
 
     @property
     def journey(self) -> Journey | None:
         if self._journey is None and self.pickled_journey is not None:
             try:
                 self._journey = pickle.loads(self.pickled_journey)
-                self.pickled_journey = None  # pickled again if ever stored again
-            except Exception as exc:  # a damaged cache file: say how to get rid of it
-                raise BlockCacheError(
-                    f"{self.journey_at}: the block cache entry of journey '{self.journey_id}' "
-                    f"cannot be read ({exc}); delete the cache folder (the plugin's "
-                    "'cache_dir', default .cache/plugin/custflow) and build again"
-                ) from exc
+            except Exception as exc:
+                log.debug(f"custflow: {self.journey_at}: cached journey unusable ({exc})")
+                if self._read_again is not None:
+                    self._journey = self._read_again().journey
+            self.pickled_journey = None  # pickled again if ever stored again
+            self._read_again = None
         return self._journey
 
     @property
@@ -130,7 +137,11 @@ class JourneyExpander:
         store_key = None
         if self.store is not None and self.store.active:
             store_key = self.store.key(body, file, line)
-            cached = self.store.get(store_key)
+            stored = self.store.get(store_key)
+            if stored is not None:
+                cached = BlockResult.from_store(
+                    stored, store_key, lambda: self._read(body, file=file, line=line)
+                )
         if cached is None:
             self.misses += 1
             cached = self._read(body, file=file, line=line)
@@ -209,8 +220,8 @@ class JourneyExpander:
             html = render_journey_html(result.journey, options)
         if key is not None:
             result.html[key] = html
-            if self.store is not None:
-                self.store.put(result, key, html)
+            if self.store is not None and result.store_key is not None:
+                self.store.put(result.store_key, result.to_store(key, html))
         return html
 
 

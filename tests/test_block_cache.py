@@ -16,7 +16,7 @@ import pytest
 import mkdocs_custflow.blocks as blocks_module
 from mkdocs_custflow import block_store
 from mkdocs_custflow.block_store import STORE_FILE, BlockStore
-from mkdocs_custflow.blocks import BlockCacheError, JourneyExpander
+from mkdocs_custflow.blocks import JourneyExpander
 from mkdocs_custflow.renderers.options import RenderOptions
 
 BLOCK = """\
@@ -123,17 +123,15 @@ def test_an_unreadable_entry_is_read_again(tmp_path: Path) -> None:
     assert (expander.misses, store.found) == (1, 0) and result.ok
 
 
-def test_a_damaged_journey_says_which_folder_to_delete(tmp_path: Path) -> None:
+def test_a_damaged_journey_is_read_again(tmp_path: Path) -> None:
     path = tmp_path / STORE_FILE
-    _expand(BlockStore(path, "settings"))
+    _, cold, _ = _expand(BlockStore(path, "settings"))
     with sqlite3.connect(path) as db:
         db.execute("UPDATE blocks SET journey = ?", (b"\x80\x05garbage",))
-    result = JourneyExpander(store=BlockStore(path, "settings")).read(
-        BLOCK, file="docs/a.md", line=3
-    )
-    assert result.ok  # the HTML and findings are intact; only the journey is not
-    with pytest.raises(BlockCacheError, match=r"docs/a\.md:3: .* delete the cache folder"):
-        _ = result.journey
+    store = BlockStore(path, "settings")
+    result = JourneyExpander(store=store).read(BLOCK, file="docs/a.md", line=3)
+    assert store.found == 1 and result.ok  # the HTML and findings are intact
+    assert result.journey == cold.journey  # the journey is read from the text again
 
 
 def test_another_layout_is_replaced(tmp_path: Path) -> None:

@@ -154,7 +154,7 @@ def test_block_reference_names_every_key() -> None:
 
 # -- every message in troubleshooting --------------------------------------------------------
 _MESSAGE_CALLS = {"error", "warning", "warn", "TemplateError", "MergeError", "PluginError",
-                  "YamlReadError", "SystemExit", "BlockCacheError"}
+                  "YamlReadError", "SystemExit"}
 MIN_FRAGMENT = 12  # shorter literal parts ("template {}", "'{}': {}") say nothing
 
 
