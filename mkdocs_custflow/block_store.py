@@ -22,13 +22,17 @@ import functools
 import hashlib
 import logging
 import pickle
-import sqlite3
 import sys
 import time
 from pathlib import Path
 from typing import NamedTuple
 
 from mkdocs_custflow.diagnostics import Diagnostic
+
+try:
+    import sqlite3
+except ImportError:  # pragma: no cover - a Python built without SQLite: no cache
+    sqlite3 = None  # type: ignore[assignment]
 
 log = logging.getLogger("mkdocs_custflow")
 
@@ -80,6 +84,9 @@ class BlockStore:
         self.found = 0
         self.saved = 0
         self._db: sqlite3.Connection | None = None
+        if sqlite3 is None:
+            log.debug("custflow: this Python has no sqlite3 module; building without a cache")
+            return
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._db = self._open(path)

@@ -113,6 +113,16 @@ def test_an_unwritable_place_means_no_cache(tmp_path: Path) -> None:
     assert result.ok
 
 
+def test_a_python_without_sqlite_builds_without_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(block_store, "sqlite3", None)
+    store = BlockStore(tmp_path / STORE_FILE, "settings")
+    assert not store.active
+    _, result, html = _expand(store)
+    assert result.ok and "flowchart" in html and not (tmp_path / STORE_FILE).exists()
+
+
 def test_an_unreadable_entry_is_read_again(tmp_path: Path) -> None:
     path = tmp_path / STORE_FILE
     _expand(BlockStore(path, "settings"))
