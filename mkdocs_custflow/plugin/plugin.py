@@ -203,17 +203,19 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
             page.present_anchor_ids.update(self._page_anchors)
         return None
 
+    # Default priority: only saves the block cache and logs what it saved.
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.config.enabled and self.expander is not None:
             store = self.expander.store
             found = store.found if store is not None else 0
             log.debug(
                 f"journey blocks: {self.expander.misses} read, "
-                f"{self.expander.hits + found} reused from the cache "
-                f"({found} of them from {self.config.cache_dir})"
+                f"{self.expander.hits + found} reused from the cache"
+                + (f" ({found} of them from {self.config.cache_dir})" if store else "")
             )
             self._close_store()
 
+    # Default priority: only saves the block cache.
     def on_build_error(self, *, error: Exception) -> None:
         """Results read before the error are still good: save them."""
         if self.config.enabled:
