@@ -6,11 +6,13 @@ green run always means the diagrams were really checked.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -19,6 +21,13 @@ from support.env import MissingToolError
 from support.mermaid_node import MermaidParser
 from support.site import BuildResult
 from support.site import build_site as _build_site
+
+# The fuzz tests draw the same examples on every run by default, so a red CI
+# run always means a change broke something; CUSTFLOW_HYPOTHESIS=explore draws
+# new ones each run (and `.hypothesis/` remembers any failure it finds).
+settings.register_profile("repeatable", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("CUSTFLOW_HYPOTHESIS", "repeatable"))
 
 
 @pytest.fixture(scope="session")
