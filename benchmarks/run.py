@@ -259,7 +259,8 @@ def report(data: dict) -> str:
         "journeys, 4 in 10 `use:` library templates; one page in three is Chinese. "
         f"Markdown: A {c['markdown_chars_a'] / 1e6:.2f} M characters, B "
         f"{c['markdown_chars_b'] / 1e6:.2f} M characters ({c['mermaid_fences_b']} "
-        f"Mermaid fences). Generated into `{data['corpus_dir']}`.",
+        f"Mermaid fences, {c.get('markdown_tables_b', '?')} Markdown tables). "
+        f"Generated into `{data['corpus_dir']}`.",
         "",
         f"## Builds ({data['rounds']} round{'s' if data['rounds'] != 1 else ''}, "
         "alternating; medians)",
@@ -345,7 +346,8 @@ def report(data: dict) -> str:
         "inserted under its title, so every block on it moves but no journey changes "
         "(\"rebuild\"); then also the title of one journey on it, so the playbook pages must "
         "be made again (\"rebuild, journey edited\"). Same plugin instance across builds: "
-        f"{s['same_plugin_instance']}.",
+        f"{s['same_plugin_instance']}. The initial build finds its blocks in the block cache "
+        "the warm-up build wrote, as `mkdocs serve` does after a `mkdocs build`.",
         "",
         "| build | wall s | custflow code s | share | generated playbook pages s (MkDocs) | "
         "blocks read (log) | reused (log) | rendered |",
