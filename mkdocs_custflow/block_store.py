@@ -4,8 +4,9 @@ Reading YAML is most of the plugin's cost, and a CI job that keeps
 ``.cache/`` between runs has already read almost every block before. An
 entry is found only by a digest of the block's text, its place (file and
 first line, which its messages name) and a fingerprint of everything else
-the result depends on: this package's own code, the catalog, the template
-folders, the options, the Python version. So a stale entry is never used;
+the result depends on: this package's own code and the versions of the
+libraries whose output it keeps (Python-Markdown, PyYAML, Jinja), the
+catalog, the template folders, the options, the Python version. So a stale entry is never used;
 entries no build has asked for in ``max_age_days`` are deleted.
 
 Entries are pickled: the file is trusted as much as the project's own files
@@ -24,6 +25,7 @@ import logging
 import pickle
 import sys
 import time
+from importlib import metadata
 from pathlib import Path
 from typing import NamedTuple
 
@@ -41,14 +43,20 @@ LAYOUT_VERSION = 2  # bump when the table or the pickled classes change shape
 USED_RESOLUTION = 86400  # seconds: how exactly an entry's last use is recorded
 _PACKAGE = Path(__file__).parent
 _CODE_SUFFIXES = (".py", ".yaml", ".yml", ".j2", ".json")
+_LIBRARIES = ("markdown", "pyyaml", "jinja2")
 
 
 @functools.lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """Digest of this package's files: an edited or upgraded plugin (also an
-    editable install, whose version string does not change) finds none of the
-    entries an older one wrote."""
+    """Digest of this package's files and of the libraries whose output it
+    keeps: an edited or upgraded plugin (also an editable install, whose version
+    string does not change) or library finds none of the entries an older one wrote."""
     digest = hashlib.sha256(f"{sys.version_info[:2]} {LAYOUT_VERSION}".encode())
+    for package in _LIBRARIES:  # they shape the HTML (descriptions) and the reading
+        try:
+            digest.update(f"{package} {metadata.version(package)}\n".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{package} ?\n".encode())
     for path in sorted(_PACKAGE.rglob("*")):
         if path.suffix in _CODE_SUFFIXES and "__pycache__" not in path.parts:
             digest.update(path.relative_to(_PACKAGE).as_posix().encode())
