@@ -242,3 +242,37 @@ def test_cache_dir_is_relative_to_mkdocs_yml(tmp_path: Path, build_site) -> None
     docs = {"index.md": PAGE.replace("owner: sales", "owner: customer")}
     build_site(tmp_path, docs, config).check()
     assert (tmp_path / "build-cache" / "custflow" / STORE_FILE).is_file()
+
+
+# -- the settings fingerprint ------------------------------------------------------
+
+
+def _fingerprint(root: Path, **options: object) -> str:
+    from mkdocs_custflow.plugin.config import CustflowConfig
+    from mkdocs_custflow.plugin.setup import cache_fingerprint
+
+    config = CustflowConfig(config_file_path=str(root / "mkdocs.yml"))
+    config.load_dict(options)
+    errors, _ = config.validate()
+    assert not errors, errors
+    return cache_fingerprint(config, "en", root)
+
+
+def _project(root: Path) -> Path:
+    (root / "templates").mkdir(parents=True)
+    (root / "pages").mkdir()
+    (root / "catalog.yml").write_text(CATALOG)
+    (root / "templates" / "intake.en.yaml").write_text("name: intake\n")
+    (root / "pages" / "stage.md.j2").write_text("# {{ stage.name }}\n")
+    return root
+
+
+def test_fingerprint_follows_content_not_the_checkout_folder(tmp_path: Path) -> None:
+    options = {"catalog": "catalog.yml", "templates": ["templates"], "page_templates": "pages"}
+    here = _fingerprint(_project(tmp_path / "a"), **options)
+    assert _fingerprint(_project(tmp_path / "elsewhere" / "b"), **options) == here
+    for changed in ("catalog.yml", "templates/intake.en.yaml", "pages/stage.md.j2"):
+        other = _project(tmp_path / changed.replace("/", "-"))
+        (other / changed).write_text((other / changed).read_text() + "# edited\n")
+        assert _fingerprint(other, **options) != here, changed
+    assert _fingerprint(tmp_path / "a", **options, max_yaml_nodes=10) != here
