@@ -103,7 +103,9 @@ class BlockStore:
 
     @staticmethod
     def _open(path: Path) -> sqlite3.Connection:
-        db = sqlite3.connect(path, timeout=5, isolation_level=None)
+        # Another build writing the same cache (`mkdocs serve` beside `mkdocs build`)
+        # holds its lock until it ends: wait a moment, then build without the cache.
+        db = sqlite3.connect(path, timeout=1, isolation_level=None)
         try:
             (version,) = db.execute("PRAGMA user_version").fetchone()
             if version != LAYOUT_VERSION:  # empty, or written by another layout

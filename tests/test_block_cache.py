@@ -123,6 +123,21 @@ def test_a_python_without_sqlite_builds_without_cache(
     assert result.ok and "flowchart" in html and not (tmp_path / STORE_FILE).exists()
 
 
+def test_two_builds_writing_one_cache_both_finish(tmp_path: Path) -> None:
+    """`mkdocs serve` beside `mkdocs build`: the second writer waits a moment,
+    then goes on without the cache; the first one's entries are saved."""
+    path = tmp_path / STORE_FILE
+    first, second = BlockStore(path, "settings"), BlockStore(path, "settings")
+    writer = JourneyExpander(store=first)
+    writer.render(writer.read(BLOCK, file="docs/a.md", line=3), OPTIONS)  # holds the lock
+    expander, result, html = _expand(second, file="docs/b.md")
+    assert result.ok and "flowchart" in html and not second.active
+    first.close()
+    store = BlockStore(path, "settings")
+    expander, _, _ = _expand(store)
+    assert (expander.misses, store.found) == (0, 1)
+
+
 def test_an_unreadable_entry_is_read_again(tmp_path: Path) -> None:
     path = tmp_path / STORE_FILE
     _expand(BlockStore(path, "settings"))
