@@ -10,6 +10,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from hypothesis import settings
@@ -30,16 +31,23 @@ settings.register_profile("explore", derandomize=False)
 settings.load_profile(os.environ.get("CUSTFLOW_HYPOTHESIS", "repeatable"))
 
 
+T = TypeVar("T")
+
+
+def _started(tool: Callable[[], T]) -> T:
+    """The tool, or FAIL (never skip) with the command that installs it."""
+    problem = ""
+    try:
+        return tool()
+    except MissingToolError as exc:
+        problem = str(exc)
+    pytest.fail(problem, pytrace=False)  # outside `except`: the report is just the instruction
+
+
 @pytest.fixture(scope="session")
 def mermaid_parser() -> Iterator[MermaidParser]:
     """Mermaid 11's parser in one Node process shared by the whole session."""
-    problem = None
-    try:
-        parser = MermaidParser()
-    except MissingToolError as exc:
-        problem = str(exc)
-    if problem:  # outside `except`, so the report is just the instruction
-        pytest.fail(problem, pytrace=False)
+    parser = _started(MermaidParser)
     yield parser
     parser.close()
 
@@ -47,13 +55,7 @@ def mermaid_parser() -> Iterator[MermaidParser]:
 @pytest.fixture(scope="session")
 def browser_session() -> Iterator[BrowserSession]:
     """One headless Debian chromium (Playwright) shared by the whole session."""
-    problem = None
-    try:
-        session = BrowserSession()
-    except MissingToolError as exc:
-        problem = str(exc)
-    if problem:  # outside `except`, so the report is just the instruction
-        pytest.fail(problem, pytrace=False)
+    session = _started(BrowserSession)
     yield session
     session.close()
 
