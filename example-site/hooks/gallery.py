@@ -12,6 +12,18 @@ from mkdocs.structure.files import File, Files
 from mkdocs_custflow.template_library import TemplateLibrary
 
 GALLERY = "gallery"
+# One content tab per language, each with the template drawn in that language.
+TAB = """=== "{label}"
+
+    ```journey
+    use: {name}
+    id: gallery-{name}-{locale}
+    locale: {locale}
+    playbook: false
+    views: [flow, sequence, journey, stages, raci]
+    ```
+"""
+TABS = (("English", "en"), ("中文", "zh"))
 
 
 def _page(name: str, library: TemplateLibrary) -> str:
@@ -22,6 +34,7 @@ def _page(name: str, library: TemplateLibrary) -> str:
         f"{zh.params[p.name].default if p.name in zh.params else ''} | {p.description} |"
         for p in en.params.values()
     )
+    tabs = "\n".join(TAB.format(label=label, name=name, locale=loc) for label, loc in TABS)
     return f"""# {en.title} · {zh.title}
 
 {en.description}
@@ -32,26 +45,7 @@ def _page(name: str, library: TemplateLibrary) -> str:
 |---|---|---|---|
 {rows}
 
-=== "English"
-
-    ```journey
-    use: {name}
-    id: gallery-{name}-en
-    locale: en
-    playbook: false
-    views: [flow, sequence, journey, stages, raci]
-    ```
-
-=== "中文"
-
-    ```journey
-    use: {name}
-    id: gallery-{name}-zh
-    locale: zh
-    playbook: false
-    views: [flow, sequence, journey, stages, raci]
-    ```
-"""
+{tabs}"""
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
