@@ -147,7 +147,8 @@ class Journey:
         if stage.next is not None:
             edges.extend((None, target) for target in stage.next)
         elif not stage.decisions:
-            index = self.stages.index(stage)
+            # By identity: `list.index` would compare whole stages field by field.
+            index = next(i for i, s in enumerate(self.stages) if s is stage)
             if index + 1 < len(self.stages):
                 edges.append((None, self.stages[index + 1].id))
         return edges
