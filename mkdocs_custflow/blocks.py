@@ -231,10 +231,19 @@ def read_markdown(
     """Every journey block of one Markdown file's text, read as the build reads it."""
     lines = text.expandtabs(TAB_LENGTH).split("\n")
     for fence in find_journey_fences(lines):
-        result = expander.read(fence.body, file=file, line=fence.body_start + 1)
-        if not fence.closed:
-            result = unclosed(result, file, fence.start + 1)
-        yield fence, result
+        yield fence, read_fence(expander, fence, file)
+
+
+def read_fence(
+    expander: JourneyExpander, fence: Fence, file: str, line_offset: int = 0
+) -> BlockResult:
+    """One fence's block; ``line_offset`` counts file lines before the text
+    the fence was found in (front matter MkDocs strips)."""
+    first_body_line = fence.body_start + 1 + line_offset
+    result = expander.read(fence.body, file=file, line=first_body_line)
+    if not fence.closed:
+        result = unclosed(result, file, first_body_line - 1)
+    return result
 
 
 def unclosed(result: BlockResult, file: str, line: int) -> BlockResult:

@@ -15,7 +15,7 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
-from mkdocs_custflow.blocks import BlockResult, JourneyExpander, unclosed
+from mkdocs_custflow.blocks import BlockResult, JourneyExpander, read_fence
 from mkdocs_custflow.catalog_file import load_catalog
 from mkdocs_custflow.diagnostics import Diagnostic
 from mkdocs_custflow.fences import Fence, find_journey_fences
@@ -112,10 +112,7 @@ class JourneyExtension(Extension):
 
     def expand_fence(self, fence: Fence) -> str:
         expander = self.expander
-        first_body_line = fence.body_start + 1 + self.page.line_offset
-        result = expander.read(fence.body, file=self.page.file, line=first_body_line)
-        if not fence.closed:
-            result = unclosed(result, self.page.file, first_body_line - 1)
+        result = read_fence(expander, fence, self.page.file, self.page.line_offset)
         for diagnostic in result.diagnostics:
             self.on_diagnostic(diagnostic)
         if self.on_journey is not None and result.ok:
