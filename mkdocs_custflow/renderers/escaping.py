@@ -11,11 +11,11 @@ no user text can end a label, start a line or form a keyword statement.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 _INERT = frozenset(" _-.!?/")
 _INVISIBLE = frozenset({"Cc", "Cs"})  # control codes and lone surrogates: dropped
-_CACHE: dict[str, str] = {}
 
 
 # Mermaid's own entity placeholders are built from these letters; written
@@ -33,6 +33,7 @@ def _literal(ch: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=50_000)  # names and step texts repeat across a site
 def mermaid_text(text: str) -> str:
     """Escape ``text`` for any Mermaid label, message, note or title.
 
@@ -40,9 +41,6 @@ def mermaid_text(text: str) -> str:
     break would end the Mermaid statement; control codes, which no diagram can
     show, are dropped. Text left empty becomes a no-break space.
     """
-    cached = _CACHE.get(text)
-    if cached is not None:
-        return cached
     visible = "".join(
         ch for ch in text if ch.isspace() or unicodedata.category(ch) not in _INVISIBLE
     )
@@ -51,10 +49,7 @@ def mermaid_text(text: str) -> str:
     # literal "¶ß" or "ﬂ°" as half an entity, so keep them apart invisibly.
     folded = folded.replace("¶ß", "¶\u2060ß").replace("ﬂ°", "ﬂ\u2060°")
     # Mermaid refuses empty labels and messages: a no-break space stands in.
-    out = "".join(ch if _literal(ch) else f"#{ord(ch)};" for ch in folded) or "#160;"
-    if len(_CACHE) < 50_000:
-        _CACHE[text] = out
-    return out
+    return "".join(ch if _literal(ch) else f"#{ord(ch)};" for ch in folded) or "#160;"
 
 
 def mermaid_url(url: str) -> str:

@@ -85,13 +85,14 @@ def render_flowchart(journey: Journey, options: RenderOptions | None = None) -> 
         if not successors:
             edges.append(f"    {source} --> T1")
             reaches_end = True
-    if reaches_end or not journey.stages:
+    has_end = reaches_end or not journey.stages
+    if has_end:
         lines.append(f'    T1(["{mermaid_text(text["end"])}"])')
         if not journey.stages:
             edges.append("    T0 --> T1")
     lines.extend(edges)
-    lines.extend(_styles(journey, node, decisions, reaches_end or not journey.stages))
-    lines.extend(_clicks(journey, node, options))
+    lines.extend(_styles(journey, node, decisions, has_end))
+    lines.extend(_clicks(journey, node, options, text["stage"]))
     return "\n".join(lines) + "\n"
 
 
@@ -116,13 +117,15 @@ def _styles(
     return lines
 
 
-def _clicks(journey: Journey, node: dict[str, str], options: RenderOptions) -> list[str]:
+def _clicks(
+    journey: Journey, node: dict[str, str], options: RenderOptions, stage_word: str
+) -> list[str]:
     if options.stage_url is None:
         return []
     lines = []
     for stage in journey.stages:
         url = options.stage_url(stage.id)
         if url:
-            tooltip = mermaid_text(f"{words(options.locale)['stage']}: {stage.name}")
+            tooltip = mermaid_text(f"{stage_word}: {stage.name}")
             lines.append(f'    click {node[stage.id]} href "{mermaid_url(url)}" "{tooltip}"')
     return lines

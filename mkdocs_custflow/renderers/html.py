@@ -80,10 +80,11 @@ def render_journey_html(journey: Journey, options: RenderOptions) -> str:
             f"{_description_md.reset().convert(md_description(journey.description))}</div>"
         )
     for view in journey.views:
-        if view in diagrams and too_large(view, diagrams[view]):
+        reason = too_large(view, diagrams[view]) if view in diagrams else None
+        if reason:
             parts.append(
                 f'<div class="admonition warning custflow-too-large"><p>'
-                f"{escape(view)}: {escape(str(too_large(view, diagrams[view])))}</p></div>"
+                f"{escape(view)}: {escape(reason)}</p></div>"
             )
         elif view in diagrams:
             parts.append(
