@@ -90,7 +90,6 @@ class BlockStore:
         self._used: set[str] = set()
         self._now = time.time()
         self.found = 0
-        self.saved = 0
         self._db: sqlite3.Connection | None = None
         if sqlite3 is None:
             log.debug("custflow: this Python has no sqlite3 module; building without a cache")
@@ -175,7 +174,6 @@ class BlockStore:
             self._give_up("cannot be written", exc)
             return
         self._used.discard(key)
-        self.saved += 1
 
     def close(self) -> None:
         """Save this build's entries, mark the ones it used, drop old ones.

@@ -174,7 +174,7 @@ class JourneyExpander:
                 return BlockResult(None, report.items)
             template_name = getattr(data, "template_name", None)
         reader = BlockReader(report)
-        journey = reader.journey(data, file=file, fallback_id=fallback_id(body))
+        journey = reader.journey(data, fallback_id=fallback_id(body))
         if journey is not None:
             journey.template = template_name
         if journey is None or report.has_errors:

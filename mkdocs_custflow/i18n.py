@@ -90,9 +90,6 @@ _WORDS: dict[str, dict[str, str]] = {
     },
 }
 
-LOCALES = tuple(_WORDS)
-
-
 def normalize_locale(locale: str | None) -> str:
     """``zh_CN``, ``zh-Hans`` and ``zh`` all mean the ``zh`` word list."""
     if not locale:

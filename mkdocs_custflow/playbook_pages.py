@@ -26,7 +26,6 @@ from mkdocs_custflow.structure import Actor, Journey, Stage, Touchpoint
 from mkdocs_custflow.structure.playbook import JourneyRecord, Playbook
 
 PAGE_TEMPLATES_DIR = Path(__file__).parent / "pages"
-PAGE_KINDS = ("overview", "stage", "touchpoint", "role", "raci")
 
 
 @dataclass(frozen=True)

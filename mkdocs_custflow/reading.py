@@ -17,6 +17,7 @@ from mkdocs_custflow.diagnostics import Reporter, did_you_mean
 from mkdocs_custflow.located_yaml import YamlMapping, YamlSequence, line_of
 from mkdocs_custflow.structure import (
     ACTOR_KINDS,
+    DIRECTIONS,
     VIEWS,
     Actor,
     Branch,
@@ -412,7 +413,7 @@ class BlockReader:
         return Decision(question, branches, line=self.report.file_line(line))
 
     # -- the whole block -----------------------------------------------------
-    def journey(self, data: object, *, file: str, fallback_id: str) -> Journey | None:
+    def journey(self, data: object, *, fallback_id: str) -> Journey | None:
         if not isinstance(data, YamlMapping):
             self.report.error(
                 f"a journey block must be a YAML mapping (key: value lines), not "
@@ -435,7 +436,7 @@ class BlockReader:
         direction = (self.text(data, "direction") or "LR").upper()
         if direction == "TB":
             direction = "TD"
-        if direction not in ("LR", "TD"):
+        if direction not in DIRECTIONS:
             self.report.error(
                 f"'direction' must be LR or TD, not '{data['direction']}'",
                 data.line_of("direction"),

@@ -3,6 +3,7 @@
 from mkdocs_custflow.structure.catalog import Catalog, Touchpoint
 from mkdocs_custflow.structure.journey import (
     ACTOR_KINDS,
+    DIRECTIONS,
     VIEWS,
     Actor,
     Branch,
@@ -17,6 +18,7 @@ from mkdocs_custflow.structure.journey import (
 
 __all__ = [
     "ACTOR_KINDS",
+    "DIRECTIONS",
     "VIEWS",
     "Actor",
     "Branch",
