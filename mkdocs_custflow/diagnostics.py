@@ -53,6 +53,12 @@ def known_list(choices: Iterable[str], limit: int = 8) -> str:
     return f"; known: {shown}"
 
 
+def name_hint(name: str, choices: Iterable[str]) -> str:
+    """The end of an "unknown ..." message: a close match, else the known names."""
+    choices = list(choices)
+    return did_you_mean(name, choices) or known_list(choices)
+
+
 def shown_path(path: str | Path, base: Path) -> str:
     """How messages name a file: relative to ``base`` when inside it."""
     # Plain string work first (asked for every page of a build); resolving

@@ -20,6 +20,10 @@ try:  # The C loader is much faster; marks (line numbers) work the same.
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
+# Every scalar is read as the text written, so a yes/no flag is one of these words.
+TRUE_WORDS = ("true", "yes", "on")
+FALSE_WORDS = ("false", "no", "off")
+
 _STANDARD = "tag:yaml.org,2002:"
 _ALLOWED_SCALAR_TAGS = {
     f"{_STANDARD}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")

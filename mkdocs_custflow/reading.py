@@ -14,7 +14,13 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from mkdocs_custflow.diagnostics import Reporter, did_you_mean
-from mkdocs_custflow.located_yaml import YamlMapping, YamlSequence, line_of
+from mkdocs_custflow.located_yaml import (
+    FALSE_WORDS,
+    TRUE_WORDS,
+    YamlMapping,
+    YamlSequence,
+    line_of,
+)
 from mkdocs_custflow.structure import (
     ACTOR_KINDS,
     DIRECTIONS,
@@ -114,8 +120,8 @@ class BlockReader:
         value = data.get(key)
         if value is None:
             return default
-        if isinstance(value, str) and value.lower() in ("true", "yes", "on", "false", "no", "off"):
-            return value.lower() in ("true", "yes", "on")
+        if isinstance(value, str) and value.lower() in (*TRUE_WORDS, *FALSE_WORDS):
+            return value.lower() in TRUE_WORDS
         self.report.error(f"'{key}' must be true or false, not {value!r}", line_of(data, key))
         return default
 

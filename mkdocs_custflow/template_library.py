@@ -18,9 +18,10 @@ from pathlib import Path
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from mkdocs_custflow.diagnostics import Reporter, did_you_mean, known_list
+from mkdocs_custflow.diagnostics import Reporter, did_you_mean, name_hint
 from mkdocs_custflow.i18n import normalize_locale
 from mkdocs_custflow.located_yaml import (
+    TRUE_WORDS,
     YamlLimits,
     YamlMapping,
     YamlReadError,
@@ -137,9 +138,7 @@ class TemplateLibrary:
             )
         variants = self._index().get(name)
         if not variants:
-            names = self.names()
-            hint = did_you_mean(name, names) or known_list(names)
-            raise TemplateError(f"unknown template '{name}'{hint}")
+            raise TemplateError(f"unknown template '{name}'{name_hint(name, self.names())}")
         path = (
             variants.get(locale)
             or variants.get(FALLBACK_LOCALE)
@@ -207,7 +206,7 @@ class TemplateLibrary:
         if unknown:
             raise TemplateError(
                 f"template '{name}' has no parameter '{unknown[0]}'"
-                f"{did_you_mean(unknown[0], params) or known_list(params)}"
+                f"{name_hint(unknown[0], params)}"
             )
         filled: dict[str, str] = {}
         for param in params.values():
@@ -383,11 +382,9 @@ def _merge_stages(base: YamlSequence, over: YamlSequence) -> YamlSequence:
             raise MergeError("a stage merged onto a template needs an 'id'", line)
         after = item.get("after") if isinstance(item, YamlMapping) else None
         remove = item.get("remove") if isinstance(item, YamlMapping) else None
-        if remove is not None and str(remove).lower() in ("true", "yes", "on"):
+        if remove is not None and str(remove).lower() in TRUE_WORDS:
             if stage_id not in ids:
-                hint = did_you_mean(stage_id, [i for i in ids if i]) or known_list(
-                    [i for i in ids if i]
-                )
+                hint = name_hint(stage_id, [i for i in ids if i])
                 raise MergeError(f"cannot remove stage '{stage_id}': not in the template{hint}",
                                  line)
             position = ids.index(stage_id)
@@ -414,8 +411,7 @@ def _merge_stages(base: YamlSequence, over: YamlSequence) -> YamlSequence:
             ids = [_stage_id(s) for s in stages]
         if after is not None:
             if not isinstance(after, str) or after not in ids:
-                known = [i for i in ids if i]
-                hint = did_you_mean(str(after), known) or known_list(known)
+                hint = name_hint(str(after), [i for i in ids if i])
                 raise MergeError(f"'after: {after}': no such stage{hint}", line)
             position = ids.index(after) + 1
             stages.insert(position, item)

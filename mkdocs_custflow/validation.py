@@ -12,7 +12,7 @@ import dataclasses
 from collections.abc import Iterable
 from typing import TypeVar
 
-from mkdocs_custflow.diagnostics import Diagnostic, Severity, did_you_mean, known_list
+from mkdocs_custflow.diagnostics import Diagnostic, Reporter, name_hint
 from mkdocs_custflow.reading import humanize
 from mkdocs_custflow.structure import Actor, Catalog, Journey, Message, Stage
 from mkdocs_custflow.structure.journey import END_TARGET
@@ -82,13 +82,8 @@ def _fill(own: T, shared: T, keep: Iterable[str] = ("line",)) -> T:
 
 def check(journey: Journey, catalog: Catalog) -> list[Diagnostic]:
     """Every finding about a resolved journey, in source order."""
-    found: list[Diagnostic] = []
-
-    def error(message: str, line: int) -> None:
-        found.append(Diagnostic(Severity.ERROR, message, journey.file, line))
-
-    def warning(message: str, line: int) -> None:
-        found.append(Diagnostic(Severity.WARNING, message, journey.file, line))
+    report = Reporter(journey.file, base_line=0)  # the model's lines are file lines
+    error, warning = report.error, report.warning
 
     actor_ids = list(journey.actors)
     stage_ids = [stage.id for stage in journey.stages]
@@ -96,23 +91,20 @@ def check(journey: Journey, catalog: Catalog) -> list[Diagnostic]:
 
     def check_actor(actor_id: str | None, role: str, line: int) -> None:
         if actor_id is not None and actor_id not in journey.actors:
-            hint = did_you_mean(actor_id, actor_ids) or known_list(actor_ids)
-            error(f"unknown actor '{actor_id}' in {role}{hint}", line)
+            error(f"unknown actor '{actor_id}' in {role}{name_hint(actor_id, actor_ids)}", line)
 
     def check_touchpoint(tp_id: str, line: int) -> None:
         # Without any defined touchpoints, ids name channels implicitly.
         if touchpoints and tp_id not in touchpoints:
-            hint = did_you_mean(tp_id, touchpoints) or known_list(touchpoints)
             error(
-                f"unknown touchpoint '{tp_id}'{hint}; define it in the catalog "
-                "or under 'touchpoints:'",
+                f"unknown touchpoint '{tp_id}'{name_hint(tp_id, touchpoints)}; define it in "
+                "the catalog or under 'touchpoints:'",
                 line,
             )
 
     def check_stage(target: str, role: str, line: int) -> None:
         if target not in stage_ids and target != END_TARGET:
-            hint = did_you_mean(target, stage_ids) or known_list(stage_ids)
-            error(f"unknown stage '{target}' in {role}{hint}", line)
+            error(f"unknown stage '{target}' in {role}{name_hint(target, stage_ids)}", line)
 
     for stage in journey.stages:
         check_actor(stage.owner, f"'owner' of stage '{stage.id}'", stage.line_of("owner"))
@@ -133,7 +125,7 @@ def check(journey: Journey, catalog: Catalog) -> list[Diagnostic]:
                 for branch in step.branches:
                     check_stage(branch.target, f"decision branch '{branch.label}'", branch.line)
 
-    if not any(d.is_error for d in found):
+    if not report.has_errors:
         for stage in unreachable_stages(journey):
             warning(
                 f"stage '{stage.id}' cannot be reached from the first stage; "
@@ -154,8 +146,7 @@ def check(journey: Journey, catalog: Catalog) -> list[Diagnostic]:
             "or remove 'sequence' from 'views'",
             journey.line,
         )
-    found.sort(key=lambda d: d.line)
-    return found
+    return sorted(report.items, key=lambda d: d.line)
 
 
 def unreachable_stages(journey: Journey) -> list[Stage]:
