@@ -169,10 +169,10 @@ class JourneyExpander:
             report.warning(message, yaml_line)
         template_name = None
         if isinstance(data, YamlMapping) and "use" in data:
-            data = use_template(self.library, data, self.locale, report)
-            if data is None:
+            used = use_template(self.library, data, self.locale, report)
+            if used is None:
                 return BlockResult(None, report.items)
-            template_name = getattr(data, "template_name", None)
+            data, template_name = used
         reader = BlockReader(report)
         journey = reader.journey(data, fallback_id=fallback_id(body))
         if journey is not None:

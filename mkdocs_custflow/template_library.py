@@ -37,13 +37,17 @@ FALLBACK_LOCALE = "en"
 
 
 class TemplateError(Exception):
-    """A template cannot be used; ``file``/``line`` say where to look."""
+    """A template cannot be used; ``file``/``line`` say where to look, and
+    ``param`` names the ``with:`` value at fault, if one is."""
 
-    def __init__(self, message: str, file: str | None = None, line: int = 0) -> None:
+    def __init__(
+        self, message: str, file: str | None = None, line: int = 0, param: str | None = None
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.file = file
         self.line = line
+        self.param = param
 
     def located(self) -> str:
         if self.file:
@@ -206,7 +210,8 @@ class TemplateLibrary:
         if unknown:
             raise TemplateError(
                 f"template '{name}' has no parameter '{unknown[0]}'"
-                f"{name_hint(unknown[0], params)}"
+                f"{name_hint(unknown[0], params)}",
+                param=unknown[0],
             )
         filled: dict[str, str] = {}
         for param in params.values():
@@ -442,8 +447,9 @@ def relocate(value: object, line: int) -> object:
 
 def use_template(
     library: TemplateLibrary, data: YamlMapping, locale: str, report: Reporter
-) -> YamlMapping | None:
-    """Expand ``use:``/``with:`` of a block and merge the block's other keys."""
+) -> tuple[YamlMapping, str] | None:
+    """Expand ``use:``/``with:`` of a block and merge the block's other keys;
+    returns the merged journey and the template's name."""
     name = data.get("use")
     use_line = data.line_of("use")
     if not isinstance(name, str):
@@ -467,9 +473,8 @@ def use_template(
         journey, template = library.expand(name, values, locale)
     except TemplateError as exc:
         line = use_line
-        if values_raw is not None and "no parameter" in exc.message:
-            bad = exc.message.split("'")[3]
-            line = values_raw.line_of(bad)
+        if values_raw is not None and exc.param is not None:
+            line = values_raw.line_of(exc.param)
         report.error(exc.located(), line)
         return None
     relocate(journey, use_line)
@@ -483,8 +488,7 @@ def use_template(
         report.error(exc.message, exc.line)
         return None
     merged.line = data.line
-    merged.template_name = template.name  # type: ignore[attr-defined]
-    return merged
+    return merged, template.name
 
 
 def _plain(value: object) -> object:
