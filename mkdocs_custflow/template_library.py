@@ -359,13 +359,19 @@ def _merge_by_id(base: YamlMapping, over: YamlMapping) -> YamlMapping:
     for item_id, value in over.items():
         current = merged.get(item_id)
         if isinstance(current, YamlMapping) and isinstance(value, YamlMapping):
-            combined = _copy_mapping(current)
-            for field_name, field_value in value.items():
-                _set(combined, field_name, field_value, value.line_of(field_name))
+            combined = _overlay(current, value)
             combined.line = value.line
             value = combined
         _set(merged, item_id, value, over.line_of(item_id))
     return merged
+
+
+def _overlay(base: YamlMapping, over: YamlMapping) -> YamlMapping:
+    """A copy of ``base`` with each key of ``over`` set, keeping its line."""
+    combined = _copy_mapping(base)
+    for key, value in over.items():
+        _set(combined, key, value, over.line_of(key))
+    return combined
 
 
 def _stage_id(stage: object) -> str | None:
@@ -405,10 +411,7 @@ def _merge_stages(base: YamlSequence, over: YamlSequence) -> YamlSequence:
             position = ids.index(stage_id)
             current = stages[position]
             if isinstance(current, YamlMapping) and isinstance(item, YamlMapping):
-                combined = _copy_mapping(current)
-                for key, value in item.items():
-                    _set(combined, key, value, item.line_of(key))
-                item = combined
+                item = _overlay(current, item)
             if after is None:
                 stages[position], lines[position] = item, line
                 continue
