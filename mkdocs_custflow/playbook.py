@@ -72,9 +72,7 @@ def build_playbook(
             else:
                 findings.extend(_conflicts(shared, stage, where, journey))
             shared.uses.append(StageUse(record, stage))
-            for tp_id in dict.fromkeys(
-                [*stage.touchpoints, *(m.via for m in stage.messages if m.via)]
-            ):
+            for tp_id in stage.touchpoints_used():
                 entry = playbook.touchpoints.setdefault(
                     tp_id, PlaybookTouchpoint(journey.touchpoints.get(tp_id) or _implicit(tp_id))
                 )

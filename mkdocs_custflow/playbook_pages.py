@@ -51,11 +51,7 @@ class PlaybookLayout:
 
 
 def _finalize(value: object) -> object:
-    if value is None:
-        return ""
-    if isinstance(value, Markup):
-        return value
-    return Markup(md_escape(str(value)))
+    return value if isinstance(value, Markup) else Markup(_shown(value))
 
 
 def _shown(value: object) -> str:
@@ -132,7 +128,7 @@ def _shown_fields(item: object, cls: type) -> tuple[object, ...]:
                  if f.name not in _NOT_SHOWN)
 
 
-def _record_key(record: JourneyRecord) -> tuple[str, str, str]:
+def record_key(record: JourneyRecord) -> tuple[str, str, str]:
     """A journey as far as pages show it: its block text decides its content."""
     return (record.page, record.anchor, record.block_text)
 
@@ -197,8 +193,8 @@ class PlaybookPages:
         self.override_dir = override_dir
         self.env = page_environment(override_dir)
 
-    def paths(self) -> dict[str, tuple[str, str]]:
-        """Docs path -> (page kind, subject id) of every page to generate."""
+    @functools.cached_property
+    def _paths(self) -> dict[str, tuple[str, str]]:
         layout = self.layout
         pages = {layout.overview(): ("overview", ""), layout.raci(): ("raci", "")}
         for stage_id in self.playbook.stages:  # catalog order, then journey order
@@ -209,6 +205,11 @@ class PlaybookPages:
         for role_id in self.playbook.stage_roles():
             pages[layout.role(role_id)] = ("role", role_id)
         return pages
+
+    def paths(self) -> dict[str, tuple[str, str]]:
+        """Docs path -> (page kind, subject id) of every page to generate (worked
+        out once: files, navigation and rendering all ask; do not change it)."""
+        return self._paths
 
     def render(self, path: str, kind: str, subject: str) -> str:
         link: Callable[..., Markup] = lambda to, anchor=None: relative_link(path, to, anchor)  # noqa: E731
@@ -282,16 +283,16 @@ class PlaybookPages:
         if kind == "stage":
             stage = playbook.stages[subject]
             return (kind, directory, _shown_fields(stage, Stage),
-                    tuple(_record_key(use.record) for use in stage.uses))
+                    tuple(record_key(use.record) for use in stage.uses))
         if kind == "touchpoint":
             entry = playbook.touchpoints[subject]
             return (kind, directory, _shown_fields(entry.touchpoint, Touchpoint),
-                    tuple(entry.stages), tuple(_record_key(r) for r in entry.journeys))
+                    tuple(entry.stages), tuple(record_key(r) for r in entry.journeys))
         if kind == "role":
             role = playbook.roles[subject]
             return (
                 kind, directory, _shown_fields(role.actor, Actor),
-                tuple(_record_key(step.record) for step in role.steps),
+                tuple(record_key(step.record) for step in role.steps),
                 tuple((s.id, s.raci(subject), s.sla) for s in playbook.stages.values()),
             )
         return None

@@ -15,7 +15,7 @@ from mkdocs_custflow.blocks import JourneyExpander
 from mkdocs_custflow.diagnostics import Diagnostic
 from mkdocs_custflow.playbook import build_playbook, gather_journeys
 from mkdocs_custflow.playbook_export import JsonMemo, playbook_json
-from mkdocs_custflow.playbook_pages import PageMemo, PlaybookLayout, PlaybookPages
+from mkdocs_custflow.playbook_pages import PageMemo, PlaybookLayout, PlaybookPages, record_key
 from mkdocs_custflow.plugin.paths import shown_path
 from mkdocs_custflow.structure.playbook import JourneyRecord
 
@@ -29,11 +29,8 @@ class PlaybookFiles:
     page that already stood at that path (it wins, with a warning).
     """
 
-    def __init__(
-        self, layout: PlaybookLayout | None = None, locale: str = "en",
-        page_templates: str | None = None,
-    ) -> None:
-        self.configure(layout or PlaybookLayout(), locale, page_templates)
+    def __init__(self) -> None:
+        self.configure(PlaybookLayout(), "en", None)  # on_config sets each build's
         self.pages: PlaybookPages | None = None
         self.generated: dict[str, File] = {}
         self.signature = ""
@@ -76,7 +73,7 @@ class PlaybookFiles:
         for finding in findings:
             report(finding)
         pages = PlaybookPages(playbook, self.layout, self.locale, self.page_templates)
-        content_key = tuple((r.page, r.anchor, r.block_text) for r in records)
+        content_key = tuple(map(record_key, records))
         if self._rendered is not None and self._rendered[0] == content_key:
             contents = self._rendered[1]
         else:

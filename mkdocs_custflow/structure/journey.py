@@ -114,6 +114,12 @@ class Stage:
     def messages(self) -> list[Message]:
         return [step for step in self.steps if isinstance(step, Message)]
 
+    def touchpoints_used(self) -> list[str]:
+        """The stage's touchpoints, then those its steps go ``via``, each once."""
+        return list(dict.fromkeys(
+            [*self.touchpoints, *(m.via for m in self.messages if m.via)]
+        ))
+
 
 @dataclass
 class Journey:

@@ -64,8 +64,7 @@ class PlaybookStage(Stage):
     def all_touchpoints(self) -> list[str]:
         ids = dict.fromkeys(self.touchpoints)
         for use in self.uses:
-            ids.update(dict.fromkeys(use.stage.touchpoints))
-            ids.update(dict.fromkeys(m.via for m in use.stage.messages if m.via))
+            ids.update(dict.fromkeys(use.stage.touchpoints_used()))
         return list(ids)
 
 
