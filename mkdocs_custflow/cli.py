@@ -171,20 +171,21 @@ def cmd_templates_show(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     expander = _expander(args)
-    expander.keep_results = True  # read to gather the playbook, then for findings
     pages = []
     for root in args.paths:
         base = Path(root)
         for path in markdown_files([root]):
             page = path.relative_to(base).as_posix() if base.is_dir() else path.name
             pages.append((page, path.read_text(encoding="utf-8-sig"), path.as_posix()))
-    records = gather_journeys(expander, pages)
     errors = 0
-    for _page, text, shown in pages:
-        for result in read_blocks(expander, text, shown):
-            for diagnostic in result.diagnostics:
-                print(_format(diagnostic), file=sys.stderr)
-                errors += diagnostic.is_error
+
+    def print_findings(result: BlockResult) -> None:
+        nonlocal errors
+        for diagnostic in result.diagnostics:
+            print(_format(diagnostic), file=sys.stderr)
+            errors += diagnostic.is_error
+
+    records = gather_journeys(expander, pages, print_findings)
     playbook, findings = build_playbook(records, expander.catalog)
     for finding in findings:
         print(_format(finding), file=sys.stderr)

@@ -9,9 +9,9 @@ never silently shows one team's version.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
-from mkdocs_custflow.blocks import JourneyExpander, read_markdown
+from mkdocs_custflow.blocks import BlockResult, JourneyExpander, read_markdown
 from mkdocs_custflow.diagnostics import Diagnostic, Severity
 from mkdocs_custflow.reading import humanize
 from mkdocs_custflow.renderers.html import anchor
@@ -32,13 +32,18 @@ _COMPARED = ("name", "owner")
 
 
 def gather_journeys(
-    expander: JourneyExpander, pages: Iterable[tuple[str, str, str]]
+    expander: JourneyExpander,
+    pages: Iterable[tuple[str, str, str]],
+    on_result: Callable[[BlockResult], None] | None = None,
 ) -> list[JourneyRecord]:
     """Journeys of ``(page path in docs, Markdown text, path shown in messages)``
-    triples that belong in the playbook (blocks with ``playbook: false`` don't)."""
+    triples that belong in the playbook (blocks with ``playbook: false`` don't).
+    ``on_result`` sees every block's result, in order, for its findings."""
     records = []
     for page, text, shown in pages:
         for fence, result in read_markdown(expander, text, shown):
+            if on_result is not None:
+                on_result(result)
             journey = result.journey
             if journey is not None and journey.in_playbook:
                 records.append(JourneyRecord(journey, page, anchor(journey.id), fence.body))
