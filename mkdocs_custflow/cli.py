@@ -12,7 +12,12 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from mkdocs_custflow.blocks import BlockResult, JourneyExpander, read_markdown
+from mkdocs_custflow.blocks import (
+    DEFAULT_MAX_BLOCK_CHARS,
+    BlockResult,
+    JourneyExpander,
+    read_markdown,
+)
 from mkdocs_custflow.catalog_file import load_catalog
 from mkdocs_custflow.diagnostics import Diagnostic, shown_path
 from mkdocs_custflow.i18n import normalize_locale
@@ -53,19 +58,16 @@ def _format(diagnostic: Diagnostic) -> str:
 def _expander(args: argparse.Namespace) -> JourneyExpander:
     catalog_path = args.catalog
     locale = args.locale
-    limits = YamlLimits()
-    max_chars = None
     folders = list(args.templates or [])
+    max_nodes, max_chars = YamlLimits.max_nodes, DEFAULT_MAX_BLOCK_CHARS  # the plugin's defaults
     config_file = Path(args.config_file) if args.config_file else Path("mkdocs.yml")
     if (args.config_file or not catalog_path) and config_file.is_file():
-        from mkdocs_custflow.plugin.project import read_project_options
+        from mkdocs_custflow.plugin.project import read_project_options  # imports MkDocs
 
         project = read_project_options(config_file)
         catalog_path = catalog_path or project.catalog
         locale = locale or project.locale
-        if project.max_yaml_nodes:
-            limits = YamlLimits(max_nodes=project.max_yaml_nodes)
-        max_chars = project.max_block_chars
+        max_nodes, max_chars = project.max_yaml_nodes, project.max_block_chars
         folders = folders or project.templates
     elif args.config_file:
         raise SystemExit(f"custflow: no such config file: {args.config_file}")
@@ -74,11 +76,10 @@ def _expander(args: argparse.Namespace) -> JourneyExpander:
             raise SystemExit(f"custflow: template folder not found: {folder}")
     expander = JourneyExpander(
         locale=normalize_locale(locale),
-        limits=limits,
+        limits=YamlLimits(max_nodes=max_nodes),
+        max_block_chars=max_chars,
         library=TemplateLibrary([Path(f) for f in folders]),
     )
-    if max_chars:
-        expander.max_block_chars = max_chars
     if catalog_path:
         catalog, findings = load_catalog(Path(catalog_path), shown_path(catalog_path, Path.cwd()))
         for finding in findings:

@@ -9,13 +9,18 @@ from pathlib import Path
 from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError
 
+from mkdocs_custflow.blocks import DEFAULT_MAX_BLOCK_CHARS
+from mkdocs_custflow.located_yaml import YamlLimits
+
 
 @dataclass
 class ProjectOptions:
+    """The options the CLI shares with the build, with the plugin's defaults."""
+
     catalog: str | None = None
     locale: str | None = None
-    max_block_chars: int | None = None
-    max_yaml_nodes: int | None = None
+    max_block_chars: int = DEFAULT_MAX_BLOCK_CHARS
+    max_yaml_nodes: int = YamlLimits.max_nodes
     templates: list[str] = field(default_factory=list)
 
 
