@@ -8,120 +8,126 @@ so it fits a pre-commit hook or a CI step.
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from mkdocs_custflow.blocks import (
-    DEFAULT_MAX_BLOCK_CHARS,
-    BlockResult,
-    JourneyExpander,
-    read_markdown,
-)
-from mkdocs_custflow.catalog_file import load_catalog
-from mkdocs_custflow.diagnostics import Diagnostic, shown_path
-from mkdocs_custflow.i18n import normalize_locale
-from mkdocs_custflow.located_yaml import YamlLimits
-from mkdocs_custflow.playbook import build_playbook, gather_journeys
-from mkdocs_custflow.playbook_export import playbook_json, raci_csv
+from mkdocs_custflow.diagnostics import Diagnostic, Severity
+from mkdocs_custflow.pipeline import Pipeline, Settings, SourcePage
+from mkdocs_custflow.playbook.export import playbook_json, raci_csv
+from mkdocs_custflow.reading.sources import SourceError, read_text
 from mkdocs_custflow.renderers.html import render_diagrams
 from mkdocs_custflow.renderers.options import RenderOptions
-from mkdocs_custflow.template_library import TemplateError, TemplateLibrary, to_yaml
+from mkdocs_custflow.templates import TemplateError
+from mkdocs_custflow.templates.yaml_out import to_yaml
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
-def markdown_files(paths: Sequence[str]) -> Iterator[Path]:
+def markdown_files(paths: Sequence[str]) -> Iterator[tuple[Path, Path]]:
+    """``(file, the folder it was found in)`` for each Markdown file named or
+    found in a named folder."""
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            yield from sorted(
-                p for p in path.rglob("*") if p.suffix in MARKDOWN_SUFFIXES and p.is_file()
-            )
+            for found in sorted(path.rglob("*")):
+                if found.suffix in MARKDOWN_SUFFIXES and found.is_file():
+                    yield found, path
         else:
-            yield path
-
-
-def read_blocks(expander: JourneyExpander, text: str, file: str) -> Iterator[BlockResult]:
-    """Every journey block of one Markdown text, read as the build reads it."""
-    for _fence, result in read_markdown(expander, text, file):
-        yield result
+            yield path, path.parent
 
 
 def _format(diagnostic: Diagnostic) -> str:
-    location, message = str(diagnostic).split(": ", 1) if diagnostic.line else (
-        diagnostic.file, diagnostic.message
-    )
-    return f"{location}: {diagnostic.severity.value}: {message}"
+    where = f"{diagnostic.file}:{diagnostic.line}" if diagnostic.line else diagnostic.file
+    return f"{where}: {diagnostic.severity.value}: {diagnostic.message}"
 
 
-def _expander(args: argparse.Namespace) -> JourneyExpander:
-    catalog_path = args.catalog
-    locale = args.locale
-    folders = list(args.templates or [])
-    max_nodes, max_chars = YamlLimits.max_nodes, DEFAULT_MAX_BLOCK_CHARS  # the plugin's defaults
+def _settings(args: argparse.Namespace) -> Settings:
+    """The build's settings (from mkdocs.yml when there is one), then the
+    command line's: each flag replaces only its own setting."""
     config_file = Path(args.config_file) if args.config_file else Path("mkdocs.yml")
-    if (args.config_file or not catalog_path) and config_file.is_file():
-        from mkdocs_custflow.plugin.project import read_project_options  # imports MkDocs
-
-        project = read_project_options(config_file)
-        catalog_path = catalog_path or project.catalog
-        locale = locale or project.locale
-        max_nodes, max_chars = project.max_yaml_nodes, project.max_block_chars
-        folders = folders or project.templates
-    elif args.config_file:
+    if args.config_file and not config_file.is_file():
         raise SystemExit(f"custflow: no such config file: {args.config_file}")
-    for folder in folders:
+    if config_file.is_file():
+        from mkdocs_custflow.plugin.project import read_project  # imports MkDocs
+
+        settings = read_project(config_file).settings
+    else:
+        settings = Settings(base=str(Path.cwd()))
+    changes: dict[str, object] = {}
+    if args.catalog:
+        changes["catalog"] = str(Path(args.catalog).resolve())
+    if args.locale:
+        changes["locale"] = args.locale
+    if args.templates:
+        changes["templates"] = tuple(str(Path(t).resolve()) for t in args.templates)
+    for folder in changes.get("templates", settings.templates):  # type: ignore[attr-defined]
         if not Path(folder).is_dir():
-            raise SystemExit(f"custflow: template folder not found: {folder}")
-    expander = JourneyExpander(
-        locale=normalize_locale(locale),
-        limits=YamlLimits(max_nodes=max_nodes),
-        max_block_chars=max_chars,
-        library=TemplateLibrary([Path(f) for f in folders]),
-    )
-    if catalog_path:
-        catalog, findings = load_catalog(Path(catalog_path), shown_path(catalog_path, Path.cwd()))
-        for finding in findings:
+            raise SystemExit(f"custflow: template folder not found: {settings.shown(folder)}")
+    return dataclasses.replace(settings, **changes)  # type: ignore[arg-type]
+
+
+def _pipeline(args: argparse.Namespace, **changes: object) -> Pipeline:
+    settings = dataclasses.replace(_settings(args), **changes)  # type: ignore[arg-type]
+    pipeline = Pipeline(settings)
+    if pipeline.catalog_errors:
+        for finding in pipeline.catalog_findings:
             print(_format(finding), file=sys.stderr)
-        if any(f.is_error for f in findings):
-            raise SystemExit(1)
-        expander.catalog = catalog
-    return expander
+        raise SystemExit(1)
+    return pipeline
+
+
+def _pages(
+    pipeline: Pipeline, paths: Sequence[str], problems: list[Diagnostic]
+) -> list[SourcePage]:
+    """The Markdown files as the build sees them: each named by its path in its
+    folder, and in messages relative to the project."""
+    pages = []
+    for path, root in markdown_files(paths):
+        shown = pipeline.settings.shown(path)
+        try:
+            text = read_text(path)
+        except SourceError as exc:
+            problems.append(Diagnostic(Severity.ERROR, f"this page {exc}", shown))
+            continue
+        pages.append(SourcePage(path.relative_to(root).as_posix(), text, shown))
+    return pages
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    expander = _expander(args)
-    errors = warnings = blocks = 0
-    for path in markdown_files(args.paths):
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except OSError as exc:
-            print(f"{path}: error: cannot read: {exc.strerror or exc}", file=sys.stderr)
-            errors += 1
-            continue
-        for result in read_blocks(expander, text, path.as_posix()):
-            blocks += 1
-            for diagnostic in result.diagnostics:
-                print(_format(diagnostic))
-                errors += diagnostic.is_error
-                warnings += not diagnostic.is_error
+    pipeline = _pipeline(args)
+    findings: list[Diagnostic] = []
+    pages = _pages(pipeline, args.paths, findings)
+    reading = pipeline.read_site(pages)
+    findings.extend(reading.findings)
+    for finding in findings:
+        print(_format(finding))
+    errors = sum(f.is_error for f in findings)
+    warnings = len(findings) - errors
     print(
-        f"custflow: {blocks} journey block(s), {errors} error(s), {warnings} warning(s)",
+        f"custflow: {len(reading.blocks)} journey block(s), {errors} error(s), "
+        f"{warnings} warning(s)",
         file=sys.stderr,
     )
     return 1 if errors or (args.strict and warnings) else 0
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    expander = _expander(args)
+    pipeline = _pipeline(args)
     if args.file == "-":
         text, name = sys.stdin.read(), "<stdin>"
     else:
-        text, name = Path(args.file).read_text(encoding="utf-8-sig"), args.file
+        name = pipeline.settings.shown(args.file)
+        try:
+            text = read_text(Path(args.file))
+        except SourceError as exc:
+            print(f"{name}: error: this page {exc}", file=sys.stderr)
+            return 1
     status = 0
-    options = RenderOptions(locale=expander.locale)
-    for result in read_blocks(expander, text, name):
+    options = RenderOptions(locale=pipeline.settings.locale)
+    for _fence, result in pipeline.read_page(text, name):
         for diagnostic in result.diagnostics:
             print(_format(diagnostic), file=sys.stderr)
         if result.journey is None:
@@ -134,12 +140,12 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 
 def cmd_templates_list(args: argparse.Namespace) -> int:
-    expander = _expander(args)
-    library = expander.library
+    pipeline = _pipeline(args)
+    library = pipeline.library
     rows = []
     for name in library.names():
         try:
-            template = library.find(name, expander.locale)
+            template = library.find(name, pipeline.settings.locale)
         except TemplateError as exc:
             rows.append((name, "-", f"(broken: {exc.located()})"))
             continue
@@ -151,7 +157,7 @@ def cmd_templates_list(args: argparse.Namespace) -> int:
 
 
 def cmd_templates_show(args: argparse.Namespace) -> int:
-    expander = _expander(args)
+    pipeline = _pipeline(args)
     values = {}
     for item in args.values:
         key, sep, value = item.partition("=")
@@ -159,7 +165,7 @@ def cmd_templates_show(args: argparse.Namespace) -> int:
             raise SystemExit(f"custflow: --with takes KEY=VALUE, not {item!r}")
         values[key] = value
     try:
-        journey, template = expander.library.expand(args.name, values, expander.locale)
+        journey, template = pipeline.library.expand(args.name, values, pipeline.settings.locale)
     except TemplateError as exc:
         print(f"custflow: error: {exc.located()}", file=sys.stderr)
         return 1
@@ -171,31 +177,22 @@ def cmd_templates_show(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    expander = _expander(args)
-    pages = []
-    for root in args.paths:
-        base = Path(root)
-        for path in markdown_files([root]):
-            page = path.relative_to(base).as_posix() if base.is_dir() else path.name
-            pages.append((page, path.read_text(encoding="utf-8-sig"), path.as_posix()))
-    errors = 0
-
-    def print_findings(result: BlockResult) -> None:
-        nonlocal errors
-        for diagnostic in result.diagnostics:
-            print(_format(diagnostic), file=sys.stderr)
-            errors += diagnostic.is_error
-
-    records = gather_journeys(expander, pages, print_findings)
-    playbook, findings = build_playbook(records, expander.catalog)
+    pipeline = _pipeline(args, playbook=True)
+    findings: list[Diagnostic] = []
+    reading = pipeline.read_site(_pages(pipeline, args.paths, findings))
+    findings.extend(reading.findings)
     for finding in findings:
         print(_format(finding), file=sys.stderr)
-    output = playbook_json(playbook) if args.format == "json" else raci_csv(playbook)
+    if reading.playbook is None:
+        return 1
+    output = playbook_json(reading.playbook) if args.format == "json" else raci_csv(
+        reading.playbook
+    )
     if args.output:
         Path(args.output).write_text(output, encoding="utf-8")
     else:
         sys.stdout.write(output)
-    return 1 if errors else 0
+    return 1 if any(f.is_error for f in findings) else 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -246,7 +243,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return int(args.func(args))
+    try:
+        status = int(args.func(args))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (`custflow render page.md | head`): not an error of
+        # ours. Point stdout at nothing so Python's exit flush stays quiet.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141  # as a shell reports a command ended by SIGPIPE
+    return status
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -9,16 +9,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
-from mkdocs_custflow.blocks import BlockResult, JourneyExpander, read_fence
-from mkdocs_custflow.catalog_file import load_catalog
 from mkdocs_custflow.diagnostics import Diagnostic
-from mkdocs_custflow.fences import Fence, find_journey_fences
+from mkdocs_custflow.pipeline import BlockResult, Pipeline, Settings
+from mkdocs_custflow.reading.fences import Fence, find_journey_fences
 from mkdocs_custflow.renderers.options import RenderOptions
 
 log = logging.getLogger("mkdocs_custflow")
@@ -72,37 +70,55 @@ class JourneyPreprocessor(Preprocessor):
 class JourneyExtension(Extension):
     """Replace each ```` ```journey ```` fence with its views.
 
-    Options (for plain Markdown use; the MkDocs plugin sets them itself):
-    ``catalog`` (path of the site catalog YAML) and ``locale`` (``en``/``zh``).
+    The MkDocs plugin passes its collaborators: the ``pipeline`` that reads
+    and renders blocks, ``on_diagnostic`` for findings, ``on_journey`` for
+    each journey read, and ``page`` (a callable giving the page being
+    converted). Used alone (``markdown_extensions: [custflow]``), the
+    extension builds its pipeline from the options below, with the plugin's
+    defaults, and logs findings.
     """
 
-    def __init__(self, **kwargs: object) -> None:
+    def __init__(
+        self,
+        pipeline: Pipeline | None = None,
+        *,
+        on_diagnostic: Callable[[Diagnostic], None] | None = None,
+        on_journey: Callable[[BlockResult], None] | None = None,
+        page: Callable[[], PageContext] | None = None,
+        **kwargs: object,
+    ) -> None:
+        defaults = Settings()
         self.config = {
             "catalog": ["", "Path of the catalog YAML file shared by all journeys"],
             "locale": ["en", "Language of the words the plugin writes (en, zh)"],
+            "templates": [[], "Folders of your own journey templates"],
+            "max_block_chars": [defaults.max_block_chars, "Largest block, in characters"],
+            "max_yaml_nodes": [defaults.max_yaml_nodes, "Most YAML values one block may hold"],
+            "max_expanded_chars": [
+                defaults.max_expanded_chars, "Most characters of text one block may expand to"
+            ],
         }
         super().__init__(**kwargs)
-        self.page = PageContext()
-        self.on_diagnostic: Callable[[Diagnostic], None] = _log_diagnostic
-        self.on_journey: Callable[[BlockResult], None] | None = None
-        self._expander: JourneyExpander | None = None
+        self.pipeline = pipeline or Pipeline(self._settings())
+        self.on_diagnostic = on_diagnostic or _log_diagnostic
+        self.on_journey = on_journey
+        self._page = page or PageContext
+        if pipeline is None:
+            for finding in self.pipeline.catalog_findings:
+                self.on_diagnostic(finding)
 
-    @property
-    def expander(self) -> JourneyExpander:
-        if self._expander is None:
-            expander = JourneyExpander(locale=str(self.getConfig("locale") or "en"))
-            catalog_path = str(self.getConfig("catalog") or "")
-            if catalog_path:
-                catalog, findings = load_catalog(Path(catalog_path))
-                for finding in findings:
-                    self.on_diagnostic(finding)
-                expander.catalog = catalog
-            self._expander = expander
-        return self._expander
-
-    @expander.setter
-    def expander(self, value: JourneyExpander) -> None:
-        self._expander = value
+    def _settings(self) -> Settings:
+        templates = self.getConfig("templates") or []
+        if isinstance(templates, str):
+            templates = [templates]
+        return Settings(
+            locale=str(self.getConfig("locale") or "en"),
+            catalog=str(self.getConfig("catalog") or "") or None,
+            templates=tuple(str(t) for t in templates),
+            max_block_chars=int(self.getConfig("max_block_chars")),
+            max_yaml_nodes=int(self.getConfig("max_yaml_nodes")),
+            max_expanded_chars=int(self.getConfig("max_expanded_chars")),
+        )
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
@@ -111,14 +127,15 @@ class JourneyExtension(Extension):
         )
 
     def expand_fence(self, fence: Fence) -> str:
-        expander = self.expander
-        result = read_fence(expander, fence, self.page.file, self.page.line_offset)
+        page = self._page()
+        result = self.pipeline.read_fence(fence, page.file, page.line_offset)
         for diagnostic in result.diagnostics:
             self.on_diagnostic(diagnostic)
         if self.on_journey is not None and result.ok:
             self.on_journey(result)
-        return expander.render(result, self.page.options)
+        return self.pipeline.render(result, page.options)
 
 
 def makeExtension(**kwargs: object) -> JourneyExtension:
-    return JourneyExtension(**kwargs)
+    """The extension used alone: its pipeline built from these options."""
+    return JourneyExtension(None, **kwargs)  # type: ignore[arg-type]

@@ -39,15 +39,19 @@ if [ ! -f "$PIP_STAMP" ] || [ "$(cat "$PIP_STAMP")" != "$(pip_state)" ]; then
     pip_state >"$PIP_STAMP"
 fi
 
-# 2. Debian's chromium: Playwright drives it; we never download a browser of our own.
-if [ ! -x "$CHROMIUM" ]; then
+# 2. Debian's chromium (Playwright drives it; we never download a browser of our own) and
+#    a CJK font, without which every Chinese character in a screenshot is an empty box.
+APT_PACKAGES=()
+[ -x "$CHROMIUM" ] || APT_PACKAGES+=(chromium)
+dpkg -s fonts-noto-cjk >/dev/null 2>&1 || APT_PACKAGES+=(fonts-noto-cjk)
+if [ ${#APT_PACKAGES[@]} -gt 0 ]; then
     SUDO=""
     if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then
         SUDO="sudo"
     fi
-    log "installing chromium with apt-get"
+    log "installing ${APT_PACKAGES[*]} with apt-get"
     $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${APT_PACKAGES[@]}" >/dev/null
 fi
 
 # 3. Mermaid 11 (what Material loads from its CDN) and jsdom, for the parser and the browser.

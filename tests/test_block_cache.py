@@ -1,22 +1,25 @@
-"""The block cache on disk: a warm build is the cold build, only faster.
+"""The block cache: a warm build is the cold build, only faster, and the disk
+holds data that runs nothing and changes no page.
 
-Core tests drive :class:`BlockStore` through :class:`JourneyExpander`; build
-tests run `mkdocs build` twice on one site, as a CI job with a kept
-``.cache/`` does.
+Core tests drive :class:`BlockCache` through :class:`Pipeline`; build tests
+run `mkdocs build` twice on one site, as a CI job with a kept ``.cache/``
+does.
 """
 
 from __future__ import annotations
 
+import json
+import os
+import pickle
 import re
 import sqlite3
 from pathlib import Path
 
 import pytest
 
-import mkdocs_custflow.blocks as blocks_module
-from mkdocs_custflow import block_store
-from mkdocs_custflow.block_store import STORE_FILE, BlockStore
-from mkdocs_custflow.blocks import JourneyExpander
+from mkdocs_custflow import cache as cache_module
+from mkdocs_custflow.cache import KEY_ENV, STORE_FILE, BlockCache
+from mkdocs_custflow.pipeline import Pipeline, Settings
 from mkdocs_custflow.renderers.options import RenderOptions
 
 BLOCK = """\
@@ -35,29 +38,47 @@ stages:
 OPTIONS = RenderOptions(cache_key="page/\nsig")
 
 
-def _expand(store: BlockStore, *, line: int = 3, file: str = "docs/a.md") -> tuple:
-    expander = JourneyExpander(store=store)
-    result = expander.read(BLOCK, file=file, line=line)
-    html = expander.render(result, OPTIONS)
-    store.close()
-    return expander, result, html
+@pytest.fixture(autouse=True)
+def _key(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(KEY_ENV, "test key")
 
 
-def test_second_expander_reuses_result_and_html_without_reading(
+def _expand(
+    folder: Path, *, line: int = 3, file: str = "docs/a.md", settings: Settings | None = None
+) -> tuple[BlockCache, object, str]:
+    cache = BlockCache(folder)
+    pipeline = Pipeline(settings or Settings(), cache)
+    result = pipeline.read_block(BLOCK, file=file, line=line)
+    html = pipeline.render(result, OPTIONS)
+    cache.finish()
+    return cache, result, html
+
+
+def _entries(folder: Path) -> list[tuple[str, str, str]]:
+    with sqlite3.connect(folder / STORE_FILE) as db:
+        return db.execute("SELECT key, entry, mac FROM blocks").fetchall()
+
+
+def _set_entry(folder: Path, entry: object, mac: object | None = None) -> None:
+    with sqlite3.connect(folder / STORE_FILE) as db:
+        if mac is None:
+            db.execute("UPDATE blocks SET entry = ?", (entry,))
+        else:
+            db.execute("UPDATE blocks SET entry = ?, mac = ?", (entry, mac))
+
+
+def test_second_build_reuses_the_result_without_reading(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = tmp_path / STORE_FILE
-    _, cold, cold_html = _expand(BlockStore(path, "settings"))
+    _, cold, cold_html = _expand(tmp_path)
     assert cold.diagnostics, "the block's '#123' comment warning is part of the result"
 
     def fail(*args: object, **kwargs: object) -> None:
-        raise AssertionError("a cached block was read or rendered again")
+        raise AssertionError("a cached block was read again")
 
-    monkeypatch.setattr(JourneyExpander, "_read", fail)
-    monkeypatch.setattr(blocks_module, "render_journey_html", fail)
-    store = BlockStore(path, "settings")
-    expander, warm, warm_html = _expand(store)
-    assert (expander.misses, store.found) == (0, 1)
+    monkeypatch.setattr(Pipeline, "_read", fail)
+    cache, warm, warm_html = _expand(tmp_path)
+    assert (cache.read, cache.from_disk) == (0, 1)
     assert warm.journey == cold.journey
     assert [str(d) for d in warm.diagnostics] == [str(d) for d in cold.diagnostics]
     assert "docs/a.md:12:" in str(warm.diagnostics[0])
@@ -67,121 +88,209 @@ def test_second_expander_reuses_result_and_html_without_reading(
 @pytest.mark.parametrize(
     "change",
     [
-        {"settings": "other catalog"},
+        {"settings": Settings(locale="zh")},
         {"line": 4},  # messages name the line: a moved block is read again
         {"file": "docs/b.md"},
     ],
 )
 def test_anything_the_result_depends_on_misses(tmp_path: Path, change: dict) -> None:
-    path = tmp_path / STORE_FILE
-    _expand(BlockStore(path, "settings"))
-    store = BlockStore(path, change.pop("settings", "settings"))
-    expander, result, _ = _expand(store, **change)
-    assert (expander.misses, store.found) == (1, 0)
+    _expand(tmp_path)
+    cache, result, _ = _expand(tmp_path, **change)
+    assert (cache.read, cache.from_disk) == (1, 0)
     assert result.ok
+
+
+def test_the_disk_holds_json_and_no_html(tmp_path: Path) -> None:
+    _, _, html = _expand(tmp_path)
+    [(_key, entry, mac)] = _entries(tmp_path)
+    data = json.loads(entry)
+    assert data["journey"]["id"] == "order" and len(mac) == 64
+    assert "mermaid" in html and "mermaid" not in entry and "<" not in entry
 
 
 def test_code_fingerprint_follows_the_package_files(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (tmp_path / "reading.py").write_text("A = 1\n")
-    monkeypatch.setattr(block_store, "_PACKAGE", tmp_path)
-    block_store.code_fingerprint.cache_clear()
+    monkeypatch.setattr(cache_module, "_PACKAGE", tmp_path)
+    cache_module.code_fingerprint.cache_clear()
     try:
-        before = block_store.code_fingerprint()
+        before = cache_module.code_fingerprint()
         (tmp_path / "reading.py").write_text("A = 2\n")
-        block_store.code_fingerprint.cache_clear()
-        assert block_store.code_fingerprint() != before
+        cache_module.code_fingerprint.cache_clear()
+        assert cache_module.code_fingerprint() != before
     finally:
-        block_store.code_fingerprint.cache_clear()
+        cache_module.code_fingerprint.cache_clear()
+
+
+# -- what a crafted or damaged entry can do: nothing ------------------------------
+
+
+class _Trap:
+    """Unpickling this writes a file: the proof that code ran."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        return (Path.write_text, (self.path, "pwned"))
+
+
+@pytest.mark.parametrize("column", ["entry", "both"])
+def test_a_pickle_in_the_cache_runs_nothing(tmp_path: Path, column: str) -> None:
+    _, cold, cold_html = _expand(tmp_path / "cache")
+    trap = pickle.dumps(_Trap(tmp_path / "pwned"))
+    _set_entry(tmp_path / "cache", trap, trap if column == "both" else None)
+    cache, warm, warm_html = _expand(tmp_path / "cache")
+    assert not (tmp_path / "pwned").exists()
+    assert cache.read == 1 and warm.journey == cold.journey and warm_html == cold_html
+    assert any("not signed by this key" in note for note in cache.notes), cache.notes
+
+
+def _signed(folder: Path, edit: object) -> None:
+    """Rewrite the entry through ``edit`` and sign it with the right key: what
+    only someone who has the key could do."""
+    [(key, entry, _mac)] = _entries(folder)
+    data = json.loads(entry)
+    edit(data)  # type: ignore[operator]
+    text = json.dumps(data)
+    disk = cache_module._Disk(sqlite3.connect(":memory:"), folder, cache_module.signing_key([]))  # type: ignore[arg-type]
+    _set_entry(folder, text, disk._mac(key, text))
+
+
+def test_an_edited_entry_without_the_key_changes_no_page(tmp_path: Path) -> None:
+    _, _cold, cold_html = _expand(tmp_path)
+    [(_key, entry, mac)] = _entries(tmp_path)
+    forged = entry.replace("Sales rep", "<img src=x onerror=alert(1)>")
+    _set_entry(tmp_path, forged, mac)
+    cache, _warm, warm_html = _expand(tmp_path)
+    assert cache.read == 1 and warm_html == cold_html and "onerror" not in warm_html
+
+
+def test_an_entry_signed_with_another_key_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(KEY_ENV, "the attacker's key")
+    _expand(tmp_path)
+    monkeypatch.setenv(KEY_ENV, "test key")
+    cache, result, _ = _expand(tmp_path)
+    assert (cache.read, cache.from_disk) == (1, 0) and result.ok
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda d: d["journey"]["stages"][0].pop("consulted"),  # a field missing
+        lambda d: d["journey"]["stages"][0].update(owner=["sales"]),  # a wrong type
+        lambda d: d["journey"]["stages"][0]["steps"][0].update({"@": "Popen"}),  # a class
+        lambda d: d["journey"].update(extra=1),  # a field too many
+        lambda d: d["findings"].append({"@": "Diagnostic", "severity": "fatal",
+                                        "message": "x", "file": "x", "line": 1}),
+        lambda d: d.update(journey=[]),
+    ],
+)
+def test_a_signed_entry_of_the_wrong_shape_is_read_again(tmp_path: Path, damage: object) -> None:
+    _, cold, cold_html = _expand(tmp_path)
+    _signed(tmp_path, damage)
+    cache, warm, warm_html = _expand(tmp_path)
+    assert cache.read == 1 and warm.journey == cold.journey and warm_html == cold_html
+    assert any("unusable" in note for note in cache.notes), cache.notes
+
+
+def test_a_damaged_byte_is_caught_by_the_signature(tmp_path: Path) -> None:
+    _, _cold, cold_html = _expand(tmp_path)
+    [(_key, entry, mac)] = _entries(tmp_path)
+    _set_entry(tmp_path, entry.replace("Quote sent", "Quote sen|"), mac)
+    cache, _warm, warm_html = _expand(tmp_path)
+    assert cache.read == 1 and warm_html == cold_html
 
 
 def test_a_corrupt_file_means_no_cache_not_a_failure(tmp_path: Path) -> None:
-    path = tmp_path / STORE_FILE
-    path.write_bytes(b"this is not a database" * 100)
-    store = BlockStore(path, "settings")
-    assert not store.active
-    expander, result, html = _expand(store)
-    assert result.ok and "flowchart" in html and expander.misses == 1
+    (tmp_path / STORE_FILE).write_bytes(b"this is not a database" * 100)
+    cache, result, html = _expand(tmp_path)
+    assert result.ok and "flowchart" in html and cache.read == 1
+    assert any("cannot be opened" in note for note in cache.notes)
 
 
 def test_an_unwritable_place_means_no_cache(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("a file where the folder should be")
-    store = BlockStore(tmp_path / "file" / STORE_FILE, "settings")
-    assert not store.active
-    _, result, _ = _expand(store)
+    _, result, _ = _expand(tmp_path / "file")
     assert result.ok
 
 
 def test_a_python_without_sqlite_builds_without_cache(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(block_store, "sqlite3", None)
-    store = BlockStore(tmp_path / STORE_FILE, "settings")
-    assert not store.active
-    _, result, html = _expand(store)
+    monkeypatch.setattr(cache_module, "sqlite3", None)
+    _, result, html = _expand(tmp_path)
     assert result.ok and "flowchart" in html and not (tmp_path / STORE_FILE).exists()
+
+
+def test_no_key_file_can_be_made_means_no_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(KEY_ENV)
+    (tmp_path / "home").write_text("not a folder")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home"))
+    cache, result, _ = _expand(tmp_path / "cache")
+    assert result.ok and not (tmp_path / "cache" / STORE_FILE).exists()
+    assert any(KEY_ENV in note for note in cache.notes)
+
+
+def test_the_key_file_is_made_once_and_private(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(KEY_ENV)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home"))
+    _expand(tmp_path / "cache")
+    key_file = tmp_path / "home" / "mkdocs-custflow" / "cache-key"
+    assert oct(key_file.stat().st_mode & 0o777) == "0o600"
+    cache, _, _ = _expand(tmp_path / "cache")
+    assert cache.from_disk == 1  # the same key signed and checked
 
 
 def test_two_builds_writing_one_cache_both_finish(tmp_path: Path) -> None:
     """`mkdocs serve` beside `mkdocs build`: the second writer waits a moment,
     then goes on without the cache; the first one's entries are saved."""
-    path = tmp_path / STORE_FILE
-    first, second = BlockStore(path, "settings"), BlockStore(path, "settings")
-    writer = JourneyExpander(store=first)
-    writer.render(writer.read(BLOCK, file="docs/a.md", line=3), OPTIONS)  # holds the lock
-    expander, result, html = _expand(second, file="docs/b.md")
-    assert result.ok and "flowchart" in html and not second.active
-    first.close()
-    store = BlockStore(path, "settings")
-    expander, _, _ = _expand(store)
-    assert (expander.misses, store.found) == (0, 1)
-
-
-def test_an_unreadable_entry_is_read_again(tmp_path: Path) -> None:
-    path = tmp_path / STORE_FILE
-    _expand(BlockStore(path, "settings"))
-    with sqlite3.connect(path) as db:
-        db.execute("UPDATE blocks SET found = ?", (b"\x80\x05garbage",))
-    store = BlockStore(path, "settings")
-    expander, result, _ = _expand(store)
-    assert (expander.misses, store.found) == (1, 0) and result.ok
-
-
-def test_a_damaged_journey_is_read_again(tmp_path: Path) -> None:
-    path = tmp_path / STORE_FILE
-    _, cold, _ = _expand(BlockStore(path, "settings"))
-    with sqlite3.connect(path) as db:
-        db.execute("UPDATE blocks SET journey = ?", (b"\x80\x05garbage",))
-    store = BlockStore(path, "settings")
-    result = JourneyExpander(store=store).read(BLOCK, file="docs/a.md", line=3)
-    assert store.found == 1 and result.ok  # the HTML and findings are intact
-    assert result.journey == cold.journey  # the journey is read from the text again
+    first = BlockCache(tmp_path)
+    writer = Pipeline(Settings(), first)
+    writer.read_block(BLOCK, file="docs/a.md", line=3)  # holds the lock
+    _, result, html = _expand(tmp_path, file="docs/b.md")
+    assert result.ok and "flowchart" in html
+    first.finish()
+    cache, _, _ = _expand(tmp_path)
+    assert (cache.read, cache.from_disk) == (0, 1)
 
 
 def test_another_layout_is_replaced(tmp_path: Path) -> None:
-    path = tmp_path / STORE_FILE
-    _expand(BlockStore(path, "settings"))
-    with sqlite3.connect(path) as db:
+    _expand(tmp_path)
+    with sqlite3.connect(tmp_path / STORE_FILE) as db:
         db.execute("PRAGMA user_version = 999")
-    store = BlockStore(path, "settings")
-    assert store.active
-    expander, _, _ = _expand(store)
-    assert expander.misses == 1
-    with sqlite3.connect(path) as db:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == block_store.LAYOUT_VERSION
+    cache, _, _ = _expand(tmp_path)
+    assert cache.read == 1
+    with sqlite3.connect(tmp_path / STORE_FILE) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == cache_module.LAYOUT_VERSION
 
 
 def test_entries_unused_for_max_age_are_dropped(tmp_path: Path) -> None:
-    path = tmp_path / STORE_FILE
-    _expand(BlockStore(path, "settings"))
-    _expand(BlockStore(path, "settings"), file="docs/b.md")
-    with sqlite3.connect(path) as db:
+    _expand(tmp_path)
+    _expand(tmp_path, file="docs/b.md")
+    with sqlite3.connect(tmp_path / STORE_FILE) as db:
         db.execute("UPDATE blocks SET used = 0")  # 1970: long unused
-    store = BlockStore(path, "settings")
-    _expand(store)  # uses (and so keeps) the docs/a.md entry only
-    with sqlite3.connect(path) as db:
-        assert db.execute("SELECT COUNT(*) FROM blocks").fetchone()[0] == 1
+    _expand(tmp_path)  # uses (and so keeps) the docs/a.md entry only
+    assert len(_entries(tmp_path)) == 1
+
+
+def test_memory_keeps_only_what_the_last_build_used() -> None:
+    """`mkdocs serve`: an edited block's old versions do not pile up."""
+    cache = BlockCache()
+    for version in range(5):
+        pipeline = Pipeline(Settings(), cache)
+        pipeline.read_block(BLOCK.replace("Quote sent", f"Quote {version}"), file="a.md")
+        pipeline.read_block(BLOCK, file="b.md")
+        cache.finish()
+    assert len(cache._current) == 2 and not cache._previous
+    assert (cache.read, cache.reused) == (1, 1)
 
 
 # -- real builds ----------------------------------------------------------------
@@ -194,9 +303,7 @@ actors:
 PAGE = "# Orders\n\n```journey\n" + BLOCK.replace("  sales: {name: Sales rep, kind: role}\n", "")
 PAGE += "```\n\n"
 WARNING = "docs/index.md:12: '#123 please' is read as a YAML comment"
-DEBUG_LINE = re.compile(
-    r"journey blocks: (\d+) read, (\d+) reused from the cache(?: \((\d+) of them)?"
-)
+DEBUG_LINE = re.compile(r"journey blocks: (\d+) read, (\d+) reused(?: \((\d+) of them from)?")
 
 
 def _site_files(site: Path) -> dict[str, bytes]:
@@ -252,6 +359,18 @@ def test_cache_off_writes_nothing(tmp_path: Path, build_site) -> None:
     assert " of them from " not in second.log
 
 
+def test_cache_trouble_shows_with_mkdocs_v(tmp_path: Path, build_site) -> None:
+    """Never a failure, never silent: `mkdocs build -v` says why the cache was not used."""
+    docs = {"index.md": PAGE.replace("owner: sales", "owner: customer")}
+    folder = tmp_path / ".cache" / "plugin" / "custflow"
+    folder.mkdir(parents=True)
+    (folder / STORE_FILE).write_bytes(b"not a database" * 100)
+    result = build_site(tmp_path, docs, args=["-v"]).check()
+    assert re.search(r"DEBUG\s+-\s+custflow: block cache: the block cache \S+ cannot be "
+                     r"opened \(.+\); building without it", result.log), result.log
+    assert _counts(result.log) == (1, 1, 0) and " of them from " not in result.log
+
+
 def test_cache_dir_is_relative_to_mkdocs_yml(tmp_path: Path, build_site) -> None:
     config = {"plugins": [{"custflow": {"cache_dir": "build-cache/custflow"}}]}
     docs = {"index.md": PAGE.replace("owner: sales", "owner: customer")}
@@ -263,34 +382,30 @@ def test_cache_dir_is_relative_to_mkdocs_yml(tmp_path: Path, build_site) -> None
 
 
 def _fingerprint(root: Path, **options: object) -> str:
-    from mkdocs_custflow.plugin.config import CustflowConfig
-    from mkdocs_custflow.plugin.setup import cache_fingerprint
+    from mkdocs_custflow.pipeline import Settings
 
-    config = CustflowConfig(config_file_path=str(root / "mkdocs.yml"))
-    config.load_dict(options)
-    errors, _ = config.validate()
-    assert not errors, errors
-    return cache_fingerprint(config, "en", root)
+    return Settings(base=str(root), **options).fingerprint()  # type: ignore[arg-type]
 
 
 def _project(root: Path) -> Path:
     (root / "templates").mkdir(parents=True)
-    (root / "pages").mkdir()
     (root / "catalog.yml").write_text(CATALOG)
     (root / "templates" / "intake.en.yaml").write_text("name: intake\n")
-    (root / "pages" / "stage.md.j2").write_text("# {{ stage.name }}\n")
     return root
 
 
 def test_fingerprint_follows_content_not_the_checkout_folder(tmp_path: Path) -> None:
-    options = {"catalog": "catalog.yml", "templates": ["templates"], "page_templates": "pages"}
-    here = _fingerprint(_project(tmp_path / "a"), **options)
-    assert _fingerprint(_project(tmp_path / "elsewhere" / "b"), **options) == here
-    for changed in ("catalog.yml", "templates/intake.en.yaml", "pages/stage.md.j2"):
+    def options(root: Path) -> dict[str, object]:
+        return {"catalog": str(root / "catalog.yml"), "templates": (str(root / "templates"),)}
+
+    here = _fingerprint(_project(tmp_path / "a"), **options(tmp_path / "a"))
+    elsewhere = _project(tmp_path / "elsewhere" / "b")
+    assert _fingerprint(elsewhere, **options(elsewhere)) == here
+    for changed in ("catalog.yml", "templates/intake.en.yaml"):
         other = _project(tmp_path / changed.replace("/", "-"))
         (other / changed).write_text((other / changed).read_text() + "# edited\n")
-        assert _fingerprint(other, **options) != here, changed
-    assert _fingerprint(tmp_path / "a", **options, max_yaml_nodes=10) != here
+        assert _fingerprint(other, **options(other)) != here, changed
+    assert _fingerprint(tmp_path / "a", **options(tmp_path / "a"), max_yaml_nodes=10) != here
 
 
 # -- the example site, cold and warm -------------------------------------------------
@@ -306,14 +421,13 @@ plugin.config.cache_dir = sys.argv[3]  # absolute: the project's own cache is le
 config.plugins.on_startup(command="build", dirty=False)
 build(config)
 config.plugins.on_shutdown()
-print("counts", plugin.expander.misses, plugin.expander.store.found)
+print("counts", plugin.cache.read, plugin.cache.from_disk)
 """
 
 
 def test_example_site_from_a_warm_cache_is_byte_identical(tmp_path: Path) -> None:
     """Every view, template, language and hostile demo of the example site
     comes out of the cache exactly as it was read."""
-    import os
     import subprocess
     import sys
 

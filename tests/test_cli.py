@@ -202,11 +202,8 @@ def test_validate_crlf_file_with_bom(site, capsys):
 def test_validate_missing_file(site, capsys):
     code, out, err = run(capsys, "validate", "docs/missing.md")
     assert code == 1
-    assert out == []
-    assert err == [
-        "docs/missing.md: error: cannot read: No such file or directory",
-        "custflow: 0 journey block(s), 1 error(s), 0 warning(s)",
-    ]
+    assert out == ["docs/missing.md: error: this page cannot be read: No such file or directory"]
+    assert err == ["custflow: 0 journey block(s), 1 error(s), 0 warning(s)"]
 
 
 def test_validate_with_catalog_option(site, capsys):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mkdocs_custflow.fences import Fence, find_journey_fences
+from mkdocs_custflow.reading.fences import Fence, find_journey_fences
 
 
 def fences(markdown: str) -> list[Fence]:
@@ -77,7 +77,7 @@ def test_fence_in_nested_content_tab():
 
 
 def test_body_line_less_indented_than_the_fence_loses_only_its_own_spaces():
-    (fence,) = fences("    ```journey\n    id: a\n  b: 1\n    ```\n")
+    (fence,) = fences("- item\n\n    ```journey\n    id: a\n  b: 1\n    ```\n")
     assert fence.body == "id: a\nb: 1"
 
 

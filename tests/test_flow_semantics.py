@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from mkdocs_custflow.blocks import JourneyExpander
+from support.pipeline import make_pipeline
+
 from mkdocs_custflow.renderers.flowchart import render_flowchart
 from mkdocs_custflow.renderers.sequence import render_sequence
 
 
 def journey(body: str):
-    result = JourneyExpander().read(body)
+    result = make_pipeline().read_block(body)
     assert result.ok, [str(d) for d in result.diagnostics]
     return result.journey
 
@@ -44,9 +45,9 @@ def test_a_stage_called_end_is_a_stage() -> None:
 
 
 def test_a_view_with_nothing_to_show_warns() -> None:
-    quiet = JourneyExpander().read("title: t\nstages:\n  - id: a\n")
+    quiet = make_pipeline().read_block("title: t\nstages:\n  - id: a\n")
     assert quiet.ok and not quiet.diagnostics and quiet.journey.views == ["flow"]
-    result = JourneyExpander().read("title: t\nviews: [flow, sequence]\nstages:\n  - id: a\n")
+    result = make_pipeline().read_block("title: t\nviews: [flow, sequence]\nstages:\n  - id: a\n")
     assert result.ok
     assert [d.message for d in result.diagnostics] == [
         "the 'sequence' view needs steps or stage owners to show; add steps "

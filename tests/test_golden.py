@@ -1,4 +1,5 @@
-"""Golden files: the Mermaid the spec's examples produce, reviewed once and kept.
+"""Golden files: the Mermaid the block reference's complete examples produce,
+reviewed once and kept.
 
 Regenerate after an intended change with ``CUSTFLOW_UPDATE_GOLDEN=1`` and
 review the diff like code.
@@ -10,26 +11,26 @@ import os
 from pathlib import Path
 
 import pytest
-from spec_examples import spec_examples
+from format_examples import format_examples
+from support.pipeline import make_pipeline
 
-from mkdocs_custflow.blocks import JourneyExpander
 from mkdocs_custflow.renderers.html import render_diagrams
 from mkdocs_custflow.renderers.options import RenderOptions
 
 GOLDEN = Path(__file__).parent / "golden"
-EXAMPLES = [(name, body) for name, body in spec_examples() if "use:" not in body]
+EXAMPLES = [(name, body) for name, body in format_examples() if "use:" not in body]
 ALL_VIEWS = ["flow", "sequence", "journey"]
 
 
-def test_the_spec_has_the_examples_we_expect() -> None:
-    names = [name for name, _ in spec_examples()]
+def test_the_block_reference_has_the_examples_we_expect() -> None:
+    names = [name for name, _ in format_examples()]
     assert "first-purchase" in names
     assert "after-sales-repair" in names  # the template example (see test_templates)
 
 
 @pytest.mark.parametrize(("name", "body"), EXAMPLES, ids=[n for n, _ in EXAMPLES])
-def test_spec_example_matches_golden(name: str, body: str, mermaid_parser) -> None:
-    result = JourneyExpander().read(body, file="spec.md")
+def test_complete_example_matches_golden(name: str, body: str, mermaid_parser) -> None:
+    result = make_pipeline().read_block(body, file="blocks.md")
     assert result.ok and not result.diagnostics, [str(d) for d in result.diagnostics]
     journey = result.journey
     journey.views = ALL_VIEWS  # golden files cover every diagram view

@@ -25,14 +25,11 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_custflow.blocks import JourneyExpander
-from mkdocs_custflow.catalog_file import load_catalog
-from mkdocs_custflow.fences import Fence, find_journey_fences
-from mkdocs_custflow.i18n import normalize_locale
-from mkdocs_custflow.plugin.project import read_project_options
-from mkdocs_custflow.reading import JOURNEY_KEYS, MESSAGE_KEYS, STAGE_KEYS
+from mkdocs_custflow.pipeline import Pipeline
+from mkdocs_custflow.plugin.project import read_project
+from mkdocs_custflow.reading.fences import Fence, find_journey_fences
+from mkdocs_custflow.reading.model import JOURNEY_KEYS, MESSAGE_KEYS, STAGE_KEYS
 from mkdocs_custflow.structure import ACTOR_KINDS, VIEWS
-from mkdocs_custflow.template_library import TemplateLibrary
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "example-site" / "docs" / "guide"
@@ -71,17 +68,13 @@ BLOCKS = guide_blocks()
 
 
 @pytest.fixture(scope="module")
-def expander() -> JourneyExpander:
+def expander() -> Pipeline:
     """Configured like the site: the plugin options of the root mkdocs.yml."""
-    options = read_project_options(ROOT / "mkdocs.yml")
-    assert options.catalog, "the example site has a catalog"
-    catalog, findings = load_catalog(Path(options.catalog))
-    assert not findings, findings
-    return JourneyExpander(
-        catalog=catalog,
-        locale=normalize_locale(options.locale),
-        library=TemplateLibrary([Path(folder) for folder in options.templates]),
-    )
+    settings = read_project(ROOT / "mkdocs.yml").settings
+    assert settings.catalog, "the example site has a catalog"
+    pipeline = Pipeline(settings)
+    assert not pipeline.catalog_findings, pipeline.catalog_findings
+    return pipeline
 
 
 def test_the_guide_has_live_examples_of_every_kind() -> None:
@@ -94,9 +87,9 @@ def test_the_guide_has_live_examples_of_every_kind() -> None:
 
 
 @pytest.mark.parametrize("block", BLOCKS, ids=lambda block: block.name)
-def test_guide_block_reads_as_the_page_says(block: GuideBlock, expander: JourneyExpander) -> None:
+def test_guide_block_reads_as_the_page_says(block: GuideBlock, expander: Pipeline) -> None:
     shown = block.page.relative_to(ROOT).as_posix()
-    result = expander.read(block.fence.body, file=shown, line=block.fence.body_start + 1)
+    result = expander.read_block(block.fence.body, file=shown, line=block.fence.body_start + 1)
     assert block.fence.closed, f"{block.name}: fence never closed"
     errors = [str(d) for d in result.diagnostics if d.is_error]
     warnings = [str(d) for d in result.diagnostics if not d.is_error]
@@ -111,11 +104,11 @@ def test_guide_block_reads_as_the_page_says(block: GuideBlock, expander: Journey
 
 
 def test_guide_blocks_stay_out_of_the_playbook_with_their_own_ids(
-    expander: JourneyExpander,
+    expander: Pipeline,
 ) -> None:
     ids = []
     for block in BLOCKS:
-        result = expander.read(block.fence.body, file=block.page.name,
+        result = expander.read_block(block.fence.body, file=block.page.name,
                                line=block.fence.body_start + 1)
         assert result.journey is not None
         assert not result.journey.in_playbook, f"{block.name}: add 'playbook: false'"

@@ -14,15 +14,14 @@ import markdown
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support.pipeline import make_pipeline
 
-from mkdocs_custflow.blocks import JourneyExpander
 from mkdocs_custflow.extension import JourneyExtension
-from mkdocs_custflow.playbook import build_playbook
-from mkdocs_custflow.playbook_pages import PlaybookPages
+from mkdocs_custflow.playbook.gather import build_playbook
+from mkdocs_custflow.playbook.model import JourneyRecord
+from mkdocs_custflow.playbook.pages import PlaybookPages
 from mkdocs_custflow.renderers.html import render_diagrams
 from mkdocs_custflow.renderers.options import RenderOptions
-from mkdocs_custflow.structure.playbook import JourneyRecord
-from mkdocs_custflow.template_library import TemplateLibrary
 
 HEAD = "title: T\nactors:\n  c: {kind: customer}\n  sales: {name: Sales}\n"
 
@@ -62,7 +61,7 @@ ERRORS = [
 @pytest.mark.parametrize(("name", "body", "line", "fragment"), ERRORS, ids=[c[0] for c in ERRORS])
 def test_hostile_block_is_refused_clearly(name: str, body: str, line: int, fragment: str) -> None:
     started = time.monotonic()
-    result = JourneyExpander().read(body, file="docs/x.md", line=1)
+    result = make_pipeline().read_block(body, file="docs/x.md", line=1)
     assert time.monotonic() - started < 2, "a hostile block must be refused quickly"
     assert not result.ok
     matching = [d for d in result.diagnostics if fragment in d.message]
@@ -79,13 +78,13 @@ WARNINGS = [
 
 @pytest.mark.parametrize(("name", "body", "fragment"), WARNINGS, ids=[c[0] for c in WARNINGS])
 def test_suspicious_block_renders_with_a_warning(name: str, body: str, fragment: str) -> None:
-    result = JourneyExpander().read(body)
+    result = make_pipeline().read_block(body)
     assert result.ok
     assert any(fragment in d.message and not d.is_error for d in result.diagnostics)
 
 
 def test_cycles_are_allowed_and_drawn() -> None:
-    result = JourneyExpander().read(HEAD + "stages:\n  - {id: a, next: b}\n  - {id: b, next: a}\n")
+    result = make_pipeline().read_block(HEAD + "stages:\n  - {id: a, next: b}\n  - {id: b, next: a}\n")
     assert result.ok and not result.diagnostics
     flow = render_diagrams(result.journey, RenderOptions())["flow"]
     assert "S0 --> S1" in flow and "S1 --> S0" in flow
@@ -134,7 +133,7 @@ def test_no_text_field_can_add_mermaid_statements(text: str, mermaid_parser) -> 
         f"      - {{from: c, to: s, say: {q}, reply: {q}, note: {q}, score: 3}}\n"
         f"      - note: {q}\n      - decide: {q}\n        {q}: b\n  - id: b\n"
     )
-    result = JourneyExpander().read(body)
+    result = make_pipeline().read_block(body)
     assert result.ok, [str(d) for d in result.diagnostics]
     result.journey.views = ["flow", "sequence", "journey"]
     for view, source in render_diagrams(result.journey, RenderOptions()).items():
@@ -226,11 +225,11 @@ def journeys(draw: st.DrawFn) -> str:
 @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
 @given(body=journeys())
 def test_fuzz_random_journeys(body: str, mermaid_parser, browser_session) -> None:
-    result = JourneyExpander().read(body, file="docs/fuzz.md")
+    result = make_pipeline().read_block(body, file="docs/fuzz.md")
     if not result.ok:  # e.g. a decision label the dumper made a duplicate key: must say so
         assert all(str(d).startswith("docs/fuzz.md:") for d in result.diagnostics)
         return
-    html = JourneyExpander().render(result)
+    html = make_pipeline().render(result)
     assert not well_formed(html), well_formed(html)
     diagrams = render_diagrams(result.journey, RenderOptions())
     for view, source in diagrams.items():
@@ -239,7 +238,7 @@ def test_fuzz_random_journeys(body: str, mermaid_parser, browser_session) -> Non
     for rendered in browser_session.render_diagrams(list(diagrams.values())):
         assert rendered.clean, (rendered.error, rendered.console_errors)
     record = JourneyRecord(result.journey, "fuzz.md", "journey-x")
-    playbook, _findings = build_playbook([record], JourneyExpander().catalog)
+    playbook, _findings = build_playbook([record], make_pipeline().catalog)
     for path, page in PlaybookPages(playbook).render_all().items():
         page_html = markdown.Markdown(extensions=["tables"]).convert(page)
         assert not well_formed(page_html), (path, well_formed(page_html))
@@ -253,8 +252,7 @@ def test_template_names_and_folders_cannot_escape(tmp_path: Path) -> None:
     outside.write_text("name: secret\njourney: {title: leaked, stages: [x]}\n", "utf-8")
     folder = tmp_path / "templates"
     folder.mkdir()
-    library = TemplateLibrary([folder])
     for name in ("../secret", "..", "/etc/passwd", "secret/../../x", "a b"):
-        result = JourneyExpander(library=library).read(f"use: '{name}'\n")
+        result = make_pipeline(templates=[folder]).read_block(f"use: '{name}'\n")
         assert not result.ok
         assert "leaked" not in repr(result)

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 
-from mkdocs_custflow.blocks import JourneyExpander
+from support.pipeline import make_pipeline
+
+from mkdocs_custflow.renderers.flowchart import render_flowchart
 from mkdocs_custflow.renderers.html import MERMAID_MAX_TEXT, render_diagrams, too_large
 from mkdocs_custflow.renderers.options import RenderOptions
 
@@ -20,7 +22,7 @@ def big(stages: int) -> str:
 
 
 def test_two_hundred_stages_render_in_chromium(browser_session) -> None:
-    result = JourneyExpander().read(big(200))
+    result = make_pipeline().read_block(big(200))
     assert result.ok and not result.diagnostics
     options = RenderOptions(stage_url=lambda sid: f"../../playbook/stages/{sid}/")
     diagrams = render_diagrams(result.journey, options)
@@ -31,8 +33,8 @@ def test_two_hundred_stages_render_in_chromium(browser_session) -> None:
 
 
 def test_five_hundred_stages_warn_and_show_a_notice_instead(browser_session) -> None:
-    expander = JourneyExpander()
-    result = expander.read(big(500), file="docs/big.md", line=3)
+    expander = make_pipeline()
+    result = expander.read_block(big(500), file="docs/big.md", line=3)
     assert result.ok
     pattern = re.compile(
         r"docs/big\.md:3: the '(flow|sequence)' view of journey 'big' is too large to draw: "
@@ -44,7 +46,7 @@ def test_five_hundred_stages_warn_and_show_a_notice_instead(browser_session) -> 
     html = expander.render(result)
     assert html.count("custflow-too-large") == 2 and 'class="mermaid' not in html
     # The limit is Mermaid's, not ours: the browser refuses such a diagram.
-    source = render_diagrams(result.journey, RenderOptions())["flow"]
+    source = render_flowchart(result.journey, RenderOptions())
     [refused] = browser_session.render_diagrams([source])
     assert not refused.ok
 

@@ -22,7 +22,7 @@ from support.browser import DONE_JS, count_mermaid_pres, serve_directory
 from support.links import LinkChecker, check_links, mermaid_click_targets
 from support.site import BuildResult, build_site
 
-from mkdocs_custflow.playbook_export import SCHEMA_PATH
+from mkdocs_custflow.playbook.export import SCHEMA_PATH
 
 # -- the site -------------------------------------------------------------------------------
 
@@ -893,14 +893,16 @@ def warned(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     return build_site(tmp_path_factory.mktemp("warned"), docs).check()
 
 
-def test_user_page_at_a_generated_path_is_kept_with_a_warning(warned: BuildResult) -> None:
+def test_user_page_at_a_generated_path_is_kept_with_an_error(warned: BuildResult) -> None:
     html = read(warned, "playbook/stages/pay")
     assert headings(html, "h1") == ["Paying, the way we do it"]
     assert "Written by hand." in html
     assert "Journeys" not in headings(html, "h2")
     assert re.search(
-        r"WARNING.*docs/playbook/stages/pay\.md is where the playbook page for stage 'pay' "
-        r"would go; your page is kept",
+        r"ERROR.*docs/playbook/stages/pay\.md: this file makes "
+        r"playbook/stages/pay/index\.html, where "
+        r"the playbook page for stage 'pay' \(playbook/stages/pay\.md\) would go; your file "
+        r"is kept",
         warned.log,
     ), warned.log
     # Links to the stage now lead to the user's page, and nothing is broken.

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from spec_examples import spec_examples
+from format_examples import format_examples
+from support.pipeline import make_pipeline
 
-from mkdocs_custflow.blocks import JourneyExpander
 from mkdocs_custflow.renderers.html import render_diagrams
 from mkdocs_custflow.renderers.options import RenderOptions
-from mkdocs_custflow.template_library import TemplateLibrary
+from mkdocs_custflow.templates import TemplateLibrary
 
 BUILTIN = [
     "lifecycle", "ecommerce-lifecycle", "b2b-lifecycle", "lead-follow-up",
@@ -19,8 +19,8 @@ BUILTIN = [
 
 
 def read(body: str, *, locale: str = "en", folders: list[Path] | None = None):
-    expander = JourneyExpander(locale=locale, library=TemplateLibrary(folders or []))
-    return expander.read(body, file="docs/page.md", line=10)
+    expander = make_pipeline(locale=locale, templates=folders or [])
+    return expander.read_block(body, file="docs/page.md", line=10)
 
 
 def messages(result) -> list[str]:
@@ -73,8 +73,8 @@ def test_lifecycle_templates_share_stage_ids() -> None:
         assert stages == ["prospect", "interested", "customer", "loyal", "churned"]
 
 
-def test_spec_template_example_works_in_both_locales() -> None:
-    [(_, body)] = [(n, b) for n, b in spec_examples() if "use:" in b]
+def test_template_example_works_in_both_locales() -> None:
+    [(_, body)] = [(n, b) for n, b in format_examples() if "use:" in b]
     for locale, word in (("en", "report"), ("zh", "报修")):
         result = read(body, locale=locale)
         assert result.ok and not result.diagnostics, messages(result)

@@ -7,10 +7,11 @@ Every block is read with ``line=10``: body line ``k`` (0-based) is line ``10 + k
 from __future__ import annotations
 
 import pytest
+from support.pipeline import make_pipeline
 
-from mkdocs_custflow.blocks import JourneyExpander
-from mkdocs_custflow.catalog_file import load_catalog, read_catalog
+from mkdocs_custflow.checks import check_catalog
 from mkdocs_custflow.diagnostics import Severity
+from mkdocs_custflow.reading.catalog import load_catalog, read_catalog
 from mkdocs_custflow.structure import Catalog
 
 FILE = "docs/x.md"
@@ -50,8 +51,8 @@ def catalog(text: str = CATALOG) -> Catalog:
 
 
 def read(body: str, cat: Catalog | None = None):
-    expander = JourneyExpander(catalog=cat) if cat is not None else JourneyExpander()
-    return expander.read(body, file=FILE, line=BASE)
+    expander = make_pipeline(catalog=cat) if cat is not None else make_pipeline()
+    return expander.read_block(body, file=FILE, line=BASE)
 
 
 def errors(result) -> list[str]:
@@ -243,12 +244,15 @@ def test_stage_fields_in_block_win_over_catalog_stage():
     assert [s.text for s in pay.messages] == ["Card"]
 
 
-def test_catalog_stage_owner_is_checked_against_block_actors():
+def test_catalog_stage_owner_is_checked_in_the_catalog_not_in_the_journey():
     cat = catalog(CATALOG.replace("owner: sales", "owner: cashier"))
-    assert errors(read("title: T\nstages:\n  - pay\n", cat)) == [
-        f"{FILE}:{BASE + 2}: unknown actor 'cashier' in 'owner' of stage 'pay'; "
-        "known: customer, sales, support"
+    line = CATALOG.split("\n").index("    owner: sales") + 1
+    assert [str(d) for d in check_catalog(cat)] == [
+        f"catalog.yml:{line}: unknown actor 'cashier' in 'owner' of catalog stage 'pay'; "
+        "known: customer, sales, support; define it under the catalog's 'actors:'"
     ]
+    result = read("title: T\nstages:\n  - pay\n", cat)  # not blamed for the catalog's typo
+    assert result.ok and result.diagnostics == []
 
 
 def test_bare_stage_id_without_catalog_is_a_plain_stage():
@@ -272,7 +276,7 @@ def test_missing_catalog_file_is_a_finding(tmp_path):
     assert cat.actors == {}
     assert [(d.severity, str(d)) for d in findings] == [(
         Severity.ERROR,
-        "nope.yml: cannot read the catalog: No such file or directory; "
+        "nope.yml: the catalog file cannot be read: No such file or directory; "
         "check the 'catalog' option",
     )]
 
@@ -415,10 +419,10 @@ def test_warnings_are_dropped_when_a_block_has_errors():
 
 
 def test_the_same_block_reads_the_same_twice():
-    expander = JourneyExpander(catalog=catalog())
+    expander = make_pipeline(catalog=catalog())
     body = "title: T\nstages:\n  - pay\n  - id: b\n    owner: salse\n"
-    first = expander.read(body, file=FILE, line=BASE)
-    second = expander.read(body, file=FILE, line=BASE)
+    first = expander.read_block(body, file=FILE, line=BASE)
+    second = expander.read_block(body, file=FILE, line=BASE)
     assert [str(d) for d in first.diagnostics] == [str(d) for d in second.diagnostics] == [
         f"{FILE}:{BASE + 4}: unknown actor 'salse' in 'owner' of stage 'b' "
         "(did you mean 'sales'?)"

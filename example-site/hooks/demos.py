@@ -23,7 +23,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
-from mkdocs_custflow.fences import find_journey_fences
+from mkdocs_custflow.reading.fences import find_journey_fences
 
 MARKER = re.compile(r"^\s*<!--\s*expect-warning:\s*(?P<text>.+?)\s*-->\s*$")
 _FINDING = re.compile(r"^(?:custflow: )?(?P<file>.+?):(?P<line>\d+): (?P<message>.*)$", re.S)

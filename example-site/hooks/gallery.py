@@ -9,7 +9,7 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from mkdocs_custflow.template_library import TemplateLibrary
+from mkdocs_custflow.templates import TemplateLibrary
 
 GALLERY = "gallery"
 # One content tab per language, each with the template drawn in that language.

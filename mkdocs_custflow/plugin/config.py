@@ -5,8 +5,9 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from mkdocs_custflow.blocks import DEFAULT_MAX_BLOCK_CHARS
-from mkdocs_custflow.located_yaml import YamlLimits
+from mkdocs_custflow.pipeline import Settings
+
+_DEFAULTS = Settings()
 
 
 class CustflowConfig(base.Config):
@@ -54,15 +55,24 @@ class CustflowConfig(base.Config):
     cache = c.Type(bool, default=True)
     """Keep each block's result on disk (in `cache_dir`) so the next build
     reads only the blocks that changed. Entries are found only for the same
-    block text, place, plugin version, catalog, templates and options, so
-    turning this off is never needed for correctness; it saves the disk space."""
+    block text, place, plugin version, catalog, templates and options, and
+    are used only when signed with this user's key (or `CUSTFLOW_CACHE_KEY`),
+    so turning this off is never needed for correctness."""
 
     cache_dir = c.Type(str, default=".cache/plugin/custflow")
     """Folder of the block cache, relative to mkdocs.yml. Keep it between CI
     runs (like Material's `.cache`) to make builds there fast too."""
 
-    max_block_chars = c.Type(int, default=DEFAULT_MAX_BLOCK_CHARS)
+    max_block_chars = c.Type(int, default=_DEFAULTS.max_block_chars)
     """Largest journey block, in characters, before it is refused."""
 
-    max_yaml_nodes = c.Type(int, default=YamlLimits.max_nodes)
+    max_yaml_nodes = c.Type(int, default=_DEFAULTS.max_yaml_nodes)
     """Most YAML values one block may expand to; stops alias bombs."""
+
+    max_expanded_chars = c.Type(int, default=_DEFAULTS.max_expanded_chars)
+    """Most characters of text one block may expand to, aliases and template
+    values counted each time they are used."""
+
+    max_playbook_pages = c.Type(int, default=_DEFAULTS.max_playbook_pages)
+    """Most pages the playbook may add to the site; over it, no playbook is
+    made and the build reports which journey took it over."""

@@ -1,31 +1,47 @@
-"""Read the custflow options of an mkdocs.yml without building, for the CLI."""
+"""Settings from a project's mkdocs.yml, as the plugin would take them: for
+the ``custflow`` command, which reports what the build would."""
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
 
-from mkdocs_custflow.blocks import DEFAULT_MAX_BLOCK_CHARS
-from mkdocs_custflow.located_yaml import YamlLimits
+from mkdocs_custflow.pipeline import Settings
+from mkdocs_custflow.plugin.config import CustflowConfig
 
 
-@dataclass
-class ProjectOptions:
-    """The options the CLI shares with the build, with the plugin's defaults."""
+@dataclass(frozen=True)
+class Project:
+    """A project's settings, and where its docs folder is."""
 
-    catalog: str | None = None
-    locale: str | None = None
-    max_block_chars: int = DEFAULT_MAX_BLOCK_CHARS
-    max_yaml_nodes: int = YamlLimits.max_nodes
-    templates: list[str] = field(default_factory=list)
+    settings: Settings
+    docs_dir: str
+    enabled: bool = True
 
 
-def read_project_options(config_file: Path) -> ProjectOptions:
-    """The plugin's options as MkDocs would validate them (paths made absolute)."""
+def settings_from(options: CustflowConfig, config: MkDocsConfig) -> Settings:
+    """The pipeline settings of the plugin's options (the one place they map)."""
+    theme_language = config.theme.get("language") if config.theme else None
+    return Settings(
+        locale=options.locale or theme_language or "en",
+        catalog=options.catalog,
+        templates=tuple(options.templates),
+        max_block_chars=options.max_block_chars,
+        max_yaml_nodes=options.max_yaml_nodes,
+        max_expanded_chars=options.max_expanded_chars,
+        max_playbook_pages=options.max_playbook_pages,
+        playbook=options.playbook,
+        base=str(Path(config.config_file_path or ".").resolve().parent),
+    )
+
+
+def read_project(config_file: Path) -> Project:
+    """The settings the build would use for this mkdocs.yml (paths absolute)."""
     logging.getLogger("mkdocs").setLevel(logging.ERROR)  # no build chatter in CLI output
     try:
         config = load_config(config_file=str(config_file))
@@ -33,12 +49,8 @@ def read_project_options(config_file: Path) -> ProjectOptions:
         raise SystemExit(f"{config_file}: {exc}") from None
     plugin = config.plugins.get("custflow")
     if plugin is None:
-        return ProjectOptions(locale=config.theme.get("language"))
+        theme_language = config.theme.get("language") if config.theme else None
+        base = str(config_file.resolve().parent)
+        return Project(Settings(locale=theme_language or "en", base=base), config.docs_dir, False)
     options = plugin.config  # type: ignore[attr-defined]
-    return ProjectOptions(
-        catalog=options.catalog,
-        locale=options.locale or config.theme.get("language"),
-        max_block_chars=options.max_block_chars,
-        max_yaml_nodes=options.max_yaml_nodes,
-        templates=list(options.templates),
-    )
+    return Project(settings_from(options, config), config.docs_dir, bool(options.enabled))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-from contextlib import suppress
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -34,33 +32,6 @@ def check_playbook_dir(directory: str) -> str:
             "such as 'playbook'"
         )
     return cleaned
-
-
-def cache_fingerprint(options: CustflowConfig, locale: str, base: Path) -> str:
-    """Everything a block's result or a playbook page depends on besides the
-    blocks' own text: the options, and the content of the catalog and of the
-    template folders. Paths count relative to ``base`` (the folder of
-    mkdocs.yml), so a checkout elsewhere (another CI runner) matches."""
-
-    def relative(value: object) -> object:
-        if isinstance(value, str) and Path(value).is_absolute():
-            with suppress(ValueError):
-                return Path(value).relative_to(base).as_posix()
-        if isinstance(value, list):
-            return [relative(item) for item in value]
-        return value
-
-    digest = hashlib.sha256(repr(sorted((k, relative(v)) for k, v in options.items())).encode())
-    digest.update(locale.encode())
-    sources = [Path(options.catalog)] if options.catalog else []
-    for folder in (*options.templates, options.page_templates):
-        if folder:
-            sources.extend(sorted(p for p in Path(folder).iterdir() if p.is_file()))
-    for source in sources:
-        digest.update(str(relative(str(source))).encode())
-        with suppress(OSError):
-            digest.update(source.read_bytes())
-    return digest.hexdigest()
 
 
 def local_mermaid(options: CustflowConfig, config: MkDocsConfig) -> Path | None:

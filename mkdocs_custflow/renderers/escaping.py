@@ -52,6 +52,21 @@ def mermaid_text(text: str) -> str:
     return "".join(ch if _literal(ch) else f"#{ord(ch)};" for ch in folded) or "#160;"
 
 
+def mermaid_name(text: str) -> str:
+    """A person's name in the ``journey`` view, whose legend shows the text
+    as written, entity codes and all: ASCII punctuation (``,`` would split
+    the list, ``:`` end it) becomes its full-width look-alike instead."""
+    visible = "".join(
+        ch for ch in text if ch.isspace() or unicodedata.category(ch) not in _INVISIBLE
+    )
+    folded = " ".join(visible.split())
+    return "".join(
+        chr(ord(ch) + 0xFEE0) if "!" <= ch <= "~" and not ch.isalnum() and ch not in _INERT
+        else ch
+        for ch in folded
+    ) or "#160;"
+
+
 def mermaid_url(url: str) -> str:
     """A URL for ``click ... href "url"``: percent-encode all but plain ASCII.
 

@@ -6,17 +6,16 @@ import dataclasses
 from collections.abc import Callable
 from html import escape
 
-import markdown
-
 from mkdocs_custflow.diagnostics import Diagnostic
 from mkdocs_custflow.i18n import normalize_locale, words
-from mkdocs_custflow.markdown_text import md_description
 from mkdocs_custflow.renderers.flowchart import render_flowchart
 from mkdocs_custflow.renderers.options import RenderOptions
 from mkdocs_custflow.renderers.satisfaction import render_satisfaction
 from mkdocs_custflow.renderers.sequence import render_sequence
 from mkdocs_custflow.renderers.tables import render_raci_table, render_stage_table
+from mkdocs_custflow.safe_text import description_html
 from mkdocs_custflow.structure import Journey
+from mkdocs_custflow.structure.ids import anchor
 
 MERMAID_VIEWS: dict[str, Callable[[Journey, RenderOptions], str]] = {
     "flow": render_flowchart,
@@ -28,10 +27,6 @@ TABLE_VIEWS: dict[str, Callable[[Journey, RenderOptions], str]] = {
     "raci": render_raci_table,
 }
 
-
-# One converter for every description: building a Markdown instance per block
-# costs more than converting the text.
-_description_md = markdown.Markdown()
 
 # Mermaid's own limits (secure settings a page cannot raise under Material):
 # past them a diagram is not drawn at all.
@@ -51,18 +46,15 @@ def too_large(view: str, source: str) -> str | None:
 
 
 def render_diagrams(journey: Journey, options: RenderOptions) -> dict[str, str]:
-    """Mermaid source of each diagram view the journey asks for (non-empty only)."""
+    """Mermaid source of each diagram view the journey asks for (non-empty
+    only), but for those the checks found too large to draw."""
     diagrams = {}
     for view in journey.views:
-        if view in MERMAID_VIEWS:
+        if view in MERMAID_VIEWS and view not in journey.too_large:
             source = MERMAID_VIEWS[view](journey, options)
             if source:
                 diagrams[view] = source
     return diagrams
-
-
-def anchor(journey_id: str) -> str:
-    return f"journey-{journey_id}"
 
 
 def render_journey_html(journey: Journey, options: RenderOptions) -> str:
@@ -77,10 +69,10 @@ def render_journey_html(journey: Journey, options: RenderOptions) -> str:
     if journey.description:
         parts.append(
             '<div class="custflow-journey-description">'
-            f"{_description_md.reset().convert(md_description(journey.description))}</div>"
+            f"{description_html(journey.description)}</div>"
         )
     for view in journey.views:
-        reason = too_large(view, diagrams[view]) if view in diagrams else None
+        reason = journey.too_large.get(view)
         if reason:
             parts.append(
                 f'<div class="admonition warning custflow-too-large"><p>'

@@ -7,7 +7,7 @@ sender and receiver.
 
 from __future__ import annotations
 
-from mkdocs_custflow.renderers.escaping import mermaid_text
+from mkdocs_custflow.renderers.escaping import mermaid_name, mermaid_text
 from mkdocs_custflow.renderers.options import RenderOptions
 from mkdocs_custflow.structure import Journey
 
@@ -35,7 +35,7 @@ def render_satisfaction(journey: Journey, options: RenderOptions | None = None) 
             people = []
             for actor_id in (message.sender, message.receiver):
                 actor = journey.actors.get(actor_id)
-                name = mermaid_text(actor.name if actor else actor_id)
+                name = mermaid_name(actor.name if actor else actor_id)
                 if name not in people:
                     people.append(name)
             task = _line_start(mermaid_text(message.text))

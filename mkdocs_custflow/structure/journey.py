@@ -137,6 +137,12 @@ class Journey:
     views_given: bool = True  # False: the default views, trimmed to what has content
     file: str = "<markdown>"
     line: int = 0
+    too_large: dict[str, str] = field(default_factory=dict)
+    """Views too large for Mermaid to draw, with the reason (set by the checks)."""
+
+    def has_sequence_content(self) -> bool:
+        """Whether a sequence diagram would show anything: steps or owners."""
+        return any(stage.messages or stage.owner for stage in self.stages)
 
     def stage(self, stage_id: str) -> Stage | None:
         return next((s for s in self.stages if s.id == stage_id), None)

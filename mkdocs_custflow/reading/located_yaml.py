@@ -38,6 +38,9 @@ class YamlLimits:
 
     max_nodes: int = 100_000
     max_depth: int = 40
+    max_chars: int = 1_000_000
+    """Characters of text the values may add up to, aliases counted each time
+    they are used: what the build has to carry, not what the writer typed."""
 
 
 class YamlReadError(Exception):
@@ -81,7 +84,36 @@ def line_of(container: object, key: object, default: int = 0) -> int:
 _HIDDEN_TEXT = re.compile(r"[ \t]+#\S")
 
 
-def load(
+def text_size(value: object) -> int:
+    """Characters of text in a value read by this module (keys included)."""
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, dict):
+        return sum(len(k) + text_size(v) for k, v in value.items())
+    if isinstance(value, list):
+        return sum(text_size(item) for item in value)
+    return 0
+
+
+# PyYAML ends a line at these too; Markdown (and so every file:line) only at "\n".
+_OTHER_BREAKS = re.compile("\r\n|[\r\x85\u2028\u2029]")
+
+
+def _line_map(text: str) -> list[int] | None:
+    """For each line as PyYAML counts them, the line as Markdown counts them;
+    None when they agree (no line break but "\n" in the text)."""
+    if not _OTHER_BREAKS.search(text):
+        return None
+    lines = [0]
+    newlines = 0
+    for match in re.finditer("\r\n|[\n\r\x85\u2028\u2029]", text):
+        if "\n" in match[0]:
+            newlines += 1
+        lines.append(newlines)
+    return lines
+
+
+def parse(
     text: str,
     limits: YamlLimits | None = None,
     notes: list[tuple[int, str]] | None = None,
@@ -102,7 +134,7 @@ def load(
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
         context = f" ({exc.context})" if exc.context and exc.problem else ""
-        line = mark.line if mark else 0
+        line = _real_line(_line_map(text), mark.line if mark else 0)
         raise YamlReadError(f"YAML syntax error: {problem}{context}", line) from None
     except yaml.YAMLError as exc:
         raise YamlReadError(f"YAML syntax error: {exc}") from None
@@ -110,7 +142,14 @@ def load(
         loader.dispose()
     if node is None:
         return None
-    return _Converter(limits, text.split("\n"), notes, first_line).convert(node, 0)
+    converter = _Converter(limits, text.split("\n"), notes, first_line, _line_map(text))
+    return converter.convert(node, 0)
+
+
+def _real_line(lines: list[int] | None, line: int) -> int:
+    if lines is None:
+        return line
+    return lines[min(line, len(lines) - 1)]
 
 
 class _Converter:
@@ -120,12 +159,18 @@ class _Converter:
         lines: list[str],
         notes: list[tuple[int, str]] | None,
         first_line: int,
+        line_map: list[int] | None = None,
     ) -> None:
         self.first_line = first_line
+        self.line_map = line_map
+        self.chars = 0
         self.limits = limits
         self.lines = lines
         self.notes = notes
         self.count = 0
+
+    def line(self, mark: yaml.Mark) -> int:
+        return _real_line(self.line_map, mark.line)
 
     def convert(self, node: Node, depth: int) -> object:
         self.count += 1
@@ -134,33 +179,42 @@ class _Converter:
                 f"the block expands to more than {self.limits.max_nodes} YAML values "
                 "(aliases repeated too often?); make it smaller or raise the "
                 "'max_yaml_nodes' option",
-                node.start_mark.line,
+                self.line(node.start_mark),
             )
         if depth > self.limits.max_depth:
             raise YamlReadError(
                 f"YAML nested deeper than {self.limits.max_depth} levels; a journey never "
                 "needs that",
-                node.start_mark.line,
+                self.line(node.start_mark),
             )
         if isinstance(node, ScalarNode):
-            return self._scalar(node)
+            value = self._scalar(node)
+            self.chars += len(value or "")
+            if self.chars > self.limits.max_chars:
+                raise YamlReadError(
+                    f"the block expands to more than {self.limits.max_chars} characters of "
+                    "text (aliases repeated too often?); make it smaller or raise the "
+                    "'max_expanded_chars' option",
+                    self.line(node.start_mark),
+                )
+            return value
         if isinstance(node, SequenceNode):
             self._check_tag(node, f"{_STANDARD}seq")
             seq = YamlSequence()
-            seq.line = node.start_mark.line
+            seq.line = self.line(node.start_mark)
             seq.item_lines = []
             for item in node.value:
                 seq.append(self.convert(item, depth + 1))
-                seq.item_lines.append(item.start_mark.line)
+                seq.item_lines.append(self.line(item.start_mark))
             return seq
         if isinstance(node, MappingNode):
             self._check_tag(node, f"{_STANDARD}map")
             return self._mapping(node, depth)
-        raise YamlReadError("unsupported YAML node", node.start_mark.line)  # pragma: no cover
+        raise YamlReadError("unsupported YAML node", self.line(node.start_mark))  # pragma: no cover
 
     def _mapping(self, node: MappingNode, depth: int) -> YamlMapping:
         mapping = YamlMapping()
-        mapping.line = node.start_mark.line
+        mapping.line = self.line(node.start_mark)
         mapping.key_lines = {}
         merged: list[YamlMapping] = []
         for key_node, value_node in node.value:
@@ -171,13 +225,14 @@ class _Converter:
                     if not isinstance(source, YamlMapping):
                         raise YamlReadError(
                             "'<<' must merge a mapping or a list of mappings",
-                            key_node.start_mark.line,
+                            self.line(key_node.start_mark),
                         )
                     merged.append(source)
                 continue
             if not isinstance(key_node, ScalarNode):
                 raise YamlReadError(
-                    "a key must be plain text, not a list or mapping", key_node.start_mark.line
+                    "a key must be plain text, not a list or mapping",
+                    self.line(key_node.start_mark),
                 )
             self._check_scalar_tag(key_node)
             key = key_node.value
@@ -185,9 +240,9 @@ class _Converter:
                 raise YamlReadError(
                     f"duplicate key '{key}' (first on line "
                     f"{mapping.key_lines[key] + self.first_line}); remove one of them",
-                    key_node.start_mark.line,
+                    self.line(key_node.start_mark),
                 )
-            mapping.key_lines[key] = key_node.start_mark.line
+            mapping.key_lines[key] = self.line(key_node.start_mark)
             mapping[key] = self.convert(value_node, depth + 1)
         for source in merged:  # explicit keys win over merged ones
             for key, value in source.items():
@@ -208,7 +263,7 @@ class _Converter:
         """Warn when ``text #1`` lost ``#1`` to a YAML comment (a space before
         ``#`` starts one); ``# note`` with a space after looks deliberate."""
         end = node.end_mark
-        if self.notes is None or end.line >= len(self.lines):
+        if self.notes is None or self.line_map is not None or end.line >= len(self.lines):
             return
         rest = self.lines[end.line][end.column :]
         if _HIDDEN_TEXT.match(rest):
@@ -221,11 +276,11 @@ class _Converter:
 
     def _check_scalar_tag(self, node: ScalarNode) -> None:
         if node.tag not in _ALLOWED_SCALAR_TAGS:
-            raise YamlReadError(_tag_message(node.tag), node.start_mark.line)
+            raise YamlReadError(_tag_message(node.tag), self.line(node.start_mark))
 
     def _check_tag(self, node: Node, expected: str) -> None:
         if node.tag != expected:
-            raise YamlReadError(_tag_message(node.tag), node.start_mark.line)
+            raise YamlReadError(_tag_message(node.tag), self.line(node.start_mark))
 
 
 def _tag_message(tag: str) -> str:

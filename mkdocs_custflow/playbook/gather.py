@@ -1,4 +1,4 @@
-"""Gather every journey of a site into one :class:`Playbook`.
+"""Gather the journeys of a site into one :class:`Playbook`.
 
 A stage id names the same stage everywhere: its page collects every journey
 that passes through it. Two definitions of one stage that disagree (another
@@ -9,14 +9,9 @@ never silently shows one team's version.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable
 
-from mkdocs_custflow.blocks import BlockResult, JourneyExpander, read_markdown
 from mkdocs_custflow.diagnostics import Diagnostic, Severity
-from mkdocs_custflow.reading import humanize
-from mkdocs_custflow.renderers.html import anchor
-from mkdocs_custflow.structure import Catalog, Journey, Stage, Touchpoint
-from mkdocs_custflow.structure.playbook import (
+from mkdocs_custflow.playbook.model import (
     JourneyRecord,
     Playbook,
     PlaybookRole,
@@ -25,29 +20,12 @@ from mkdocs_custflow.structure.playbook import (
     RoleStep,
     StageUse,
 )
+from mkdocs_custflow.structure import Catalog, Journey, Stage, Touchpoint
+from mkdocs_custflow.structure.ids import humanize
 
 # A stage's page has one title and one accountable owner; time limits may
 # differ per journey and are shown per journey.
 _COMPARED = ("name", "owner")
-
-
-def gather_journeys(
-    expander: JourneyExpander,
-    pages: Iterable[tuple[str, str, str]],
-    on_result: Callable[[BlockResult], None] | None = None,
-) -> list[JourneyRecord]:
-    """Journeys of ``(page path in docs, Markdown text, path shown in messages)``
-    triples that belong in the playbook (blocks with ``playbook: false`` don't).
-    ``on_result`` sees every block's result, in order, for its findings."""
-    records = []
-    for page, text, shown in pages:
-        for fence, result in read_markdown(expander, text, shown):
-            if on_result is not None:
-                on_result(result)
-            journey = result.journey
-            if journey is not None and journey.in_playbook:
-                records.append(JourneyRecord(journey, page, anchor(journey.id), fence.body))
-    return records
 
 
 def build_playbook(

@@ -1,26 +1,25 @@
-"""Turn a block's YAML (already read by :mod:`located_yaml`) into the model.
+"""Read a block's YAML values (parsed by :mod:`.located_yaml`) into the model.
 
 This module checks shape only: keys, types, forms of steps. Whether the names
-a block uses exist is :mod:`validation`'s job, because that depends on the
-catalog and on templates.
+a block uses exist is :mod:`mkdocs_custflow.checks`' job, because that
+depends on the catalog and on templates.
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
-import unicodedata
 from collections.abc import Callable
 from typing import TypeVar
 
 from mkdocs_custflow.diagnostics import Reporter, did_you_mean
-from mkdocs_custflow.located_yaml import (
+from mkdocs_custflow.reading.located_yaml import (
     FALSE_WORDS,
     TRUE_WORDS,
     YamlMapping,
     YamlSequence,
     line_of,
 )
+from mkdocs_custflow.safe_text import url_problem
 from mkdocs_custflow.structure import (
     ACTOR_KINDS,
     DIRECTIONS,
@@ -37,6 +36,14 @@ from mkdocs_custflow.structure import (
     Step,
     Touchpoint,
 )
+from mkdocs_custflow.structure.ids import (
+    ID_PATTERN,
+    MAX_ID_LENGTH,
+    humanize,
+    id_problem,
+    is_id,
+    slugify,
+)
 
 JOURNEY_KEYS = (
     "id", "title", "description", "use", "with", "views", "direction",
@@ -51,29 +58,13 @@ TOUCHPOINT_KEYS = ("name", "channel", "description")
 MESSAGE_KEYS = ("from", "to", "say", "reply", "via", "note", "score")
 CATALOG_KEYS = ("actors", "touchpoints", "stages")
 
-ID_PATTERN = re.compile(r"^\w[\w.-]*$")
 _ARROW = re.compile(r"^\s*(?P<sender>\S+?)\s*(?P<arrow>-->|->)\s*(?P<receiver>\S+)\s*$")
 _ARROW_TEXT = re.compile(r"^\s*(?P<head>[^:]+?(?:-->|->)[^:]+?)\s*:\s*(?P<text>.*)$", re.S)
-_SAFE_URL = re.compile(r"^(https?://|mailto:)", re.I)
-_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 
 T = TypeVar("T")
 
 
-def slugify(text: str) -> str:
-    """A stable id from any title, CJK included (word characters are kept)."""
-    normal = unicodedata.normalize("NFKC", text).lower()
-    slug = re.sub(r"[^\w]+", "-", normal).strip("-_")
-    return slug
-
-
-def humanize(identifier: str) -> str:
-    """``after-sales`` -> ``After sales``: a readable name when none is given."""
-    words = re.sub(r"[-_.]+", " ", identifier).strip()
-    return words[:1].upper() + words[1:] if words else identifier
-
-
-class BlockReader:
+class ModelReader:
     """Reads one block's mapping into a :class:`Journey`, reporting as it goes."""
 
     def __init__(self, reporter: Reporter) -> None:
@@ -107,7 +98,7 @@ class BlockReader:
             return []
         ids: list[str] = []
         for index, item in enumerate(value):
-            if isinstance(item, str) and ID_PATTERN.match(item):
+            if isinstance(item, str) and is_id(item):
                 ids.append(item)
             else:
                 self.report.error(
@@ -162,9 +153,9 @@ class BlockReader:
         items: dict[str, T] = {}
         for item_id, item in value.items():
             line = value.line_of(item_id)
-            if not ID_PATTERN.match(item_id):
+            if not is_id(item_id):
                 self.report.error(
-                    f"'{item_id}' is not a valid id; try '{slugify(item_id) or 'x'}'", line
+                    _bad_id(f"'{item_id}'", item_id), line
                 )
                 continue
             read = read_item(item_id, item, line)
@@ -256,14 +247,14 @@ class BlockReader:
             hint = f"; e.g. 'id: {slugify(name)}'" if name and slugify(name) else ""
             self.report.error(f"a stage needs an 'id'{hint}", data.line)
             return None
-        if not ID_PATTERN.match(stage_id):
+        if not is_id(stage_id):
             self.report.error(
-                f"stage id '{stage_id}' is not a valid id; try '{slugify(stage_id) or 'x'}'",
+                _bad_id(f"stage id '{stage_id}'", stage_id),
                 data.line_of("id"),
             )
             return None
         owner = self.text(data, "owner")
-        if owner is not None and not ID_PATTERN.match(owner):
+        if owner is not None and not is_id(owner):
             self.report.error(f"'owner' must be an actor id, not {owner!r}", data.line_of("owner"))
             owner = None
         return Stage(
@@ -303,9 +294,11 @@ class BlockReader:
             else:
                 self.report.error("a link must be {title, url} or a URL", line)
                 continue
-            if url and not is_safe_url(url):
+            problem = url_problem(url) if url else None
+            if problem:
                 self.report.error(
-                    f"link URL {url!r} is not allowed; use an http(s), mailto or relative link",
+                    f"link URL {url!r} is not allowed ({problem}); use an http(s), mailto "
+                    "or relative link",
                     line,
                 )
                 continue
@@ -381,7 +374,7 @@ class BlockReader:
 
     def via(self, data: YamlMapping) -> str | None:
         via = self.text(data, "via")
-        if via is not None and not ID_PATTERN.match(via):
+        if via is not None and not is_id(via):
             self.report.error(f"'via' must be a touchpoint id, not {via!r}", data.line_of("via"))
             return None
         return via
@@ -404,7 +397,7 @@ class BlockReader:
             if label == "decide":
                 continue
             branch_line = data.line_of(label)
-            if not isinstance(target, str) or not ID_PATTERN.match(target):
+            if not isinstance(target, str) or not is_id(target):
                 self.report.error(
                     f"decision branch '{label}' must name a stage id, not {target!r}",
                     branch_line,
@@ -430,9 +423,9 @@ class BlockReader:
         self.check_keys(data, JOURNEY_KEYS, "a journey block")
         title = self.text(data, "title")
         journey_id = self.text(data, "id")
-        if journey_id is not None and not ID_PATTERN.match(journey_id):
+        if journey_id is not None and not is_id(journey_id):
             self.report.error(
-                f"journey id '{journey_id}' is not a valid id; try '{slugify(journey_id) or 'x'}'",
+                _bad_id(f"journey id '{journey_id}'", journey_id),
                 data.line_of("id"),
             )
             journey_id = None
@@ -507,17 +500,10 @@ _STEP_FORMS = (
 )
 
 
-def is_safe_url(url: str) -> bool:
-    """Only http(s), mailto and relative links may reach a page or a diagram."""
-    stripped = "".join(ch for ch in url if not ch.isspace() and ord(ch) >= 32)
-    if _SAFE_URL.match(stripped):
-        return True
-    return not _SCHEME.match(stripped) and not stripped.startswith("//")
-
-
-def fallback_id(text: str) -> str:
-    """An id for a block with neither ``id`` nor a usable title: stable per content."""
-    return "journey-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+def _bad_id(what: str, value: str) -> str:
+    long = len(value) > MAX_ID_LENGTH and ID_PATTERN.fullmatch(value)
+    why = f" ({id_problem(value)})" if long else ""
+    return f"{what} is not a valid id{why}; try '{slugify(value) or 'x'}'"
 
 
 def _kind_phrase(value: object) -> str:

@@ -1,5 +1,5 @@
-"""The site-wide playbook: every journey, and each stage, touchpoint and role
-gathered across them (spec section 7)."""
+"""The playbook's model: every journey, and each stage, touchpoint and role
+gathered across them."""
 
 from __future__ import annotations
 
@@ -36,8 +36,6 @@ class PlaybookStage(Stage):
     uses: list[StageUse] = field(default_factory=list)
     defined_at: str | None = None
     name_given: bool = True
-    _raci_letters: dict[str, str] = field(default_factory=dict, repr=False)
-    _raci_for: tuple[object, ...] = field(default=(), repr=False)
 
     def members(self, role: str) -> list[str]:
         """Everyone ``responsible``/``consulted``/``informed`` here, across journeys."""
@@ -48,18 +46,8 @@ class PlaybookStage(Stage):
 
     def raci(self, actor_id: str) -> str:
         """The letters ``actor_id`` holds here in any journey, in ARCI order."""
-        # Asked for every stage x role by pages and export: worked out once per
-        # actor for the current list of uses.
-        state = (len(self.uses), self.owner, len(self.responsible), len(self.consulted),
-                 len(self.informed))
-        if self._raci_for != state:
-            self._raci_letters, self._raci_for = {}, state
-        letters = self._raci_letters.get(actor_id)
-        if letters is None:
-            held = Stage.raci(self, actor_id) + "".join(u.stage.raci(actor_id) for u in self.uses)
-            letters = "".join(letter for letter in "ARCI" if letter in held)
-            self._raci_letters[actor_id] = letters
-        return letters
+        held = Stage.raci(self, actor_id) + "".join(u.stage.raci(actor_id) for u in self.uses)
+        return "".join(letter for letter in "ARCI" if letter in held)
 
     def all_touchpoints(self) -> list[str]:
         ids = dict.fromkeys(self.touchpoints)

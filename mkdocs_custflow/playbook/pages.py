@@ -9,7 +9,6 @@ into markup or a link.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import posixpath
 from collections.abc import Callable, Iterable
@@ -21,11 +20,11 @@ import jinja2
 from markupsafe import Markup
 
 from mkdocs_custflow.i18n import words
-from mkdocs_custflow.markdown_text import md_description, md_escape
-from mkdocs_custflow.structure import Actor, Journey, Stage, Touchpoint
-from mkdocs_custflow.structure.playbook import JourneyRecord, Playbook
+from mkdocs_custflow.playbook.model import JourneyRecord, Playbook
+from mkdocs_custflow.safe_text import description_html, is_safe_url, md_escape
+from mkdocs_custflow.structure import Journey
 
-PAGE_TEMPLATES_DIR = Path(__file__).parent / "pages"
+PAGE_TEMPLATES_DIR = Path(__file__).parent / "page_templates"
 
 
 @dataclass(frozen=True)
@@ -74,9 +73,17 @@ def page_environment(override_dir: Path | None = None) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["markdown"] = lambda text: Markup(md_description(text or ""))
+    env.filters["markdown"] = markdown_filter
     env.filters["group_by"] = group_by
     return env
+
+
+def markdown_filter(text: str | None) -> Markup:
+    """A description on a generated page: HTML made by the plugin's own fixed
+    Markdown, in a block no extension of the site reads as Markdown."""
+    if not text:
+        return Markup("")
+    return Markup(f'<div class="custflow-description">{description_html(text)}</div>')
 
 
 def group_by(
@@ -112,20 +119,15 @@ def relative_link(from_page: str, to_page: str, anchor: str | None = None) -> Ma
 
 def docs_link(from_page: str, url: str) -> Markup:
     """A ``links[].url`` on a generated page: web and mail links as they are,
-    a relative path (read from the docs folder) made relative to the page."""
+    a relative path (read from the docs folder) made relative to the page.
+    A URL that breaks the rule of :mod:`mkdocs_custflow.safe_text` (a page
+    template of your own may print any) becomes ``#``."""
+    if not is_safe_url(url):
+        return Markup("#")
     if "://" in url or url.lower().startswith("mailto:") or url.startswith("/"):
-        return Markup(url.replace(">", "%3E").replace("<", "%3C").replace(" ", "%20"))
+        return Markup(url.replace(">", "%3E").replace("<", "%3C"))
     path, _, anchor = url.partition("#")
     return relative_link(from_page, path, anchor or None)
-
-
-PageMemo = dict[str, tuple[object, str]]
-_NOT_SHOWN = ("line", "key_lines", "steps")  # positions, and per-journey flow
-
-
-def _shown_fields(item: object, cls: type) -> tuple[object, ...]:
-    return tuple(getattr(item, f.name) for f in dataclasses.fields(cls)
-                 if f.name not in _NOT_SHOWN)
 
 
 def record_key(record: JourneyRecord) -> tuple[str, str, str]:
@@ -232,70 +234,10 @@ class PlaybookPages:
             context["role_id"] = subject
         return self.env.get_template(f"{kind}.md.j2").render(context)
 
-    def render_all(self, memo: PageMemo | None = None) -> dict[str, str]:
-        """Every page's Markdown.
-
-        ``memo`` (kept by the caller between builds, as `mkdocs serve` does)
-        holds each page with the inputs it was made from; a page whose inputs
-        did not change is not rendered again. Only with the built-in
-        templates, whose inputs are known (a template of your own may read
-        anything), and only for journeys that carry their block text.
-        """
-        pages = self.paths()
-        usable = (
-            memo is not None and self.override_dir is None
-            and all(record.block_text for record in self.playbook.journeys)
-        )
-        if not usable or memo is None:
-            return {path: self.render(path, kind, subject) for path, (kind, subject) in
-                    pages.items()}
-        directory = self._directory()
-        contents = {}
-        fresh: PageMemo = {}
-        for path, (kind, subject) in pages.items():
-            inputs = self._inputs(kind, subject, directory)
-            known = memo.get(path)
-            if inputs is not None and known is not None and known[0] == inputs:
-                content = known[1]
-            else:
-                content = self.render(path, kind, subject)
-            contents[path] = content
-            if inputs is not None:
-                fresh[path] = (inputs, content)
-        memo.clear()
-        memo.update(fresh)
-        return contents
-
-    def _directory(self) -> tuple[object, ...]:
-        """What any page may show of the others: their names (link texts)."""
-        playbook = self.playbook
-        return (
-            self.layout, self.locale,
-            tuple((key, stage.name) for key, stage in playbook.stages.items()),
-            tuple((key, role.actor.name) for key, role in playbook.roles.items()),
-            tuple((key, entry.touchpoint.name) for key, entry in playbook.touchpoints.items()),
-        )
-
-    def _inputs(self, kind: str, subject: str, directory: tuple[object, ...]) -> object:
-        """Everything the built-in template of one page reads, or None for the
-        pages that read every journey (overview, RACI): those are always made."""
-        playbook = self.playbook
-        if kind == "stage":
-            stage = playbook.stages[subject]
-            return (kind, directory, _shown_fields(stage, Stage),
-                    tuple(record_key(use.record) for use in stage.uses))
-        if kind == "touchpoint":
-            entry = playbook.touchpoints[subject]
-            return (kind, directory, _shown_fields(entry.touchpoint, Touchpoint),
-                    tuple(entry.stages), tuple(record_key(r) for r in entry.journeys))
-        if kind == "role":
-            role = playbook.roles[subject]
-            return (
-                kind, directory, _shown_fields(role.actor, Actor),
-                tuple(record_key(step.record) for step in role.steps),
-                tuple((s.id, s.raci(subject), s.sla) for s in playbook.stages.values()),
-            )
-        return None
+    def render_all(self) -> dict[str, str]:
+        """Every page's Markdown."""
+        return {path: self.render(path, kind, subject)
+                for path, (kind, subject) in self.paths().items()}
 
     def title(self, kind: str, subject: str) -> str:
         """Navigation title of a page (plain text)."""

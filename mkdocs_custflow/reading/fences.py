@@ -1,8 +1,10 @@
 """Find ```` ```journey ```` fences in Markdown text.
 
 Other fenced blocks are skipped whole, so a journey shown as an example inside
-a ```` ````markdown ```` fence stays an example. Fences may be indented (inside
-lists, admonitions and content tabs); the body loses the fence's indentation.
+a ```` ````markdown ```` fence stays an example; so are HTML comments and
+indented code blocks, which show no journey either. Fences may be indented
+(inside lists, admonitions and content tabs); the body loses the fence's
+indentation.
 """
 
 from __future__ import annotations
@@ -12,6 +14,9 @@ from dataclasses import dataclass
 
 _OPEN = re.compile(r"^(?P<indent> *)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n]*?)[ \t]*$")
 INFO_STRING = "journey"
+# Lines that open a container whose content is indented: list items,
+# admonitions and details (`!!!`, `???`), content tabs (`===`).
+_CONTAINER = re.compile(r"^ *(?:[-*+]|\d+[.)]|!!!|\?\?\?\+?|===\!?)(?: |$)")
 
 
 @dataclass(frozen=True)
@@ -39,9 +44,17 @@ def _is_journey(info: str) -> bool:
 def find_journey_fences(lines: list[str]) -> list[Fence]:
     fences: list[Fence] = []
     index = 0
+    in_comment = False
     while index < len(lines):
-        match = _OPEN.match(lines[index])
+        line = lines[index]
+        if in_comment:
+            in_comment = "-->" not in line
+            index += 1
+            continue
+        match = _OPEN.match(line)
         if not match or (match["fence"][0] == "`" and "`" in match["info"]):
+            start = line.rfind("<!--")
+            in_comment = start >= 0 and "-->" not in line[start:]
             index += 1
             continue
         fence = match["fence"]
@@ -50,8 +63,8 @@ def find_journey_fences(lines: list[str]) -> list[Fence]:
         while end < len(lines) and not closer.match(lines[end]):
             end += 1
         closed = end < len(lines)
-        if _is_journey(match["info"]):
-            indent = match["indent"]
+        indent = match["indent"]
+        if _is_journey(match["info"]) and not _in_indented_code(lines, index, len(indent)):
             body_lines = lines[index + 1 : end]
             if indent:
                 body_lines = [_dedent(line, len(indent)) for line in body_lines]
@@ -60,6 +73,21 @@ def find_journey_fences(lines: list[str]) -> list[Fence]:
             )
         index = end + 1
     return fences
+
+
+def _in_indented_code(lines: list[str], index: int, indent: int) -> bool:
+    """Whether a line indented by ``indent`` is inside an indented code block:
+    indented four or more spaces past the nearest less indented line before
+    it, unless that line opens a list item, admonition or content tab."""
+    if indent < 4:
+        return False
+    for previous in reversed(lines[:index]):
+        if not previous.strip():
+            continue
+        depth = len(previous) - len(previous.lstrip(" "))
+        if depth < indent:
+            return indent - depth >= 4 and not _CONTAINER.match(previous)
+    return True
 
 
 def _dedent(line: str, width: int) -> str:

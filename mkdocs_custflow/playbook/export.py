@@ -8,8 +8,8 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
+from mkdocs_custflow.playbook.model import Playbook
 from mkdocs_custflow.structure import Decision, Journey, Message, Note, Stage, Step
-from mkdocs_custflow.structure.playbook import Playbook
 
 SCHEMA_PATH = Path(__file__).parent / "schema" / "playbook.schema.json"
 FORMAT_VERSION = 1
@@ -90,28 +90,10 @@ def _site_wide(playbook: Playbook) -> dict[str, object]:
     }
 
 
-JsonMemo = dict[tuple[int, str, str], tuple[Journey, str]]
-
-
-def playbook_json(playbook: Playbook, memo: JsonMemo | None = None) -> str:
+def playbook_json(playbook: Playbook) -> str:
     """Compact JSON, one journey a line: without ``indent`` the C encoder does the
-    work, several times faster on a large site; a line a journey keeps diffs readable.
-
-    ``memo`` (kept by the caller between builds, e.g. by ``mkdocs serve``) holds
-    each journey's line, so only journeys read anew are encoded again."""
-    fresh: JsonMemo = {}
-    lines = []
-    for record in playbook.journeys:
-        key = (id(record.journey), record.page, record.anchor)
-        known = memo.get(key) if memo is not None else None
-        line = known[1] if known is not None else _compact(
-            _journey(record.journey, record.page, record.anchor)
-        )
-        fresh[key] = (record.journey, line)  # the journey kept alive keeps its id unique
-        lines.append(line)
-    if memo is not None:
-        memo.clear()
-        memo.update(fresh)
+    work, several times faster on a large site; a line a journey keeps diffs readable."""
+    lines = [_compact(_journey(r.journey, r.page, r.anchor)) for r in playbook.journeys]
     fields = [f'"version":{FORMAT_VERSION}', '"journeys":[\n' + ",\n".join(lines) + "\n]"]
     fields.extend(f"{_compact(k)}:{_compact(v)}" for k, v in _site_wide(playbook).items())
     return "{" + ",\n".join(fields) + "}\n"
@@ -121,12 +103,25 @@ def _compact(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: str) -> str:
+    """A cell no spreadsheet runs as a formula: one that could start one gets a
+    leading apostrophe, which spreadsheets show as text and do not display."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
 def raci_csv(playbook: Playbook) -> str:
-    """Stages x roles, one letter group per cell (``AR``), ids in the header."""
+    """Stages x roles, one letter group per cell (``AR``); each role's column
+    is headed ``Name (id)``."""
     roles = playbook.stage_roles()
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["stage", "stage_name", *roles])
+    header = ["stage", "stage_name"]
+    header += [f"{playbook.roles[r].actor.name} ({r})" for r in roles]
+    writer.writerow([csv_cell(cell) for cell in header])
     for stage in playbook.stages.values():
-        writer.writerow([stage.id, stage.name, *(stage.raci(r) for r in roles)])
+        row = [stage.id, stage.name, *(stage.raci(r) for r in roles)]
+        writer.writerow([csv_cell(cell) for cell in row])
     return out.getvalue()

@@ -1,0 +1,195 @@
+"""Check what was read: every name a journey or the catalog uses, the paths
+through a journey, the size of its views and of the playbook.
+
+Each check reports ``file:line: message`` findings with a close-match
+suggestion where one is near.
+"""
+
+from __future__ import annotations
+
+from mkdocs_custflow.diagnostics import Diagnostic, Reporter, Severity, name_hint
+from mkdocs_custflow.playbook.model import Playbook
+from mkdocs_custflow.renderers.html import render_diagrams, too_large
+from mkdocs_custflow.renderers.options import RenderOptions
+from mkdocs_custflow.structure import Catalog, Journey, Message, Stage
+from mkdocs_custflow.structure.journey import END_TARGET
+
+SIZE_CHECK_FROM = 150
+"""Stages plus steps from which a journey's views are measured: below, no
+view comes near Mermaid's limits."""
+
+
+def check_journey(journey: Journey, catalog: Catalog, locale: str = "en") -> list[Diagnostic]:
+    """Every finding about a resolved journey, in source order. Values the
+    journey took from the catalog are not checked here: the catalog's own
+    check reports them, at the catalog's line."""
+    report = Reporter(journey.file, base_line=0)  # the model's lines are file lines
+    error, warning = report.error, report.warning
+
+    actor_ids = list(journey.actors)
+    stage_ids = [stage.id for stage in journey.stages]
+    touchpoints = journey.touchpoints  # resolved: the catalog's plus the block's own
+
+    def check_actor(actor_id: str | None, role: str, line: int) -> None:
+        if actor_id is not None and actor_id not in journey.actors:
+            error(f"unknown actor '{actor_id}' in {role}{name_hint(actor_id, actor_ids)}", line)
+
+    def check_touchpoint(tp_id: str, line: int) -> None:
+        # Without any defined touchpoints, ids name channels implicitly.
+        if touchpoints and tp_id not in touchpoints:
+            error(
+                f"unknown touchpoint '{tp_id}'{name_hint(tp_id, touchpoints)}; define it in "
+                "the catalog or under 'touchpoints:'",
+                line,
+            )
+
+    def check_stage(target: str, role: str, line: int) -> None:
+        if target not in stage_ids and target != END_TARGET:
+            error(f"unknown stage '{target}' in {role}{name_hint(target, stage_ids)}", line)
+
+    for stage in journey.stages:
+        own = stage.key_lines  # keys the block wrote; the rest came from the catalog
+        if "owner" in own:
+            check_actor(stage.owner, f"'owner' of stage '{stage.id}'", stage.line_of("owner"))
+        for role in ("responsible", "consulted", "informed"):
+            for actor_id in getattr(stage, role) if role in own else ():
+                check_actor(actor_id, f"'{role}' of stage '{stage.id}'", stage.line_of(role))
+        for tp_id in stage.touchpoints if "touchpoints" in own else ():
+            check_touchpoint(tp_id, stage.line_of("touchpoints"))
+        for target in stage.next or []:
+            check_stage(target, f"'next' of stage '{stage.id}'", stage.line_of("next"))
+        for step in stage.steps:
+            if isinstance(step, Message):
+                check_actor(step.sender, "a step", step.line)
+                check_actor(step.receiver, "a step", step.line)
+                if step.via:
+                    check_touchpoint(step.via, step.line)
+            elif hasattr(step, "branches"):
+                for branch in step.branches:
+                    check_stage(branch.target, f"decision branch '{branch.label}'", branch.line)
+
+    if not report.has_errors:
+        for stage in unreachable_stages(journey):
+            warning(
+                f"stage '{stage.id}' cannot be reached from the first stage; "
+                "route to it with 'next' or a decision branch, or remove it",
+                stage.line,
+            )
+    if "journey" in journey.views and not any(
+        m.score is not None for s in journey.stages for m in s.messages
+    ):
+        warning(
+            "the 'journey' view needs steps with 'score: 1-5'; add scores "
+            "or remove 'journey' from 'views'",
+            journey.line,
+        )
+    if "sequence" in journey.views and not journey.has_sequence_content():
+        warning(
+            "the 'sequence' view needs steps or stage owners to show; add steps "
+            "or remove 'sequence' from 'views'",
+            journey.line,
+        )
+    if not report.has_errors:
+        report.items.extend(size_findings(journey, locale))
+    return sorted(report.items, key=lambda d: d.line)
+
+
+def unreachable_stages(journey: Journey) -> list[Stage]:
+    if not journey.stages:
+        return []
+    by_id = {stage.id: stage for stage in journey.stages}
+    seen = {journey.stages[0].id}
+    todo = [journey.stages[0]]
+    while todo:
+        stage = todo.pop()
+        for _label, target in journey.successors(stage):
+            if target in by_id and target not in seen:
+                seen.add(target)
+                todo.append(by_id[target])
+    return [stage for stage in journey.stages if stage.id not in seen]
+
+
+def size_findings(journey: Journey, locale: str) -> list[Diagnostic]:
+    """Warn about views Mermaid would refuse to draw (very large journeys), and
+    mark them on the journey so the page shows the reason instead.
+
+    Measured with links of a typical length, since real links are only
+    known per page; small journeys skip the measurement."""
+    if len(journey.stages) + sum(len(s.steps) for s in journey.stages) < SIZE_CHECK_FROM:
+        return []
+    options = RenderOptions(locale=locale, stage_url=lambda sid: f"../../playbook/stages/{sid}/")
+    found = []
+    for view, source in render_diagrams(journey, options).items():
+        reason = too_large(view, source)
+        if reason:
+            journey.too_large[view] = reason
+            found.append(Diagnostic(
+                Severity.WARNING,
+                f"the '{view}' view of journey '{journey.id}' is too large to draw: "
+                f"{reason}; split the journey into smaller ones",
+                journey.file, journey.line,
+            ))
+    return found
+
+
+def check_catalog(catalog: Catalog) -> list[Diagnostic]:
+    """Every name the catalog's stages use, checked against the catalog's own
+    actors and touchpoints (when it defines any), used by a journey or not."""
+    file = catalog.file or "<catalog>"
+    report = Reporter(file, base_line=0)  # the model's lines are file lines
+    actors, touchpoints = catalog.actors, catalog.touchpoints
+    for stage in catalog.stages.values():
+        if actors:
+            for role in ("owner", "responsible", "consulted", "informed"):
+                value = getattr(stage, role)
+                for actor_id in [value] if isinstance(value, str) else value or []:
+                    if actor_id not in actors:
+                        report.error(
+                            f"unknown actor '{actor_id}' in '{role}' of catalog stage "
+                            f"'{stage.id}'{name_hint(actor_id, actors)}; define it under "
+                            "the catalog's 'actors:'",
+                            stage.line_of(role),
+                        )
+        if touchpoints:
+            for tp_id in stage.touchpoints:
+                if tp_id not in touchpoints:
+                    report.error(
+                        f"unknown touchpoint '{tp_id}' in catalog stage '{stage.id}'"
+                        f"{name_hint(tp_id, touchpoints)}; define it under the catalog's "
+                        "'touchpoints:'",
+                        stage.line_of("touchpoints"),
+                    )
+    return sorted(report.items, key=lambda d: d.line)
+
+
+def playbook_size(playbook: Playbook, limit: int) -> Diagnostic | None:
+    """An error when the playbook would add more pages than ``limit``,
+    located at the journey that takes it over."""
+    pages = 2 + len(playbook.stages) + len(playbook.touchpoints) + len(playbook.stage_roles())
+    if pages <= limit:
+        return None
+    catalog_roles = (role_id for role_id, role in playbook.roles.items() if not any(
+        role_id in record.journey.actors for record in playbook.journeys))
+    seen: set[tuple[str, str]] = {
+        *(("stage", s.id) for s in playbook.stages.values() if not s.uses),
+        *(("touchpoint", t) for t, entry in playbook.touchpoints.items() if not entry.journeys),
+        *(("role", r) for r in catalog_roles),
+    }  # the catalog's own, which every playbook has
+    culprit = playbook.journeys[-1].journey if playbook.journeys else None
+    for record in playbook.journeys:
+        journey = record.journey
+        for stage in journey.stages:
+            seen.add(("stage", stage.id))
+            seen.update(("touchpoint", tp) for tp in stage.touchpoints_used())
+        seen.update(("role", a.id) for a in journey.actors.values() if a.kind == "role")
+        if 2 + len(seen) > limit:
+            culprit = journey
+            break
+    return Diagnostic(
+        Severity.ERROR,
+        f"the playbook would add {pages} pages, over the limit of {limit} "
+        f"({len(playbook.stages)} stages, {len(playbook.touchpoints)} touchpoints, "
+        f"{len(playbook.roles)} roles); no playbook is made. Share stage ids across "
+        "journeys, or raise the 'max_playbook_pages' option",
+        culprit.file if culprit else "<site>", culprit.line if culprit else 0,
+    )

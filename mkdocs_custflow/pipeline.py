@@ -1,0 +1,267 @@
+"""The one pipeline: settings and a site's pages in, journeys and findings out.
+
+A block goes through these steps, each in its own module:
+
+1. ``reading.fences`` finds the journey fences in a page's Markdown;
+2. ``reading.located_yaml`` parses a block's YAML, keeping lines;
+3. ``templates`` expands ``use:`` and merges the block's own keys;
+4. ``reading.model`` reads the values into the model (``structure``);
+5. ``reading.resolve`` fills it from the catalog, ``checks`` checks it;
+6. ``renderers`` draw it; ``playbook`` gathers every journey of the site.
+
+:class:`Pipeline` runs them with one :class:`Settings`. The MkDocs plugin,
+the ``custflow`` command and the Python-Markdown extension used alone all
+build theirs from the same options with the same defaults, so they report
+the same findings.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs_custflow import checks
+from mkdocs_custflow.cache import BlockCache, Cached, files_fingerprint, folder_files
+from mkdocs_custflow.diagnostics import Diagnostic, Reporter, Severity, shown_path
+from mkdocs_custflow.i18n import normalize_locale
+from mkdocs_custflow.playbook.gather import build_playbook
+from mkdocs_custflow.playbook.model import JourneyRecord, Playbook
+from mkdocs_custflow.reading.catalog import load_catalog
+from mkdocs_custflow.reading.fences import Fence, find_journey_fences
+from mkdocs_custflow.reading.located_yaml import YamlLimits, YamlMapping, YamlReadError, parse
+from mkdocs_custflow.reading.model import ModelReader
+from mkdocs_custflow.reading.resolve import resolve
+from mkdocs_custflow.renderers.html import render_error_html, render_journey_html
+from mkdocs_custflow.renderers.options import RenderOptions
+from mkdocs_custflow.structure import Catalog, Journey
+from mkdocs_custflow.structure.ids import anchor, fallback_id
+from mkdocs_custflow.templates import TemplateLibrary, use_template
+
+TAB_LENGTH = 4  # Python-Markdown expands tabs before the blocks are read
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What every block of a site shares. Paths are as given (relative to the
+    working folder, or absolute); messages name files relative to ``base``."""
+
+    locale: str = "en"
+    catalog: str | None = None
+    templates: tuple[str, ...] = ()
+    max_block_chars: int = 200_000
+    """Largest block, in characters, before it is refused."""
+    max_yaml_nodes: int = YamlLimits.max_nodes
+    """Most YAML values one block may expand to (aliases counted each time)."""
+    max_expanded_chars: int = YamlLimits.max_chars
+    """Most characters of text one block may expand to (aliases counted each time)."""
+    max_playbook_pages: int = 1_000
+    """Most pages the playbook may add to the site."""
+    playbook: bool = True
+    """Whether journeys are gathered into a playbook (and checked across pages)."""
+    base: str = "."
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "locale", normalize_locale(self.locale))
+        object.__setattr__(self, "templates", tuple(str(t) for t in self.templates))
+
+    @property
+    def limits(self) -> YamlLimits:
+        return YamlLimits(max_nodes=self.max_yaml_nodes, max_chars=self.max_expanded_chars)
+
+    def shown(self, path: str | Path) -> str:
+        """A path as messages name it."""
+        return shown_path(path, Path(self.base))
+
+    def fingerprint(self, *extra: object) -> str:
+        """Changes whenever anything but a block's own text could change its
+        result: these settings and the content of the catalog and templates."""
+        sources = [Path(self.catalog)] if self.catalog else []
+        sources += folder_files(self.templates)
+        values = [*(getattr(self, f.name) for f in dataclasses.fields(self)
+                    if f.name != "base"), *extra]
+        return files_fingerprint(values, sources, Path(self.base).resolve())
+
+
+@dataclass
+class BlockResult:
+    """A read block: its journey (None when it has errors) and its findings."""
+
+    journey: Journey | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    html: dict[str, str] = field(default_factory=dict, repr=False)
+
+    @property
+    def ok(self) -> bool:
+        return self.journey is not None
+
+    @property
+    def journey_id(self) -> str | None:
+        return self.journey.id if self.journey is not None else None
+
+
+@dataclass(frozen=True)
+class SourcePage:
+    """A page of the site: its path in the docs folder, its Markdown, and how
+    messages name its file."""
+
+    path: str
+    text: str
+    shown: str
+
+
+@dataclass
+class SiteReading:
+    """Every block of a site, the playbook they make, and every finding."""
+
+    blocks: list[tuple[SourcePage, Fence, BlockResult]]
+    records: list[JourneyRecord]
+    playbook: Playbook | None
+    findings: list[Diagnostic]
+
+
+class Pipeline:
+    """Reads, checks and renders journey blocks with one :class:`Settings`.
+
+    ``cache`` keeps results between calls (the plugin keeps one for the life
+    of `mkdocs serve`); without one, each block is read every time.
+    """
+
+    def __init__(self, settings: Settings | None = None, cache: BlockCache | None = None) -> None:
+        self.settings = settings = settings or Settings()
+        self.cache = cache
+        self.library = TemplateLibrary(
+            [Path(folder) for folder in settings.templates], base=Path(settings.base)
+        )
+        self.catalog = Catalog()
+        self.catalog_findings: list[Diagnostic] = []
+        """What reading and checking the catalog found."""
+        self.catalog_errors: list[Diagnostic] = []
+        """Errors that make the catalog unusable as read (the plugin stops on them)."""
+        if settings.catalog:
+            path = Path(settings.catalog)
+            catalog, findings = load_catalog(path, settings.shown(path), settings.limits)
+            self.catalog_errors = [f for f in findings if f.is_error]
+            if not self.catalog_errors:
+                findings += checks.check_catalog(catalog)
+            self.catalog, self.catalog_findings = catalog, findings
+        self.fingerprint = settings.fingerprint()
+        """Changes whenever anything but a block's own text could change its result."""
+        if cache is not None:
+            cache.start(self.fingerprint)
+
+    # -- one block -------------------------------------------------------------
+    def read_block(self, body: str, *, file: str = "<markdown>", line: int = 1) -> BlockResult:
+        """The block whose first body line is ``line`` of ``file``."""
+        if self.cache is None:
+            cached = self._read(body, file, line)
+        else:
+            cached = self.cache.get((body, file, line), lambda: self._read(body, file, line))
+        return BlockResult(cached.journey, cached.findings, cached.html)
+
+    def _read(self, body: str, file: str, line: int) -> Cached:
+        settings = self.settings
+        report = Reporter(file, base_line=line)
+        if len(body) > settings.max_block_chars:
+            report.error(
+                f"the block has {len(body)} characters, over the limit of "
+                f"{settings.max_block_chars}; split the journey or raise the "
+                "'max_block_chars' option"
+            )
+            return Cached(None, report.items)
+        notes: list[tuple[int, str]] = []
+        try:
+            data = parse(body, settings.limits, notes, first_line=line)
+        except YamlReadError as exc:
+            last_line = max(body.count("\n") - (1 if body.endswith("\n") else 0), 0)
+            report.error(exc.message, min(exc.line, last_line))
+            return Cached(None, report.items)
+        for yaml_line, message in notes:
+            report.warning(message, yaml_line)
+        template_name = None
+        if isinstance(data, YamlMapping) and "use" in data:
+            used = use_template(self.library, data, settings.locale, report, settings.limits)
+            if used is None:
+                return Cached(None, report.items)
+            data, template_name = used
+        journey = ModelReader(report).journey(data, fallback_id=fallback_id(body))
+        if journey is None or report.has_errors:
+            return Cached(None, report.items)
+        journey.template = template_name
+        resolve(journey, self.catalog)
+        findings = report.items + checks.check_journey(journey, self.catalog, settings.locale)
+        if any(d.is_error for d in findings):
+            return Cached(None, findings)
+        return Cached(journey, findings)
+
+    def render(self, result: BlockResult, options: RenderOptions | None = None) -> str:
+        """The block's HTML, kept (in this process only) per ``options.cache_key``."""
+        options = options or RenderOptions(locale=self.settings.locale)
+        key = options.cache_key
+        if key is not None and key in result.html:
+            return result.html[key]
+        if result.journey is None:
+            html = render_error_html(result.diagnostics, options.locale)
+        else:
+            html = render_journey_html(result.journey, options)
+        if key is not None:
+            result.html[key] = html
+        return html
+
+    # -- pages and sites ---------------------------------------------------------
+    def read_fence(self, fence: Fence, file: str, line_offset: int = 0) -> BlockResult:
+        """One fence's block; ``line_offset`` counts file lines before the text
+        the fence was found in (front matter MkDocs strips)."""
+        first_body_line = fence.body_start + 1 + line_offset
+        result = self.read_block(fence.body, file=file, line=first_body_line)
+        if not fence.closed:
+            message = (
+                "this journey fence is never closed; add a closing fence line "
+                "(``` or ~~~) after the block"
+            )
+            unclosed = Diagnostic(Severity.ERROR, message, file, first_body_line - 1)
+            result = BlockResult(None, [unclosed, *result.diagnostics])
+        return result
+
+    def read_page(self, text: str, file: str) -> list[tuple[Fence, BlockResult]]:
+        """Every journey block of one page's Markdown, read as the build reads it."""
+        lines = text.expandtabs(TAB_LENGTH).split("\n")
+        return [(fence, self.read_fence(fence, file)) for fence in find_journey_fences(lines)]
+
+    def read_site(self, pages: Iterable[SourcePage]) -> SiteReading:
+        """Every block of every page, the playbook, and every finding: the
+        catalog's, each block's, and those across pages (a journey id used
+        twice, a stage defined two ways, a playbook over its page limit)."""
+        findings = list(self.catalog_findings)
+        blocks = []
+        records = []
+        homes: dict[str, str] = {}
+        for page in pages:
+            for fence, result in self.read_page(page.text, page.shown):
+                blocks.append((page, fence, result))
+                findings.extend(result.diagnostics)
+                journey = result.journey
+                if journey is None:
+                    continue
+                here = f"{journey.file}:{journey.line}"
+                first = homes.setdefault(journey.id, here)
+                if first != here:
+                    findings.append(Diagnostic(
+                        Severity.WARNING,
+                        f"journey id '{journey.id}' is already used at {first}; "
+                        "give this block its own 'id'",
+                        journey.file, journey.line,
+                    ))
+                if journey.in_playbook:
+                    record = JourneyRecord(journey, page.path, anchor(journey.id), fence.body)
+                    records.append(record)
+        playbook = None
+        if self.settings.playbook:
+            playbook, conflicts = build_playbook(records, self.catalog)
+            findings.extend(conflicts)
+            over = checks.playbook_size(playbook, self.settings.max_playbook_pages)
+            if over is not None:
+                findings.append(over)
+                playbook = None
+        return SiteReading(blocks, records, playbook, findings)

@@ -1,0 +1,87 @@
+"""The block-level ``use:`` step: expand the template, merge the block over it."""
+
+from __future__ import annotations
+
+from mkdocs_custflow.diagnostics import Reporter
+from mkdocs_custflow.i18n import normalize_locale
+from mkdocs_custflow.reading.located_yaml import YamlLimits, YamlMapping, YamlSequence, text_size
+from mkdocs_custflow.templates.errors import TemplateError
+from mkdocs_custflow.templates.library import TemplateLibrary
+from mkdocs_custflow.templates.merge import MergeError, merge_journey
+
+
+def relocate(value: object, line: int) -> object:
+    """Point every line of template content at ``line`` of the block (its
+    ``use:``), so findings about it land where the writer can act."""
+    if isinstance(value, YamlMapping):
+        value.line = line
+        value.key_lines = dict.fromkeys(value.key_lines, line)
+        for item in value.values():
+            relocate(item, line)
+    elif isinstance(value, YamlSequence):
+        value.line = line
+        value.item_lines = [line] * len(value.item_lines)
+        for item in value:
+            relocate(item, line)
+    return value
+
+
+def use_template(
+    library: TemplateLibrary,
+    data: YamlMapping,
+    locale: str,
+    report: Reporter,
+    limits: YamlLimits | None = None,
+) -> tuple[YamlMapping, str] | None:
+    """Expand ``use:``/``with:`` of a block and merge the block's other keys;
+    returns the merged journey and the template's name. The expanded journey
+    counts against ``limits.max_chars`` like the block's own text."""
+    name = data.get("use")
+    use_line = data.line_of("use")
+    if not isinstance(name, str):
+        report.error("'use' must name a template", use_line)
+        return None
+    values_raw = data.get("with")
+    values: dict[str, str] = {}
+    if values_raw is not None:
+        if not isinstance(values_raw, YamlMapping):
+            report.error("'with' must be a mapping of parameter: value", data.line_of("with"))
+            return None
+        for key, value in values_raw.items():
+            if value is not None and not isinstance(value, str):
+                report.error(f"parameter '{key}' must be text", values_raw.line_of(key))
+                return None
+            values[key] = value or ""
+    own_locale = data.get("locale")
+    if isinstance(own_locale, str) and own_locale:
+        locale = normalize_locale(own_locale)
+    try:
+        journey, template = library.expand(name, values, locale)
+    except TemplateError as exc:
+        line = use_line
+        if values_raw is not None and exc.param is not None:
+            line = values_raw.line_of(exc.param)
+        report.error(exc.located(), line)
+        return None
+    relocate(journey, use_line)
+    journey.pop("id", None)  # the block's own id, else the slug of its title
+    overrides = YamlMapping((k, v) for k, v in data.items() if k not in ("use", "with"))
+    overrides.line = data.line
+    overrides.key_lines = {k: data.line_of(k) for k in overrides}
+    try:
+        merged = merge_journey(journey, overrides)
+    except MergeError as exc:
+        report.error(exc.message, exc.line)
+        return None
+    merged.line = data.line
+    limits = limits or YamlLimits()
+    size = text_size(merged)
+    if size > limits.max_chars:
+        report.error(
+            f"template '{name}' with these values expands to {size} characters, over the "
+            f"limit of {limits.max_chars}; shorten the 'with:' values or raise the "
+            "'max_expanded_chars' option",
+            use_line,
+        )
+        return None
+    return merged, template.name

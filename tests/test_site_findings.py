@@ -1,0 +1,163 @@
+"""One pipeline, three faces: `custflow validate` reports what `mkdocs build` does.
+
+The site has everything that is only seen across pages or outside blocks: a
+journey id used on two pages, a stage defined two ways, and a typo in the
+catalog that no journey uses the right way.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import markdown
+import pytest
+import yaml
+from support.site import write_site
+
+from mkdocs_custflow.diagnostics import Diagnostic
+from mkdocs_custflow.extension import JourneyExtension
+
+CATALOG = """\
+actors:
+  customer: {name: Customer, kind: customer}
+  sales: {name: Sales rep, kind: role, team: Sales}
+  service: {name: Service desk, kind: role, team: Service}
+stages:
+  - id: contact
+    name: First contact
+    owner: salse
+"""
+ORDER = """\
+# Orders
+
+```journey
+id: order
+title: Order
+stages:
+  - contact
+  - id: pay
+    owner: sales
+    steps:
+      - customer -> sales: Pay
+```
+"""
+RETURNS = """\
+# Returns
+
+```journey
+id: order
+title: Returns
+stages:
+  - id: pay
+    owner: service
+    steps:
+      - customer -> service: Refund
+```
+"""
+DOCS = {"orders.md": ORDER, "returns.md": RETURNS, "index.md": "# Home\n"}
+CONFIG = {"plugins": [{"custflow": {"catalog": "catalog.yml"}}]}
+BUILD_LINE = re.compile(r"^WARNING\s+-\s+custflow: (?P<where>\S+?:\d+): (?P<message>.*)$", re.M)
+CLI_LINE = re.compile(r"^(?P<where>\S+?:\d+): (?:error|warning): (?P<message>.*)$", re.M)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("findings")
+    write_site(root, DOCS, CONFIG)
+    (root / "catalog.yml").write_text(CATALOG, encoding="utf-8")
+    return root
+
+
+def _findings(pattern: re.Pattern[str], text: str) -> set[tuple[str, str]]:
+    return {(m["where"], m["message"]) for m in pattern.finditer(text)}
+
+
+def test_validate_and_build_fail_with_the_same_findings(site: Path) -> None:
+    build = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site / "site")],
+        cwd=site, capture_output=True, text=True, check=False,
+    )
+    validate = subprocess.run(
+        [sys.executable, "-m", "mkdocs_custflow.cli", "validate", "--strict", "docs"],
+        cwd=site, capture_output=True, text=True, check=False,
+    )
+    assert build.returncode != 0 and validate.returncode == 1
+    built = _findings(BUILD_LINE, build.stdout + build.stderr)
+    checked = _findings(CLI_LINE, validate.stdout)
+    assert built == checked, (build.stderr, validate.stdout)
+    messages = " | ".join(f"{where}: {message}" for where, message in sorted(checked))
+    assert (
+        "catalog.yml:8", "unknown actor 'salse' in 'owner' of catalog stage 'contact' "
+        "(did you mean 'sales'?); define it under the catalog's 'actors:'"
+    ) in checked, messages
+    assert any(where == "docs/returns.md:4" and "journey id 'order' is already used at "
+               "docs/orders.md:4" in message for where, message in checked), messages
+    assert any(where == "docs/returns.md:7" and "stage 'pay' has owner 'service' here but "
+               "'sales' at docs/orders.md:8" in message for where, message in checked), messages
+    assert not any("docs/orders.md" in where and "salse" in message
+                   for where, message in checked), "the journey is blamed for the catalog"
+
+
+def test_validate_from_another_folder_names_files_as_the_build_does(site: Path) -> None:
+    validate = subprocess.run(
+        [sys.executable, "-m", "mkdocs_custflow.cli", "validate", "-f",
+         str(site / "mkdocs.yml"), str(site / "docs")],
+        cwd=site.parent, capture_output=True, text=True, check=False,
+    )
+    wheres = {where for where, _ in _findings(CLI_LINE, validate.stdout)}
+    assert wheres and all(w.startswith(("docs/", "catalog.yml:")) for w in wheres), wheres
+
+
+def test_catalog_flag_keeps_the_other_settings_of_mkdocs_yml(site: Path, tmp_path: Path) -> None:
+    config = yaml.safe_load((site / "mkdocs.yml").read_text("utf-8"))
+    config["plugins"][0]["custflow"]["locale"] = "zh"
+    (site / "zh.yml").write_text(yaml.safe_dump(config), "utf-8")
+    other = tmp_path / "other.yml"
+    other.write_text(CATALOG.replace("salse", "sales"), "utf-8")
+    page = site / "docs" / "orders.md"
+    render = subprocess.run(
+        [sys.executable, "-m", "mkdocs_custflow.cli", "render", "-f", str(site / "zh.yml"),
+         "--catalog", str(other), str(page)],
+        cwd=site, capture_output=True, text=True, check=False,
+    )
+    assert render.returncode == 0, render.stderr
+    assert "开始" in render.stdout  # zh from mkdocs.yml, the catalog from the flag
+    assert "salse" not in render.stderr
+
+
+def test_the_extension_alone_reads_with_the_same_settings(site: Path) -> None:
+    found: list[Diagnostic] = []
+    extension = JourneyExtension(
+        catalog=str(site / "catalog.yml"), templates=[], max_yaml_nodes=50,
+        on_diagnostic=found.append,
+    )
+    assert [d.message for d in found][:1] == [
+        "unknown actor 'salse' in 'owner' of catalog stage 'contact' (did you mean "
+        "'sales'?); define it under the catalog's 'actors:'"
+    ]
+    assert extension.pipeline.settings.max_yaml_nodes == 50
+    html = markdown.Markdown(extensions=[extension]).convert(
+        "```journey\nid: a\nstages:\n" + "".join(f"  - id: s{i}\n" for i in range(60)) + "```\n"
+    )
+    assert "more than 50 YAML values" in html
+    assert "First contact" in markdown.Markdown(extensions=[extension]).convert(
+        "```journey\nid: b\nstages: [contact]\n```\n"
+    )
+
+
+def test_render_into_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+    block = "```journey\nid: jN\nstages:\n" + "".join(
+        f"  - {{id: s{i}, owner: sales, steps: ['customer -> sales: step {i}']}}\n"
+        for i in range(30)
+    ) + "```\n\n"
+    page = "".join(block.replace("jN", f"j{n}") for n in range(100))
+    (tmp_path / "big.md").write_text(page, "utf-8")
+    command = (f"{sys.executable} -m mkdocs_custflow.cli render big.md | head -c 10; "
+               "exit ${PIPESTATUS[0]}")
+    result = subprocess.run(["bash", "-c", command], cwd=tmp_path, capture_output=True,
+                            text=True, check=False)
+    assert "Traceback" not in result.stderr and "BrokenPipeError" not in result.stderr
+    assert len(result.stdout) == 10
