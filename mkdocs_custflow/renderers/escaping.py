@@ -33,6 +33,14 @@ def _literal(ch: str) -> bool:
     )
 
 
+def _folded(text: str) -> str:
+    """``text`` on one line: white space runs folded, invisible characters dropped."""
+    visible = "".join(
+        ch for ch in text if ch.isspace() or unicodedata.category(ch) not in _INVISIBLE
+    )
+    return " ".join(visible.split())
+
+
 @functools.lru_cache(maxsize=50_000)  # names and step texts repeat across a site
 def mermaid_text(text: str) -> str:
     """Escape ``text`` for any Mermaid label, message, note or title.
@@ -41,10 +49,7 @@ def mermaid_text(text: str) -> str:
     break would end the Mermaid statement; control codes, which no diagram can
     show, are dropped. Text left empty becomes a no-break space.
     """
-    visible = "".join(
-        ch for ch in text if ch.isspace() or unicodedata.category(ch) not in _INVISIBLE
-    )
-    folded = " ".join(visible.split())
+    folded = _folded(text)
     # The flowchart decodes its labels twice; a second pass would read a
     # literal "¶ß" or "ﬂ°" as half an entity, so keep them apart invisibly.
     folded = folded.replace("¶ß", "¶\u2060ß").replace("ﬂ°", "ﬂ\u2060°")
@@ -56,14 +61,10 @@ def mermaid_name(text: str) -> str:
     """A person's name in the ``journey`` view, whose legend shows the text
     as written, entity codes and all: ASCII punctuation (``,`` would split
     the list, ``:`` end it) becomes its full-width look-alike instead."""
-    visible = "".join(
-        ch for ch in text if ch.isspace() or unicodedata.category(ch) not in _INVISIBLE
-    )
-    folded = " ".join(visible.split())
     return "".join(
         chr(ord(ch) + 0xFEE0) if "!" <= ch <= "~" and not ch.isalnum() and ch not in _INERT
         else ch
-        for ch in folded
+        for ch in _folded(text)
     ) or "#160;"
 
 
