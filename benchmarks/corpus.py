@@ -393,19 +393,17 @@ def journey_fence(body: str) -> str:
 # --------------------------------------------------------------------------- site B
 class MermaidEquivalent:
     """What the plugin emits for a block, as a writer would hand-write it in
-    Markdown: the title, the description, one ```mermaid fence per diagram view
-    (no playbook links) and, with ``tables``, the stage and RACI tables with
-    the plugin's cell contents as Markdown tables, all in the block's view order."""
+    Markdown: the title, the description (the plugin's one line of HTML), one
+    ```mermaid fence per diagram view (no playbook links) and, with ``tables``,
+    the stage and RACI tables with the plugin's cell contents as Markdown
+    tables, all in the block's view order."""
 
     def __init__(self, catalog: Path, locale: str = "en", *, tables: bool = False) -> None:
-        from mkdocs_custflow.blocks import JourneyExpander
-        from mkdocs_custflow.catalog_file import load_catalog
+        from mkdocs_custflow.pipeline import Pipeline, Settings
 
-        self.expander = JourneyExpander(locale=locale)
-        catalog_obj, findings = load_catalog(catalog)
-        if any(f.is_error for f in findings):
-            raise SystemExit(f"catalog errors: {findings}")
-        self.expander.catalog = catalog_obj
+        self.pipeline = Pipeline(Settings(locale=locale, catalog=str(catalog)))
+        if self.pipeline.catalog_errors:
+            raise SystemExit(f"catalog errors: {self.pipeline.catalog_errors}")
         self.locale = locale
         self.tables = tables
         self.warnings: list[str] = []
@@ -414,11 +412,11 @@ class MermaidEquivalent:
 
     def __call__(self, body: str) -> str:
         from mkdocs_custflow.i18n import normalize_locale
-        from mkdocs_custflow.markdown_text import md_description
         from mkdocs_custflow.renderers.html import TABLE_VIEWS, render_diagrams
         from mkdocs_custflow.renderers.options import RenderOptions
+        from mkdocs_custflow.safe_text import description_html
 
-        result = self.expander.read(body, file="corpus", line=1)
+        result = self.pipeline.read_block(body, file="corpus", line=1)
         if result.journey is None:
             raise SystemExit("generated block does not read:\n" + body + "\n" +
                              "\n".join(str(d) for d in result.diagnostics))
@@ -428,8 +426,8 @@ class MermaidEquivalent:
         options = RenderOptions(locale=locale)
         diagrams = render_diagrams(journey, options)
         parts = [f"**{journey.title}**", ""]
-        if journey.description:  # the writer's own prose stays on the page
-            parts += [md_description(journey.description), ""]
+        if journey.description:  # the writer's prose, on one line of HTML as the plugin writes it
+            parts += [description_html(journey.description), ""]
         for view in journey.views:
             if view in diagrams:
                 source = diagrams[view]

@@ -8,22 +8,25 @@ size's objects and garbage-collector state never weigh on another's.
 
 ``scale``: N distinct blocks from :func:`corpus.block_stream` (the corpus mix,
 in a fixed cycle so any 10 consecutive blocks have the same mix) are read
-and rendered by one expander configured like the plugin's (site catalog,
-built-in templates, locale ``en``, a per-page ``cache_key`` so HTML is kept as
-in a build). The expander first reads 20 other blocks (templates parsed,
-Jinja strings compiled), so the per-block figure is the steady cost a site
-pays, not first-use set-up. The garbage collector stays on, as in a build.
-The cost is the process's CPU time per block (``time.process_time``: steady
-on a shared machine), wall time beside it; the time of full (generation 2)
-collections is reported too, from ``gc.callbacks``.
+and rendered by one :class:`~mkdocs_custflow.pipeline.Pipeline` set up like
+the plugin's (site catalog, built-in templates, locale ``en``, a
+:class:`~mkdocs_custflow.cache.BlockCache` in memory, a per-page
+``cache_key`` so HTML is kept as in a build). The pipeline first reads 20
+other blocks (templates parsed, Jinja strings compiled), so the per-block
+figure is the steady cost a site pays, not first-use set-up. The garbage
+collector stays on, as in a build. The cost is the process's CPU time per
+block (``time.process_time``: steady on a shared machine), wall time beside
+it; the time of full (generation 2) collections is reported too, from
+``gc.callbacks``.
 
-``typical``: the spec's first example block. Its uncached expansion (a fresh
-expander per sample, created outside the timing, so nothing is cached) is
-compared with ``yaml.load(text, Loader=yaml.CSafeLoader)`` of the same text.
-Both are timed with the collector off (as ``timeit`` does). Also reported:
-the same with distinct text per sample in one expander (a YAML comment line
-appended), the cost of a cached read, and the parts (YAML read, model,
-render).
+``typical``: the block reference's complete example (the first journey block
+of the section "A complete example" of ``example-site/docs/guide/blocks.md``).
+Its uncached expansion (a fresh pipeline and block cache per sample, created
+outside the timing, so nothing is cached) is compared with
+``yaml.load(text, Loader=yaml.CSafeLoader)`` of the same text. Both are timed
+with the collector off (as ``timeit`` does). Also reported: the same with
+distinct text per sample in one pipeline (a YAML comment line appended), the
+cost of a cached read, and the parts (YAML read, model, render).
 """
 
 from __future__ import annotations
@@ -45,40 +48,38 @@ sys.path.insert(0, str(HERE))
 
 from corpus import block_stream  # noqa: E402
 
-SPEC = HERE.parents[1] / "shared" / "spec" / "journey-blocks.md"
+BLOCKS_PAGE = Path("example-site") / "docs" / "guide" / "blocks.md"
+SECTION = "## A complete example"
 
 
 def typical_block() -> tuple[str, str]:
-    """The spec's first example block and where it was read from."""
-    from mkdocs_custflow.fences import find_journey_fences
+    """The block reference's complete example (the first journey block of its
+    section, shown inside a ````markdown example fence) and where it was read from."""
+    from mkdocs_custflow.reading.fences import find_journey_fences
 
-    if SPEC.is_file():
-        text = SPEC.read_text(encoding="utf-8")
-        examples = re.findall(r"````markdown\n(.*?)\n````", text, re.S)
-        if examples:
-            fences = find_journey_fences(examples[0].split("\n"))
-            if fences:
-                return fences[0].body, str(SPEC)
-    copy = (HERE / "typical_block.yaml").read_text(encoding="utf-8")
-    lines = copy.split("\n")
-    while lines and lines[0].startswith("# "):
-        lines.pop(0)
-    return "\n".join(lines).rstrip("\n"), "benchmarks/typical_block.yaml"
+    page = HERE.parent / BLOCKS_PAGE
+    text = page.read_text(encoding="utf-8")
+    if SECTION not in text:
+        raise SystemExit(f"{BLOCKS_PAGE.as_posix()}: no section '{SECTION}'")
+    section = text.split(SECTION, 1)[1].split("\n## ", 1)[0]
+    for example in re.findall(r"````markdown\n(.*?)\n````", section, re.S):
+        fences = find_journey_fences(example.split("\n"))
+        if fences:
+            return fences[0].body, BLOCKS_PAGE.as_posix()
+    raise SystemExit(f"{BLOCKS_PAGE.as_posix()}: no journey block in '{SECTION}'")
 
 
-def make_expander(catalog_path: Path):  # type: ignore[no-untyped-def]
-    """An expander set up as the plugin's on_config sets it up."""
-    from mkdocs_custflow.blocks import JourneyExpander
-    from mkdocs_custflow.catalog_file import load_catalog
-    from mkdocs_custflow.located_yaml import YamlLimits
-    from mkdocs_custflow.template_library import TemplateLibrary
+def make_pipeline(catalog_path: Path):  # type: ignore[no-untyped-def]
+    """A pipeline set up as the plugin's on_config sets it up (its settings,
+    a block cache of its own, in memory only: no disk)."""
+    from mkdocs_custflow.cache import BlockCache
+    from mkdocs_custflow.pipeline import Pipeline, Settings
 
-    expander = JourneyExpander(locale="en", limits=YamlLimits(), library=TemplateLibrary([]))
-    catalog, findings = load_catalog(catalog_path)
-    if any(f.is_error for f in findings):
-        raise SystemExit(f"catalog errors: {findings}")
-    expander.catalog = catalog
-    return expander
+    settings = Settings(locale="en", catalog=str(catalog_path), base=str(catalog_path.parent))
+    pipeline = Pipeline(settings, BlockCache())
+    if pipeline.catalog_errors:
+        raise SystemExit(f"catalog errors: {pipeline.catalog_errors}")
+    return pipeline
 
 
 def options(cache_key: str | None):  # type: ignore[no-untyped-def]
@@ -111,28 +112,32 @@ def scale(catalog: Path, count: int, repeats: int, seed: int, collect: bool = Tr
     cpu_runs, wall_runs, gc_full, gc_full_us = [], [], [], []
     failed = 0
     for _ in range(repeats):
-        expander = make_expander(catalog)
+        pipeline = make_pipeline(catalog)
         for index, body in enumerate(warm):
-            expander.render(expander.read(body, file="warm.md", line=index * 50 + 3))
+            pipeline.render(pipeline.read_block(body, file="warm.md", line=index * 50 + 3))
         gc.collect()
         if not collect:
             gc.disable()
         clock = GcClock()
         gc.callbacks.append(clock)
+        failed = 0
         cpu, wall = time.process_time(), time.perf_counter()
         for index, body in enumerate(blocks):
             page = index // 5
-            result = expander.read(body, file=f"docs/page-{page}.md", line=(index % 5) * 60 + 5)
-            expander.render(result, options(f"page-{page}/\n"))
+            result = pipeline.read_block(
+                body, file=f"docs/page-{page}.md", line=(index % 5) * 60 + 5
+            )
+            pipeline.render(result, options(f"page-{page}/\n"))
+            if result.journey is None:
+                failed += 1
         cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
         gc.callbacks.remove(clock)
         gc.enable()
-        failed = sum(1 for r in expander.cache.values() if r.journey is None)
         cpu_runs.append(cpu / count * 1e6)
         wall_runs.append(wall / count * 1e6)
         gc_full.append(clock.count[2])
         gc_full_us.append(clock.seconds[2] / count * 1e6)
-        del expander
+        del pipeline
         gc.collect()
     return {
         "blocks": count, "repeats": repeats,
@@ -150,12 +155,12 @@ def _median_us(samples: list[float]) -> float:
 
 
 def typical(catalog: Path, samples: int) -> dict:
-    from mkdocs_custflow.located_yaml import YamlLimits, load
+    from mkdocs_custflow.reading.located_yaml import YamlLimits, parse
 
     text, source = typical_block()
     # Warm-up: imports, regex compilation, first-call caches of the libraries.
-    warm = make_expander(catalog)
-    first = warm.read(text, file="docs/page.md", line=3)
+    warm = make_pipeline(catalog)
+    first = warm.read_block(text, file="docs/page.md", line=3)
     if first.journey is None:
         problems = "; ".join(map(str, first.diagnostics))
         raise SystemExit(f"the typical block does not read: {problems}")
@@ -171,36 +176,36 @@ def typical(catalog: Path, samples: int) -> dict:
             yaml.load(text, Loader=yaml.CSafeLoader)
             csafe.append(time.perf_counter() - start)
 
-        expanders = [make_expander(catalog) for _ in range(samples)]
+        pipelines = [make_pipeline(catalog) for _ in range(samples)]
         fresh, fresh_read, fresh_render = [], [], []
-        for expander in expanders:
+        for pipeline in pipelines:
             start = time.perf_counter()
-            result = expander.read(text, file="docs/page.md", line=3)
+            result = pipeline.read_block(text, file="docs/page.md", line=3)
             middle = time.perf_counter()
-            expander.render(result, options(None))
+            pipeline.render(result, options(None))
             end = time.perf_counter()
             fresh.append(end - start)
             fresh_read.append(middle - start)
             fresh_render.append(end - middle)
 
-        one = make_expander(catalog)
+        one = make_pipeline(catalog)
         distinct = []
         for index in range(samples):
             body = f"{text}\n# sample {index}"
             start = time.perf_counter()
-            one.render(one.read(body, file="docs/page.md", line=3), options(None))
+            one.render(one.read_block(body, file="docs/page.md", line=3), options(None))
             distinct.append(time.perf_counter() - start)
 
         cached = []
         for _ in range(samples):
             start = time.perf_counter()
-            one.read(body, file="docs/page.md", line=3)
+            one.read_block(body, file="docs/page.md", line=3)
             cached.append(time.perf_counter() - start)
 
         located = []
         for _ in range(samples):
             start = time.perf_counter()
-            load(text, YamlLimits(), [], first_line=3)
+            parse(text, YamlLimits(), [], first_line=3)
             located.append(time.perf_counter() - start)
 
         compose = []
@@ -222,9 +227,9 @@ def typical(catalog: Path, samples: int) -> dict:
         "render_us": _median_us(fresh_render),
         "expand_distinct_text_us": _median_us(distinct),
         "read_cached_us": _median_us(cached),
-        "located_yaml_load_us": _median_us(located),
+        "located_yaml_parse_us": _median_us(located),
         "ratio": statistics.median(fresh) / statistics.median(csafe),
-        "cache_hits": one.hits, "cache_misses": one.misses,
+        "cache_read": one.cache.read, "cache_reused": one.cache.reused,
     }
 
 

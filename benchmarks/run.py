@@ -16,8 +16,8 @@ benchmarks/.corpus/, then measures, each in fresh interpreters:
   the rounds;
 * per-block expansion (read + render) at 100, 1,000 and 10,000 blocks
   (benchmarks/expansion.py scale);
-* the spec's first example block against ``yaml.load(text, Loader=yaml.CSafeLoader)``
-  (benchmarks/expansion.py typical);
+* the block reference's complete example (example-site/docs/guide/blocks.md)
+  against ``yaml.load(text, Loader=yaml.CSafeLoader)`` (benchmarks/expansion.py typical);
 * a ``mkdocs serve`` rebuild after one page is edited (benchmarks/serve_rebuild.py);
 * with ``--profile`` (after the measurements, in separate runs): cProfile of
   build A and of the serve rebuild, summarised by benchmarks/profile_build.py
@@ -314,7 +314,7 @@ def report(data: dict) -> str:
     t = data["typical"]
     out += [
         "",
-        "## Typical block (the spec's first example) vs PyYAML's C loader",
+        "## Typical block (the block reference's complete example) vs PyYAML's C loader",
         "",
         f"{t['chars']} characters, {t['lines']} lines, from `{t['source']}`; medians of "
         f"{t['samples']} samples, garbage collector off.",
@@ -323,17 +323,17 @@ def report(data: dict) -> str:
         "|---|---:|",
         f"| `yaml.load(text, Loader=yaml.CSafeLoader)` | {t['csafeloader_us']:.0f} |",
         f"| (of which `yaml.compose` with CSafeLoader) | {t['csafeloader_compose_us']:.0f} |",
-        f"| expansion, uncached (fresh JourneyExpander: read + render) | "
+        f"| expansion, uncached (fresh Pipeline and BlockCache: read + render) | "
         f"{t['expand_uncached_us']:.0f} |",
         f"| - read (YAML, model, catalog, checks) | {t['read_uncached_us']:.0f} |",
-        f"| - of which `located_yaml.load` | {t['located_yaml_load_us']:.0f} |",
+        f"| - of which `located_yaml.parse` | {t['located_yaml_parse_us']:.0f} |",
         f"| - render (HTML + Mermaid) | {t['render_us']:.0f} |",
-        f"| expansion, one expander, distinct text per sample | "
+        f"| expansion, one pipeline, distinct text per sample | "
         f"{t['expand_distinct_text_us']:.0f} |",
         f"| read, cached (same text and place again) | {t['read_cached_us']:.2f} |",
         "",
-        "The reader caches per block (text, file, line): the cached read is a dict look-up, "
-        "so only the uncached figures are compared with the loader.",
+        "The block cache keeps each block by (text, file, line): the cached read is a dict "
+        "look-up, so only the uncached figures are compared with the loader.",
         "",
     ]
     s = data["serve"]
@@ -374,7 +374,7 @@ def report(data: dict) -> str:
     mem_ratio = a["maxrss_mib"] / bb["maxrss_mib"]
     linear = scaling[max(scaling)]["cpu_us_per_block"] / first
     k = s["blocks_on_page"]
-    reread_ok = rebuild["log_read"] == rebuild["expander_misses"] == rebuild["rendered"] == k
+    reread_ok = rebuild["log_read"] == rebuild["cache_read"] == rebuild["rendered"] == k
     headline = c["pages"] == 300 and c["blocks_per_page"] == 5
     out += ["## Targets", ""]
     if not headline:

@@ -19,10 +19,11 @@ Measured per build: wall time; time spent in custflow code, by wrapping
 every ``on_*`` event handler the plugin class defines and the ``run`` method
 of every Markdown processor in ``mkdocs_custflow.extension`` (outermost call
 only, so nested calls are not counted twice); blocks read and reused (the
-plugin's debug line ``journey blocks: N read, M reused from the cache``, and
-the expander's ``misses``/``hits``); blocks rendered (calls of
-``render_journey_html``); and, as information, the time MkDocs spends
-converting and rendering the generated playbook pages. Prints one JSON object.
+plugin's debug line ``journey blocks: N read, M reused``, and the block
+cache's ``read``/``reused``/``from_disk``); blocks rendered (calls of
+``render_journey_html`` by the pipeline); and, as information, the time MkDocs
+spends converting and rendering the generated playbook pages. Prints one JSON
+object.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-DEBUG_LINE = re.compile(r"journey blocks: (\d+) read, (\d+) reused from the cache")
+DEBUG_LINE = re.compile(r"journey blocks: (\d+) read, (\d+) reused")
 
 
 class Meter:
@@ -87,8 +88,8 @@ def instrument(meter: Meter) -> list[str]:
     from markdown.util import Processor
     from mkdocs.plugins import BasePlugin
 
-    import mkdocs_custflow.blocks as blocks_module
     import mkdocs_custflow.extension as extension_module
+    import mkdocs_custflow.pipeline as pipeline_module
     from mkdocs_custflow.plugin import CustflowPlugin
 
     wrapped = []
@@ -105,13 +106,13 @@ def instrument(meter: Meter) -> list[str]:
             meter.wrap(cls, "run")
             wrapped.append(f"{cls.__name__}.run")
 
-    render = blocks_module.render_journey_html
+    render = pipeline_module.render_journey_html  # the name Pipeline.render calls
 
     def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
         meter.renders += 1
         return render(*args, **kwargs)
 
-    blocks_module.render_journey_html = counted
+    pipeline_module.render_journey_html = counted
 
     for step in ("_populate_page", "_build_page"):
         original = getattr(build_module, step)
@@ -234,7 +235,7 @@ def main() -> None:
             wall = time.perf_counter() - start
             line = captured.lines[lines_before] if len(captured.lines) > lines_before else ""
             match = DEBUG_LINE.search(line)
-            expander = plugin.expander
+            cache = plugin.cache
             results[label] = {
                 "wall_s": wall,
                 "custflow_s": meter.total,
@@ -243,8 +244,9 @@ def main() -> None:
                 "generated_pages_s": meter.generated_pages,
                 "log_read": int(match[1]) if match else None,
                 "log_reused": int(match[2]) if match else None,
-                "expander_misses": expander.misses if expander else None,
-                "expander_hits": expander.hits if expander else None,
+                "cache_read": cache.read if cache else None,
+                "cache_reused": cache.reused if cache else None,
+                "cache_from_disk": cache.from_disk if cache else None,
                 "rendered": meter.renders,
                 "warnings": captured.warnings - warnings_before,
             }

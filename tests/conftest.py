@@ -68,3 +68,23 @@ def build_site() -> Callable[..., BuildResult]:
     `python -m mkdocs build`, returns BuildResult(returncode, stdout, stderr, site_dir, ...).
     """
     return _build_site
+
+
+# -- the playbook site (support.playbook_sites), read by several test_playbook_* modules -----
+# Session-scoped so that each layout is built once, however many modules read it.
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """The main playbook site with directory URLs (MkDocs' default)."""
+    from support.playbook_sites import build_main_site
+
+    return build_main_site(tmp_path_factory.mktemp("playbook-site"))
+
+
+@pytest.fixture(scope="session")
+def flat_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """The main playbook site with ``use_directory_urls: false`` (pages are ``a/b.html``)."""
+    from support.playbook_sites import build_main_site
+
+    return build_main_site(tmp_path_factory.mktemp("playbook-flat"), use_directory_urls=False)

@@ -1,0 +1,108 @@
+"""What goes wrong between pages, and what the build says about it.
+
+A page the user wrote at a generated page's path is kept (with an error naming both), and two
+journeys that define one stage differently get a warning naming both places (strict fails).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from support.links import check_links
+from support.pages import blocks, headings, line_of, nav, read
+from support.site import BuildResult, build_site
+
+CONFLICT_A = """\
+# A
+
+```journey
+id: online-order
+title: Online order
+actors:
+  customer: {name: Customer, kind: customer}
+  sales: {name: Sales rep, kind: role}
+  ops: {name: Fulfilment, kind: role}
+stages:
+  - id: browse
+    owner: sales
+    steps:
+      - customer -> sales: Browse
+  - id: pay
+    name: Pay
+    owner: sales
+    steps:
+      - customer -> sales: Pay online
+```
+"""
+
+CONFLICT_B = """\
+# B
+
+Some text first.
+
+```journey
+id: shop-order
+title: Shop order
+actors:
+  customer: {name: Customer, kind: customer}
+  sales: {name: Sales rep, kind: role}
+  ops: {name: Fulfilment, kind: role}
+stages:
+  - id: pay
+    name: Payment at the till
+    owner: ops
+    steps:
+      - customer -> ops: Pay at the till
+```
+"""
+
+USER_PAGE = "# Paying, the way we do it\n\nWritten by hand.\n"
+
+
+@pytest.fixture(scope="module")
+def warned(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    docs = {
+        "index.md": "# Home\n",
+        "a.md": CONFLICT_A,
+        "shop/b.md": CONFLICT_B,
+        "playbook/stages/pay.md": USER_PAGE,
+    }
+    return build_site(tmp_path_factory.mktemp("warned"), docs).check()
+
+
+def test_user_page_at_a_generated_path_is_kept_with_an_error(warned: BuildResult) -> None:
+    html = read(warned, "playbook/stages/pay")
+    assert headings(html, "h1") == ["Paying, the way we do it"]
+    assert "Written by hand." in html
+    assert "Journeys" not in headings(html, "h2")
+    assert re.search(
+        r"ERROR.*docs/playbook/stages/pay\.md: this file makes "
+        r"playbook/stages/pay/index\.html, where "
+        r"the playbook page for stage 'pay' \(playbook/stages/pay\.md\) would go; your file "
+        r"is kept",
+        warned.log,
+    ), warned.log
+    # Links to the stage now lead to the user's page, and nothing is broken.
+    overview = read(warned, "playbook")
+    assert ("Pay", "stages/pay/") in [link for e in blocks(overview) for link in e.links]
+    assert not check_links(warned.site_dir)
+    titles = [t for _d, t, _h in nav(overview)]
+    assert titles.count("Paying, the way we do it") == 1, titles
+
+
+def test_conflicting_stage_definitions_warn_naming_both_places(warned: BuildResult) -> None:
+    a_line = line_of(CONFLICT_A, "- id: pay")
+    b_line = line_of(CONFLICT_B, "- id: pay")
+    here, there = f"docs/shop/b.md:{b_line}", f"docs/a.md:{a_line}"
+    warnings = [line for line in warned.log.splitlines() if "stage 'pay'" in line
+                and "playbook page" not in line]
+    name = [w for w in warnings if "Payment at the till" in w]
+    owner = [w for w in warnings if "owner 'ops'" in w]
+    assert len(name) == 1 and here in name[0] and there in name[0], warnings
+    assert "'Pay'" in name[0]
+    assert len(owner) == 1 and here in owner[0] and there in owner[0], warnings
+    assert "'sales'" in owner[0]
+    strict = build_site(warned.config_file.parent / "strict", {
+        "a.md": CONFLICT_A, "shop/b.md": CONFLICT_B}, strict=True)
+    assert not strict.ok, "conflicting stages must fail a strict build"
