@@ -37,10 +37,10 @@ import typing
 from collections.abc import Callable, Iterable
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Generic, TypeVar, Union
+from typing import Any, Generic, NoReturn, TypeVar, Union
 
 from mkdocs_custflow.diagnostics import Diagnostic, Severity
-from mkdocs_custflow.structure import Journey
+from mkdocs_custflow.structure import Catalog, Journey
 
 try:
     import sqlite3
@@ -113,7 +113,7 @@ class EntryError(ValueError):
 
 
 def to_data(value: object) -> object:
-    """The model as JSON values; a dataclass in a union carries its class name."""
+    """The model as JSON values; a dataclass carries its class name."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         data = {f.name: to_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
         data["@"] = type(value).__name__
@@ -127,78 +127,118 @@ def to_data(value: object) -> object:
     return value
 
 
-@functools.lru_cache(maxsize=64)
-def _hints(cls: type) -> dict[str, Any]:
+Decoder = Callable[[Any], Any]
+
+
+def _fail(message: str) -> NoReturn:
+    raise EntryError(message)
+
+
+@functools.cache
+def decoder(kind: Any) -> Decoder:
+    """A function that turns JSON values into ``kind`` (a type hint of the
+    model), checking every value's type; anything else raises :class:`EntryError`.
+    Made once per type: entries are many, types few."""
+    origin = typing.get_origin(kind)
+    if origin in (Union, types.UnionType):
+        options = [o for o in typing.get_args(kind) if o is not type(None)]
+        optional = len(options) < len(typing.get_args(kind))
+        if len(options) == 1:
+            inner = decoder(options[0])
+            return lambda v: None if v is None and optional else inner(v)
+        named = {o.__name__: decoder(o) for o in options}
+
+        def one_of(v: Any) -> Any:
+            if v is None and optional:
+                return None
+            if type(v) is not dict or v.get("@") not in named:
+                _fail(f"none of {kind}")
+            return named[v["@"]](v)
+
+        return one_of
+    if origin is list:
+        item = decoder(typing.get_args(kind)[0])
+        return lambda v: [item(x) for x in v] if type(v) is list else _fail("a list expected")
+    if origin is dict:
+        value = decoder(typing.get_args(kind)[1])
+
+        def mapping(v: Any) -> Any:
+            if type(v) is not dict or not all(type(k) is str for k in v):
+                _fail("a mapping expected")
+            return {k: value(x) for k, x in v.items()}
+
+        return mapping
+    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
+        return _dataclass_decoder(kind)
+    if kind is Severity:
+        return lambda v: Severity(v) if v in ("error", "warning") else _fail("a severity")
+    if kind in (str, int, bool):
+        return lambda v: v if type(v) is kind else _fail(f"{kind.__name__} expected")
+    raise TypeError(f"no decoder for {kind}")  # pragma: no cover - a model field of a new type
+
+
+def _dataclass_decoder(cls: type) -> Decoder:
     from mkdocs_custflow import structure  # the names the model's hints use
 
     names = {**vars(structure), **vars(sys.modules[cls.__module__])}
     hints = typing.get_type_hints(cls, names)
-    return {f.name: hints[f.name] for f in dataclasses.fields(cls) if f.init}
+    fields = [(f.name, decoder(hints[f.name])) for f in dataclasses.fields(cls) if f.init]
+    size, name = len(fields) + 1, cls.__name__
 
-
-def from_data(data: object, kind: Any) -> Any:
-    """``data`` decoded as ``kind`` (a type hint of the model), every value's
-    type checked; anything else raises :class:`EntryError`."""
-    origin = typing.get_origin(kind)
-    if origin in (Union, types.UnionType):
-        options = typing.get_args(kind)
-        if data is None and type(None) in options:
-            return None
-        classes = [o for o in options if isinstance(o, type) and dataclasses.is_dataclass(o)]
-        if classes and isinstance(data, dict):
-            named = {c.__name__: c for c in classes}
-            if data.get("@") not in named:
-                raise EntryError(f"unknown kind {data.get('@')!r}")
-            return from_data(data, named[data["@"]])
-        for option in options:
-            if option is type(None):
-                continue
-            with contextlib.suppress(EntryError):
-                return from_data(data, option)
-        raise EntryError(f"{data!r} is none of {kind}")
-    if origin is list:
-        (item,) = typing.get_args(kind)
-        if not isinstance(data, list):
-            raise EntryError("a list was expected")
-        return [from_data(value, item) for value in data]
-    if origin is dict:
-        key_kind, item = typing.get_args(kind)
-        if not isinstance(data, dict) or not all(isinstance(k, key_kind) for k in data):
-            raise EntryError("a mapping was expected")
-        return {key: from_data(value, item) for key, value in data.items()}
-    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
-        hints = _hints(kind)
-        if not isinstance(data, dict) or data.get("@") != kind.__name__:
-            raise EntryError(f"a {kind.__name__} was expected")
-        if set(data) != {*hints, "@"}:
-            raise EntryError(f"the fields of a {kind.__name__} were expected")
-        return kind(**{name: from_data(data[name], hint) for name, hint in hints.items()})
-    if kind is Severity:
+    def instance(v: Any) -> Any:
+        if type(v) is not dict or v.get("@") != name or len(v) != size:
+            _fail(f"a {name} expected")
         try:
-            return Severity(data)
-        except ValueError:
-            raise EntryError(f"unknown severity {data!r}") from None
-    if kind in (str, bool) and type(data) is kind:
-        return data
-    if kind is int and type(data) is int:
-        return data
-    raise EntryError(f"{kind} expected, not {type(data).__name__}")
+            return cls(**{field: decode(v[field]) for field, decode in fields})
+        except KeyError as missing:
+            _fail(f"a {name} without {missing}")
+
+    return instance
 
 
-def encode_result(journey: Journey | None, findings: list[Diagnostic]) -> str:
-    return json.dumps(
-        {"journey": to_data(journey), "findings": to_data(findings)},
-        ensure_ascii=False, separators=(",", ":"), sort_keys=True,
-    )
+def encode_result(
+    journey: Journey | None, findings: list[Diagnostic], catalog: Catalog
+) -> str:
+    """A block's result as JSON. Actors and touchpoints the journey shares with
+    the catalog are named, not copied: the entry is found only with the same
+    catalog, and the journey read back shares them again, as a fresh read does."""
+    data: dict[str, object] = {"journey": None, "findings": to_data(findings), "order": {}}
+    if journey is not None:
+        journey_data = to_data(journey)
+        assert isinstance(journey_data, dict)
+        order = {}
+        for key, source in (("actors", catalog.actors), ("touchpoints", catalog.touchpoints)):
+            items = getattr(journey, key)
+            order[key] = list(items)  # every id in order; the own ones are in journey_data
+            journey_data[key] = {
+                k: v for k, v in journey_data[key].items() if source.get(k) is not items[k]
+            }
+        data["journey"], data["order"] = journey_data, order
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def decode_result(text: str) -> tuple[Journey | None, list[Diagnostic]]:
+_OPTIONAL_JOURNEY = decoder(Union[Journey, None])  # noqa: UP007 - a runtime type hint
+_FINDINGS = decoder(list[Diagnostic])
+
+
+def decode_result(text: str, catalog: Catalog) -> tuple[Journey | None, list[Diagnostic]]:
     """Raises :class:`EntryError` (or ``ValueError`` for bad JSON)."""
     data = json.loads(text)
-    if not isinstance(data, dict) or set(data) != {"journey", "findings"}:
-        raise EntryError("not a block entry")
-    journey = from_data(data["journey"], Union[Journey, None])  # noqa: UP007
-    return journey, from_data(data["findings"], list[Diagnostic])
+    if type(data) is not dict or set(data) != {"journey", "findings", "order"}:
+        _fail("not a block entry")
+    journey = _OPTIONAL_JOURNEY(data["journey"])
+    order = data["order"]
+    if journey is not None:
+        if type(order) is not dict or set(order) != {"actors", "touchpoints"}:
+            _fail("not a block entry")
+        for key, source in (("actors", catalog.actors), ("touchpoints", catalog.touchpoints)):
+            own, ids = getattr(journey, key), order[key]
+            if type(ids) is not list or not all(
+                type(i) is str and (i in own or i in source) for i in ids
+            ) or not set(own) <= set(ids):
+                _fail(f"{key} neither the block's nor the catalog's")
+            setattr(journey, key, {i: own[i] if i in own else source[i] for i in ids})
+    return journey, _FINDINGS(data["findings"])
 
 
 # -- the key that signs entries -------------------------------------------------
@@ -264,11 +304,14 @@ class BlockCache:
         self._current: dict[BlockKey, Cached] = {}
         self._previous: dict[BlockKey, Cached] = {}
         self._disk: _Disk | None = None
+        self.catalog = Catalog()
         self.disk_was_used = False
         """Whether the last build had the disk (a folder, a key, a usable file)."""
 
-    def start(self, settings: str) -> None:
-        """A new build with these settings (a fingerprint)."""
+    def start(self, settings: str, catalog: Catalog | None = None) -> None:
+        """A new build with these settings (a fingerprint, which covers the
+        catalog's content) and the catalog journeys share actors with."""
+        self.catalog = catalog or Catalog()
         if settings != self._settings:
             self._current, self._previous = {}, {}
             self._settings = settings
@@ -295,14 +338,15 @@ class BlockCache:
             return found
         disk_key = self._disk_key(key) if self._disk is not None else ""
         if self._disk is not None:
-            found = self._disk.get(disk_key, self.max_age, self.notes)
+            found = self._disk.get(disk_key, self.catalog, self.notes)
             if found is not None:
                 self.from_disk += 1
         if found is None:
             self.read += 1
             found = read()
             if self._disk is not None:
-                self._disk.put(disk_key, encode_result(found.journey, found.findings), self.notes)
+                entry = encode_result(found.journey, found.findings, self.catalog)
+                self._disk.put(disk_key, entry, self.notes)
         self._current[key] = found
         return found
 
@@ -361,7 +405,7 @@ class _Disk:
     def _mac(self, key: str, entry: str) -> str:
         return hmac.new(self.key, f"{key}\n{entry}".encode(), hashlib.sha256).hexdigest()
 
-    def get(self, key: str, max_age: float, notes: list[str]) -> Cached | None:
+    def get(self, key: str, catalog: Catalog, notes: list[str]) -> Cached | None:
         try:
             row = self.db.execute(
                 "SELECT entry, mac, used FROM blocks WHERE key = ?", (key,)
@@ -378,7 +422,7 @@ class _Disk:
             notes.append(f"block cache entry {key[:12]} is not signed by this key; read again")
             return None
         try:
-            journey, findings = decode_result(entry)
+            journey, findings = decode_result(entry, catalog)
         except (ValueError, TypeError, RecursionError) as exc:
             notes.append(f"block cache entry {key[:12]} unusable ({exc}); read again")
             return None

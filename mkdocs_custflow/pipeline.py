@@ -149,7 +149,7 @@ class Pipeline:
         self.fingerprint = settings.fingerprint()
         """Changes whenever anything but a block's own text could change its result."""
         if cache is not None:
-            cache.start(self.fingerprint)
+            cache.start(self.fingerprint, self.catalog)
 
     # -- one block -------------------------------------------------------------
     def read_block(self, body: str, *, file: str = "<markdown>", line: int = 1) -> BlockResult:

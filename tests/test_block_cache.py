@@ -108,6 +108,26 @@ def test_the_disk_holds_json_and_no_html(tmp_path: Path) -> None:
     assert "mermaid" in html and "mermaid" not in entry and "<" not in entry
 
 
+def test_a_warm_journey_shares_the_catalogs_actors_as_a_read_one_does(tmp_path: Path) -> None:
+    (tmp_path / "catalog.yml").write_text(
+        "actors:\n  sales: {name: Sales rep, kind: role}\n  desk: {name: Desk, kind: role}\n"
+        "touchpoints:\n  web: {name: Website}\n", encoding="utf-8")
+    settings = Settings(catalog=str(tmp_path / "catalog.yml"))
+    body = BLOCK.replace("  sales: {name: Sales rep, kind: role}\n", "  desk: {team: Service}\n")
+    runs = []
+    for _ in range(2):
+        cache = BlockCache(tmp_path / "cache")
+        pipeline = Pipeline(settings, cache)
+        runs.append((pipeline, pipeline.read_block(body, file="a.md"), cache))
+        cache.finish()
+    (cold_pipeline, cold, _), (warm_pipeline, warm, cache) = runs
+    assert cache.from_disk == 1 and warm.journey == cold.journey
+    assert list(warm.journey.actors) == list(cold.journey.actors) == ["sales", "desk", "customer"]
+    assert warm.journey.actors["sales"] is warm_pipeline.catalog.actors["sales"]  # shared
+    assert warm.journey.touchpoints["web"] is warm_pipeline.catalog.touchpoints["web"]
+    assert warm.journey.actors["desk"] is not warm_pipeline.catalog.actors["desk"]  # own
+
+
 def test_code_fingerprint_follows_the_package_files(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
