@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from mkdocs_custflow.diagnostics import Diagnostic, Reporter, Severity, name_hint
 from mkdocs_custflow.playbook.model import Playbook
-from mkdocs_custflow.renderers.html import render_diagrams, too_large
+from mkdocs_custflow.renderers.html import MERMAID_VIEWS, diagram_parts, too_large
 from mkdocs_custflow.renderers.options import RenderOptions
 from mkdocs_custflow.structure import Catalog, Journey, Message, Stage
 from mkdocs_custflow.structure.journey import END_TARGET
@@ -119,8 +119,9 @@ def size_findings(journey: Journey, locale: str) -> list[Diagnostic]:
         return []
     options = RenderOptions(locale=locale, stage_url=lambda sid: f"../../playbook/stages/{sid}/")
     found = []
-    for view, source in render_diagrams(journey, options).items():
-        reason = too_large(view, source)
+    for view in [v for v in journey.views if v in MERMAID_VIEWS]:
+        reason = next(filter(None, (too_large(view, source)
+                                    for source, _ in diagram_parts(journey, view, options))), None)
         if reason:
             journey.too_large[view] = reason
             found.append(Diagnostic(

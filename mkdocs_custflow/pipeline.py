@@ -33,6 +33,7 @@ from mkdocs_custflow.reading.fences import Fence, find_journey_fences
 from mkdocs_custflow.reading.located_yaml import YamlLimits, YamlMapping, YamlReadError, parse
 from mkdocs_custflow.reading.model import ModelReader
 from mkdocs_custflow.reading.resolve import resolve
+from mkdocs_custflow.renderers.colours import team_order
 from mkdocs_custflow.renderers.html import render_error_html, render_journey_html
 from mkdocs_custflow.renderers.options import RenderOptions
 from mkdocs_custflow.structure import Catalog, Journey
@@ -119,6 +120,8 @@ class SiteReading:
     records: list[JourneyRecord]
     playbook: Playbook | None
     findings: list[Diagnostic]
+    teams: tuple[str, ...] = ()
+    """The site's teams in colour order: each keeps its colour on every page."""
 
 
 class Pipeline:
@@ -264,4 +267,6 @@ class Pipeline:
             if over is not None:
                 findings.append(over)
                 playbook = None
-        return SiteReading(blocks, records, playbook, findings)
+        journeys = [result.journey for _, _, result in blocks if result.journey is not None]
+        teams = team_order(self.catalog, journeys)
+        return SiteReading(blocks, records, playbook, findings, teams)

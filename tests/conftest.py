@@ -88,3 +88,27 @@ def flat_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     from support.playbook_sites import build_main_site
 
     return build_main_site(tmp_path_factory.mktemp("playbook-flat"), use_directory_urls=False)
+
+
+# -- the example site: the guide and the Huadong playbook, in English and Chinese ---------
+
+
+@pytest.fixture(scope="session")
+def example_sites(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The English site in site/ and the Chinese one in site/zh, as deployed (the language
+    selector of each page fetches the other site's sitemap), each built --strict."""
+    import subprocess
+
+    root = Path(__file__).resolve().parent.parent
+    site = tmp_path_factory.mktemp("example") / "site"
+    for config, target in ((root / "mkdocs.yml", site),
+                           (root / "example-site" / "zh" / "mkdocs.yml", site / "zh")):
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config),
+             "-d", str(target)],
+            capture_output=True, text=True, cwd=root,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=False,
+        )
+        assert result.returncode == 0, result.stderr
+        assert "WARNING" not in result.stderr, result.stderr
+    return site

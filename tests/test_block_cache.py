@@ -120,7 +120,7 @@ def test_a_warm_journey_shares_the_catalogs_actors_as_a_read_one_does(tmp_path: 
         pipeline = Pipeline(settings, cache)
         runs.append((pipeline, pipeline.read_block(body, file="a.md"), cache))
         cache.finish()
-    (cold_pipeline, cold, _), (warm_pipeline, warm, cache) = runs
+    (_, cold, _), (warm_pipeline, warm, cache) = runs
     assert cache.from_disk == 1 and warm.journey == cold.journey
     assert list(warm.journey.actors) == list(cold.journey.actors) == ["sales", "desk", "customer"]
     assert warm.journey.actors["sales"] is warm_pipeline.catalog.actors["sales"]  # shared

@@ -76,8 +76,9 @@ def test_example_site_uses_every_view(example_site: Path) -> None:
         p.read_text(encoding="utf-8") for p in example_site.rglob("*.html")
         if not p.relative_to(example_site).as_posix().startswith("zh/")
     )
-    for view in ("flow", "sequence", "journey"):
-        assert f'class="mermaid custflow-{view}"' in html
+    for view in ("flow", "sequence"):
+        assert f'<figure class="custflow-diagram custflow-{view}">' in html
+    assert 'class="custflow-satisfaction"' in html
     assert 'class="custflow-stages"' in html
     assert 'class="custflow-raci"' in html
 

@@ -108,7 +108,7 @@ def test_spec_first_example_reads_cleanly():
 def test_spec_first_example_top_level():
     j = journey(SPEC_FIRST_EXAMPLE)
     assert (j.id, j.title, j.views, j.direction) == (
-        "first-purchase", "First purchase", ["flow", "sequence"], "LR",
+        "first-purchase", "First purchase", ["flow", "sequence"], "",
     )
     assert (j.file, j.line) == (FILE, BASE)
 
@@ -340,7 +340,7 @@ def test_yaml_11_boolean_and_null_words_stay_branch_labels():
 def test_default_views_and_direction():
     j = journey(one_stage("    owner: sales\n"))
     assert j.views == ["flow", "sequence"]
-    assert j.direction == "LR"
+    assert j.direction == ""  # the flowchart picks one by size
     # By default a sequence diagram is drawn only when it has something to show.
     assert journey(one_stage("")).views == ["flow"]
 

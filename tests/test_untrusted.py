@@ -13,6 +13,7 @@ import re
 import subprocess
 import sys
 import time
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -350,15 +351,16 @@ def test_hidden_fences_stay_out_of_the_playbook(tmp_path: Path, build_site) -> N
 
 def test_names_with_ampersand_and_comma_stay_whole_in_the_journey_view(mermaid_parser) -> None:
     body = (
-        "id: j\nviews: [journey]\nactors:\n  c: {name: 'Smith & Sons, Ltd.', kind: customer}\n"
+        "id: j\ntitle: 'R&D, Sales: #1'\nviews: [journey, flow]\n"
+        "actors:\n  c: {name: 'Smith & Sons, Ltd.', kind: customer}\n"
         "  d: {name: 'R&D', kind: role}\n"
-        "stages:\n  - id: s\n    steps:\n      - {from: c, to: d, say: Hi, score: 3}\n"
+        "stages:\n  - id: s\n    owner: d\n    steps:\n"
+        "      - {from: c, to: d, say: Hi, score: 3}\n"
     )
     result = make_pipeline().read_block(body, file="a.md")
     html = make_pipeline().render(result)
-    source = html.split('<code>')[1].split("</code>")[0]
-    assert "Smith ＆ Sons， Ltd." in source and "R＆D" in source
-    assert "#38;" not in source and "#44;" not in source
-    from html import unescape
-
-    assert mermaid_parser.parse(unescape(source)).ok
+    people = re.findall(r'<span class="custflow-person"[^>]*>(.*?)</span>', html)
+    assert people == ["Smith &amp; Sons, Ltd.", "R&amp;D"]
+    source = unescape(html.split("<code>")[1].split("</code>")[0])
+    assert "accTitle: R＆D， Sales： ＃1： flowchart of the stages" in source
+    assert mermaid_parser.parse(source).ok

@@ -9,6 +9,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from mkdocs_custflow.playbook.model import Playbook
+from mkdocs_custflow.renderers.flowchart import flow_direction
 from mkdocs_custflow.structure import Decision, Journey, Message, Note, Stage, Step
 
 SCHEMA_PATH = Path(__file__).parent / "schema" / "playbook.schema.json"
@@ -49,7 +50,7 @@ def _stage(stage: Stage) -> dict[str, object]:
 def _journey(journey: Journey, page: str, anchor: str) -> dict[str, object]:
     return {
         "id": journey.id, "title": journey.title, "description": journey.description,
-        "template": journey.template, "views": journey.views, "direction": journey.direction,
+        "template": journey.template, "views": journey.views, "direction": flow_direction(journey),
         "source": {"file": journey.file, "line": journey.line, "page": page, "anchor": anchor},
         "actors": sorted(journey.actors), "stages": [_stage(s) for s in journey.stages],
     }

@@ -21,6 +21,7 @@ from markupsafe import Markup
 
 from mkdocs_custflow.i18n import words
 from mkdocs_custflow.playbook.model import JourneyRecord, Playbook
+from mkdocs_custflow.renderers.tables import raci_letters
 from mkdocs_custflow.safe_text import description_html, is_safe_url, md_escape
 from mkdocs_custflow.structure import Journey
 
@@ -75,6 +76,7 @@ def page_environment(override_dir: Path | None = None) -> jinja2.Environment:
     )
     env.filters["markdown"] = markdown_filter
     env.filters["group_by"] = group_by
+    env.filters["raci"] = lambda letters: Markup(raci_letters(letters))
     return env
 
 

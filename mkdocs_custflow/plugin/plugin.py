@@ -27,7 +27,10 @@ from mkdocs_custflow.plugin.paths import shown_path, source_line_offset
 from mkdocs_custflow.plugin.playbook_files import PlaybookFiles
 from mkdocs_custflow.plugin.project import settings_from
 from mkdocs_custflow.plugin.setup import (
+    ASSETS_DIR,
     MERMAID_SITE_PATH,
+    SITE_ASSETS,
+    add_assets,
     check_options,
     check_playbook_dir,
     local_mermaid,
@@ -54,6 +57,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         self._reported: set[str] = set()
         self._reported_before: set[str] = set()
         self._page_anchors: list[str] = []
+        self.teams: tuple[str, ...] = ()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so MkDocs keeps this plugin between `mkdocs serve` rebuilds,
@@ -84,6 +88,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
             page=lambda: self._page,
         )
         config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
+        add_assets(config)
         self.mermaid_file = local_mermaid(self.config, config)
         note = missing_mermaid_note(self.config, config)
         if note:
@@ -116,7 +121,10 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
             files.append(
                 File.generated(config, MERMAID_SITE_PATH, abs_src_path=str(self.mermaid_file))
             )
+        for site_path, name in SITE_ASSETS.items():
+            files.append(File.generated(config, site_path, abs_src_path=str(ASSETS_DIR / name)))
         reading = self.pipeline.read_site(self._pages(files, config))
+        self.teams = reading.teams
         for finding in reading.findings:
             self._report(finding)
         if reading.playbook is not None:
@@ -172,8 +180,12 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
                 stage_url=lambda sid: urls.url(layout.stage(sid), page),
                 actor_url=lambda aid: urls.url(layout.role(aid), page),
                 touchpoint_url=lambda tid: urls.url(layout.touchpoint(tid), page),
+                teams=self.teams,
                 # `mkdocs serve` keeps the HTML of the page's unchanged blocks.
-                cache_key=f"{page.file.url}\n{self.playbook.signature}" if self._serving else None,
+                cache_key=(
+                    f"{page.file.url}\n{self.playbook.signature}\n{self.teams}"
+                    if self._serving else None
+                ),
             ),
         )
         return None

@@ -11,6 +11,18 @@ from mkdocs_custflow.diagnostics import did_you_mean
 from mkdocs_custflow.plugin.config import CustflowConfig
 
 MERMAID_SITE_PATH = "assets/javascripts/custflow/mermaid.min.js"
+ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
+SITE_ASSETS = {"assets/custflow/custflow.css": "custflow.css",
+               "assets/custflow/custflow.js": "custflow.js"}
+
+
+def add_assets(config: MkDocsConfig) -> None:
+    """The package's own style and script on every page: diagrams readable at
+    any width, team colours, tables. Nothing is asked of the site's CSS."""
+    for site_path in SITE_ASSETS:
+        target = config.extra_css if site_path.endswith(".css") else config.extra_javascript
+        if site_path not in target:
+            target.append(site_path)  # type: ignore[arg-type]
 
 
 def check_options(options: CustflowConfig) -> None:

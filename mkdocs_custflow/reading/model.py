@@ -432,15 +432,15 @@ class ModelReader:
         if journey_id is None:
             journey_id = slugify(title or "") or fallback_id
         views = self.views(data)
-        direction = (self.text(data, "direction") or "LR").upper()
+        direction = (self.text(data, "direction") or "").upper()
         if direction == "TB":
             direction = "TD"
-        if direction not in DIRECTIONS:
+        if direction and direction not in DIRECTIONS:
             self.report.error(
                 f"'direction' must be LR or TD, not '{data['direction']}'",
                 data.line_of("direction"),
             )
-            direction = "LR"
+            direction = ""
         actors = self.mapping_of(data, "actors", self.actor)
         touchpoints = self.mapping_of(data, "touchpoints", self.touchpoint)
         stages = self.stages(data)

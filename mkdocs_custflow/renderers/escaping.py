@@ -12,6 +12,7 @@ no user text can end a label, start a line or form a keyword statement.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 
 _INERT = frozenset(" _-.!?/")
@@ -57,10 +58,64 @@ def mermaid_text(text: str) -> str:
     return "".join(ch if _literal(ch) else f"#{ord(ch)};" for ch in folded) or "#160;"
 
 
-def mermaid_name(text: str) -> str:
-    """A person's name in the ``journey`` view, whose legend shows the text
-    as written, entity codes and all: ASCII punctuation (``,`` would split
-    the list, ``:`` end it) becomes its full-width look-alike instead."""
+# A character of East Asian width counts two columns; a line may break before
+# one (not before closing punctuation), or at white space between words.
+_WIDE = frozenset("WF")
+_NO_LINE_START = frozenset("，。、；：？！）》」』】〉…,.;:?!)")
+_TOKENS = re.compile(r"\s+|\S")
+
+
+def _columns(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in _WIDE else 1 for ch in text)
+
+
+def wrap_lines(text: str, width: int) -> list[str]:
+    """``text`` (folded to one line) cut into lines of about ``width`` columns:
+    at spaces between words, or between two wide (CJK) characters; a word
+    longer than a line stays whole, and nothing is hyphenated."""
+    words: list[str] = []  # runs of narrow characters, single wide ones, single spaces
+    for token in _TOKENS.findall(_folded(text)):
+        if token.isspace():
+            words.append(" ")
+        elif unicodedata.east_asian_width(token) in _WIDE or token in _NO_LINE_START:
+            words.append(token)
+        elif words and words[-1] != " " and not _is_wide(words[-1]):
+            words[-1] += token
+        else:
+            words.append(token)
+    lines: list[str] = []
+    line = ""
+    for word in words:
+        if word == " ":
+            line += " " if line else ""
+            continue
+        fits = _columns(line + word) <= width or not line.strip() or word[0] in _NO_LINE_START
+        if fits:
+            line += word
+        else:
+            lines.append(line.rstrip())
+            line = word
+    if line.strip() or not lines:
+        lines.append(line.rstrip())
+    return lines
+
+
+def _is_wide(word: str) -> bool:
+    return len(word) == 1 and unicodedata.east_asian_width(word) in _WIDE
+
+
+def mermaid_wrapped(text: str, width: int) -> str:
+    """:func:`mermaid_text` of ``text`` in lines of about ``width`` columns,
+    joined by ``<br>``: sequence messages stay narrow without Mermaid's own
+    wrapping, which hyphenates words and Chinese text."""
+    return "<br>".join(mermaid_text(line) for line in wrap_lines(text, width))
+
+
+def mermaid_plain(text: str) -> str:
+    """Text for a statement that takes the rest of its line as written
+    (``accTitle``, ``accDescr``), where entity codes would be read aloud:
+    ASCII punctuation becomes its full-width look-alike instead, so nothing
+    can end the statement or start another."""
     return "".join(
         chr(ord(ch) + 0xFEE0) if "!" <= ch <= "~" and not ch.isalnum() and ch not in _INERT
         else ch

@@ -2,38 +2,37 @@
 
 Start and end are stadium-shaped terminals, each stage a rectangle labelled
 with its name, owner and time limit, each decision a diamond. Stage nodes are
-coloured by their owner's team: the first three teams get a colour each, any
-other team the default, so the chart never needs more than four colours.
+coloured by their owner's team (see :mod:`.colours`: the same team has the
+same colour on every page), decisions in the problem colour. Without a
+``direction`` from the writer, a journey of more than three stages runs top
+down, which keeps it narrow enough to read at page width.
 """
 
 from __future__ import annotations
 
 from mkdocs_custflow.i18n import words
-from mkdocs_custflow.renderers.escaping import mermaid_text, mermaid_url
+from mkdocs_custflow.renderers.colours import (
+    NEUTRAL_COLOUR,
+    PROBLEM_COLOUR,
+    TEAM_COLOURS,
+    TERMINAL_COLOUR,
+    coloured_teams,
+    fill,
+)
+from mkdocs_custflow.renderers.escaping import mermaid_plain, mermaid_text, mermaid_url
 from mkdocs_custflow.renderers.options import RenderOptions
 from mkdocs_custflow.structure import Journey, Stage
 from mkdocs_custflow.structure.journey import END_TARGET
 
-# Translucent fills (#RRGGBBAA) tint whatever the page behind is, so the
-# theme's own label colour stays readable in light and dark mode alike.
-TEAM_STYLES = (
-    "fill:#2563eb2e,stroke:#2563eb",
-    "fill:#16a34a2e,stroke:#16a34a",
-    "fill:#d977062e,stroke:#d97706",
-)
-DEFAULT_STYLE = "fill:#64748b1f,stroke:#64748b"
-TERMINAL_STYLE = "fill:#64748b38,stroke:#475569"
-DECISION_STYLE = "fill:#ea580c1f,stroke:#ea580c"
+AUTO_TD_FROM = 4
+"""Stages from which a journey with no ``direction`` is drawn top down."""
 
 
-def team_colours(journey: Journey) -> dict[str, int]:
-    """Team -> colour index, for the first three teams owning a stage."""
-    teams: dict[str, int] = {}
-    for stage in journey.stages:
-        owner = journey.actors.get(stage.owner or "")
-        if owner and owner.team and owner.team not in teams and len(teams) < len(TEAM_STYLES):
-            teams[owner.team] = len(teams)
-    return teams
+def flow_direction(journey: Journey) -> str:
+    """The writer's direction, else top down for journeys of four stages or more."""
+    if journey.direction:
+        return journey.direction
+    return "TD" if len(journey.stages) >= AUTO_TD_FROM else "LR"
 
 
 def stage_label(journey: Journey, stage: Stage) -> str:
@@ -55,7 +54,7 @@ def render_flowchart(journey: Journey, options: RenderOptions | None = None) -> 
     node = {stage.id: f"S{index}" for index, stage in enumerate(journey.stages)}
     if END_TARGET not in node:
         node[END_TARGET] = "T1"
-    lines = [f"flowchart {journey.direction}"]
+    lines = [f"flowchart {flow_direction(journey)}", *accessible(journey, text["flow_title"])]
     lines.append(f'    T0(["{mermaid_text(text["start"])}"])')
     for stage in journey.stages:
         lines.append(f'    {node[stage.id]}["{stage_label(journey, stage)}"]')
@@ -91,30 +90,51 @@ def render_flowchart(journey: Journey, options: RenderOptions | None = None) -> 
         if not journey.stages:
             edges.append("    T0 --> T1")
     lines.extend(edges)
-    lines.extend(_styles(journey, node, decisions, has_end))
+    lines.extend(_styles(journey, node, decisions, has_end, options))
     lines.extend(_clicks(journey, node, options, text["stage"]))
     return "\n".join(lines) + "\n"
 
 
 def _styles(
-    journey: Journey, node: dict[str, str], decisions: list[str], has_end: bool
+    journey: Journey,
+    node: dict[str, str],
+    decisions: list[str],
+    has_end: bool,
+    options: RenderOptions,
 ) -> list[str]:
-    teams = team_colours(journey)
+    colours = coloured_teams(journey, options)
+    names = {colour: f"team{i}" for i, colour in enumerate(TEAM_COLOURS)}
     members: dict[str, list[str]] = {}
     for stage in journey.stages:
         owner = journey.actors.get(stage.owner or "")
-        index = teams.get(owner.team) if owner and owner.team else None
-        css_class = f"team{index}" if index is not None else "stage"
-        members.setdefault(css_class, []).append(node[stage.id])
-    lines = ["    classDef terminal " + TERMINAL_STYLE, "    classDef stage " + DEFAULT_STYLE]
-    lines.append("    classDef decision " + DECISION_STYLE)
-    lines.extend(f"    classDef team{i} {TEAM_STYLES[i]}" for i in teams.values())
+        colour = colours.get(owner.team or "") if owner else None
+        members.setdefault(names[colour] if colour else "stage", []).append(node[stage.id])
+    lines = [
+        f"    classDef terminal {fill(TERMINAL_COLOUR)}",
+        f"    classDef stage {fill(NEUTRAL_COLOUR)}",
+        f"    classDef decision {fill(PROBLEM_COLOUR)}",
+    ]
+    used = set(colours.values())
+    lines.extend(f"    classDef {names[c]} {fill(c)}" for c in TEAM_COLOURS if c in used)
     lines.append("    class T0" + (",T1" if has_end else "") + " terminal")
     for css_class, ids in members.items():
         lines.append(f"    class {','.join(ids)} {css_class}")
     if decisions:
         lines.append(f"    class {','.join(decisions)} decision")
     return lines
+
+
+def accessible(
+    journey: Journey, kind: str, stages: tuple[Stage, ...] | None = None
+) -> list[str]:
+    """``accTitle`` and ``accDescr``: what a screen reader says of the diagram
+    (of ``stages``, when it shows only some)."""
+    names = ", ".join(stage.name for stage in (journey.stages if stages is None else stages))
+    description = f"{journey.description} " if journey.description else ""
+    return [
+        f"    accTitle: {mermaid_plain(f'{journey.title}: {kind}')}",
+        f"    accDescr: {mermaid_plain(description + names)}",
+    ]
 
 
 def _clicks(

@@ -8,23 +8,29 @@ from html import escape
 
 from mkdocs_custflow.diagnostics import Diagnostic
 from mkdocs_custflow.i18n import normalize_locale, words
+from mkdocs_custflow.renderers.colours import coloured_teams
 from mkdocs_custflow.renderers.flowchart import render_flowchart
 from mkdocs_custflow.renderers.options import RenderOptions
 from mkdocs_custflow.renderers.satisfaction import render_satisfaction
-from mkdocs_custflow.renderers.sequence import render_sequence
+from mkdocs_custflow.renderers.sequence import (
+    ordered_participants,
+    render_sequence,
+    render_sequence_part,
+    sequence_parts,
+)
 from mkdocs_custflow.renderers.tables import render_raci_table, render_stage_table
 from mkdocs_custflow.safe_text import description_html
-from mkdocs_custflow.structure import Journey
+from mkdocs_custflow.structure import Decision, Journey, Message, Note
 from mkdocs_custflow.structure.ids import anchor
 
 MERMAID_VIEWS: dict[str, Callable[[Journey, RenderOptions], str]] = {
     "flow": render_flowchart,
     "sequence": render_sequence,
-    "journey": render_satisfaction,
 }
 TABLE_VIEWS: dict[str, Callable[[Journey, RenderOptions], str]] = {
     "stages": render_stage_table,
     "raci": render_raci_table,
+    "journey": render_satisfaction,
 }
 
 
@@ -46,8 +52,8 @@ def too_large(view: str, source: str) -> str | None:
 
 
 def render_diagrams(journey: Journey, options: RenderOptions) -> dict[str, str]:
-    """Mermaid source of each diagram view the journey asks for (non-empty
-    only), but for those the checks found too large to draw."""
+    """Mermaid source of each diagram view the journey asks for, each whole
+    (non-empty only), but for those the checks found too large to draw."""
     diagrams = {}
     for view in journey.views:
         if view in MERMAID_VIEWS and view not in journey.too_large:
@@ -57,10 +63,27 @@ def render_diagrams(journey: Journey, options: RenderOptions) -> dict[str, str]:
     return diagrams
 
 
+def diagram_parts(
+    journey: Journey, view: str, options: RenderOptions
+) -> list[tuple[str, list[str]]]:
+    """The diagrams the page shows for one view (a long sequence in parts),
+    each with the actors it shows in their team's colour."""
+    if view == "sequence":
+        parts = [
+            (render_sequence_part(journey, part, options),
+             [a.id for a in ordered_participants(journey, part.stages)])
+            for part in sequence_parts(journey)
+        ]
+    else:
+        owners = [stage.owner for stage in journey.stages if stage.owner]
+        parts = [(MERMAID_VIEWS[view](journey, options), owners)]
+    return [(source, actors) for source, actors in parts if source]
+
+
 def render_journey_html(journey: Journey, options: RenderOptions) -> str:
     if journey.locale:  # a block may write in another language than its site
         options = dataclasses.replace(options, locale=normalize_locale(journey.locale))
-    diagrams = render_diagrams(journey, options)
+    text = words(options.locale)
     parts = [
         f'<div class="custflow-journey" id="{escape(anchor(journey.id), quote=True)}" '
         f'data-journey="{escape(journey.id, quote=True)}">',
@@ -71,6 +94,7 @@ def render_journey_html(journey: Journey, options: RenderOptions) -> str:
             '<div class="custflow-journey-description">'
             f"{description_html(journey.description)}</div>"
         )
+    drawn = False
     for view in journey.views:
         reason = journey.too_large.get(view)
         if reason:
@@ -78,14 +102,94 @@ def render_journey_html(journey: Journey, options: RenderOptions) -> str:
                 f'<div class="admonition warning custflow-too-large"><p>'
                 f"{escape(view)}: {escape(reason)}</p></div>"
             )
-        elif view in diagrams:
-            parts.append(
-                f'<pre class="mermaid custflow-{view}"><code>{escape(diagrams[view])}</code></pre>'
-            )
+        elif view in MERMAID_VIEWS:
+            sources = diagram_parts(journey, view, options)
+            for number, (source, actors) in enumerate(sources, start=1):
+                caption = text["part"].format(n=number, total=len(sources)) if len(
+                    sources) > 1 else ""
+                legend = _legend(coloured_teams(journey, options, actors), options)
+                parts.append(_figure(view, source, caption, legend))
+                drawn = True
         elif view in TABLE_VIEWS:
-            parts.append(TABLE_VIEWS[view](journey, options))
+            table = TABLE_VIEWS[view](journey, options)
+            parts.append(table)
+            drawn = drawn or (view == "journey" and bool(table))
+    if drawn:
+        parts.append(text_version(journey, options))
     parts.append("</div>")
     return "\n".join(parts)
+
+
+def _figure(view: str, source: str, caption: str, legend: str) -> str:
+    """One diagram in a box that scrolls sideways rather than shrink it past
+    reading (``assets/custflow.js``); Mermaid's source is kept out of search."""
+    under = f"<figcaption>{escape(caption)}{legend}</figcaption>" if caption or legend else ""
+    return (
+        f'<figure class="custflow-diagram custflow-{view}"><div class="custflow-scroll">'
+        f'<pre class="mermaid" data-search-exclude><code>{escape(source)}</code></pre>'
+        f"</div>{under}</figure>"
+    )
+
+
+def _legend(colours: dict[str, str], options: RenderOptions) -> str:
+    """The team colours a diagram uses, named."""
+    if not colours:
+        return ""
+    items = "".join(
+        f'<li><span class="custflow-swatch" style="--custflow-team: {colour}"></span>'
+        f"{escape(team)}</li>"
+        for team, colour in colours.items()
+    )
+    label = escape(words(options.locale)["teams_legend"], quote=True)
+    return f'<ul class="custflow-legend" aria-label="{label}">{items}</ul>'
+
+
+def text_version(journey: Journey, options: RenderOptions) -> str:
+    """The diagrams' content as a list: what screen readers and the site's
+    search read (Mermaid's source is excluded from search)."""
+    text = words(options.locale)
+    stage_url = options.stage_url or (lambda _id: None)
+    names = {stage.id: stage.name for stage in journey.stages}
+    names.setdefault("end", text["end"])
+
+    def actor(actor_id: str | None) -> str:
+        found = journey.actors.get(actor_id or "")
+        return escape(found.name if found else actor_id or "")
+
+    items = []
+    for stage in journey.stages:
+        url = stage_url(stage.id)
+        name = escape(stage.name)
+        head = f'<a href="{escape(url, quote=True)}">{name}</a>' if url else name
+        details = [f"{escape(text['owner'])}: {actor(stage.owner)}"] if stage.owner else []
+        if stage.sla:
+            details.append(f"{escape(text['sla'])}: {escape(stage.sla)}")
+        steps = []
+        for step in stage.steps:
+            if isinstance(step, Message):
+                score = f" ({escape(text['score'])} {step.score}/5)" if step.score else ""
+                steps.append(f"{actor(step.sender)} → {actor(step.receiver)}: "
+                             f"{escape(step.text)}{score}")
+                if step.reply:
+                    steps.append(f"{actor(step.receiver)} → {actor(step.sender)}: "
+                                 f"{escape(step.reply)}")
+            elif isinstance(step, Note):
+                steps.append(escape(step.text))
+            elif isinstance(step, Decision):
+                branches = "; ".join(
+                    f"{escape(b.label)} → {escape(names.get(b.target, b.target))}"
+                    for b in step.branches
+                )
+                steps.append(f"{escape(text['decision'])}: {escape(step.question)} {branches}")
+        inner = "".join(f"<li>{s}</li>" for s in steps)
+        items.append(
+            f"<li>{head}" + (f" ({'; '.join(details)})" if details else "")
+            + (f"<ol>{inner}</ol>" if inner else "") + "</li>"
+        )
+    return (
+        f'<details class="custflow-text"><summary>{escape(text["text_version"])}</summary>'
+        f'<ol>{"".join(items)}</ol></details>'
+    )
 
 
 def render_error_html(diagnostics: list[Diagnostic], locale: str = "en") -> str:

@@ -17,6 +17,9 @@ class RenderOptions:
     stage_url: Callable[[str], str | None] | None = None
     actor_url: Callable[[str], str | None] | None = None
     touchpoint_url: Callable[[str], str | None] | None = None
+    teams: tuple[str, ...] = ()
+    """The site's teams in colour order (``colours.team_order``); empty for a
+    block converted on its own."""
     cache_key: str | None = None
     """Same key, same output: lets a caller reuse a block's HTML (e.g. the
     page's URL plus the set of playbook pages the links point to)."""

@@ -1,44 +1,63 @@
-"""The ``journey`` view: Mermaid's user-journey diagram of scored steps.
+"""The ``journey`` view: how satisfied the customer is at each scored step.
 
-Only steps with a ``score`` (1-5, the customer's satisfaction) appear; each
-stage with scored steps is a section. The people of a task are the step's
-sender and receiver.
+Drawn by the plugin as an HTML table, not as Mermaid's ``journey`` diagram
+(which cuts long labels, lets dots and text overlap, leaves blank space and
+ignores dark mode): a row per step with a ``score`` (1-5), grouped by stage,
+with who takes part in their team's colour and the score as a bar of five.
+Text wraps at any width and screen readers read a real table. Low scores
+(1 and 2) are drawn in the problem colour.
 """
 
 from __future__ import annotations
 
-from mkdocs_custflow.renderers.escaping import mermaid_name, mermaid_text
+from html import escape
+
+from mkdocs_custflow.i18n import words
+from mkdocs_custflow.renderers.colours import PROBLEM_COLOUR, coloured_teams
 from mkdocs_custflow.renderers.options import RenderOptions
 from mkdocs_custflow.structure import Journey
 
-
-def _line_start(escaped: str) -> str:
-    """A task name starts its line, where ``title`` or ``section`` would be
-    read as keywords: such a name's first character is written as an entity."""
-    if not escaped.lower().startswith(_KEYWORDS):
-        return escaped
-    return f"#{ord(escaped[0])};{escaped[1:]}"
-
-
-_KEYWORDS = ("title", "section", "acc", "journey")
+LOW_SCORE = 2
 
 
 def render_satisfaction(journey: Journey, options: RenderOptions | None = None) -> str:
-    lines = ["journey", f"    title {mermaid_text(journey.title)}"]
-    scored = 0
+    options = options or RenderOptions()
+    text = words(options.locale)
+    colours = coloured_teams(journey, options)
+    rows = []
     for stage in journey.stages:
-        tasks = [m for m in stage.messages if m.score is not None]
-        if not tasks:
-            continue
-        lines.append(f"    section {mermaid_text(stage.name)}")
-        for message in tasks:
+        scored = [m for m in stage.messages if m.score is not None]
+        for position, message in enumerate(scored):
+            cells = []
+            if position == 0:
+                cells.append(
+                    f'<th scope="rowgroup" rowspan="{len(scored)}">{escape(stage.name)}</th>'
+                )
             people = []
-            for actor_id in (message.sender, message.receiver):
+            for actor_id in dict.fromkeys((message.sender, message.receiver)):
                 actor = journey.actors.get(actor_id)
-                name = mermaid_name(actor.name if actor else actor_id)
-                if name not in people:
-                    people.append(name)
-            task = _line_start(mermaid_text(message.text))
-            lines.append(f"      {task}: {message.score}: {', '.join(people)}")
-            scored += 1
-    return "\n".join(lines) + "\n" if scored else ""
+                name = actor.name if actor else actor_id
+                colour = colours.get(actor.team or "") if actor else None
+                style = f' style="--custflow-team: {colour}"' if colour else ""
+                people.append(f'<span class="custflow-person"{style}>{escape(name)}</span>')
+            score = message.score or 0
+            low = " custflow-score-low" if score <= LOW_SCORE else ""
+            cells.append(f"<td>{escape(message.text)}</td>")
+            cells.append(f"<td>{' '.join(people)}</td>")
+            cells.append(
+                f'<td class="custflow-score{low}" data-score="{score}">'
+                f'<span class="custflow-score-bar" style="--custflow-score: {score}" '
+                f'aria-hidden="true"></span> {score}/5</td>'
+            )
+            rows.append("<tr>" + "".join(cells) + "</tr>")
+    if not rows:
+        return ""
+    head = "".join(
+        f'<th scope="col">{escape(text[key])}</th>' for key in ("stage", "says", "who", "score")
+    )
+    return (
+        f'<div class="custflow-satisfaction" style="--custflow-problem: {PROBLEM_COLOUR}">\n'
+        f"<table>\n<caption>{escape(text['satisfaction'])}</caption>\n"
+        f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows)
+        + "\n</tbody>\n</table>\n</div>\n"
+    )

@@ -1,27 +1,53 @@
 """The ``sequence`` view: who says what to whom, stage by stage.
 
 Participants come in a stable order: customers, then roles grouped in one
-``box`` per team, then roles with no team, systems and partners. Each stage is
-a shaded ``rect`` headed by a note with its name; a decision becomes
-``alt``/``else`` with one branch per label.
+``box`` per team (tinted in the team's colour), then roles with no team,
+systems and partners. Each stage is a shaded ``rect`` headed by a note with
+its name; a decision becomes ``alt``/``else`` with one branch per label.
+
+A long journey is drawn in parts (:func:`sequence_parts`): consecutive
+stages, each part with only the participants it uses, numbered on from the
+part before. A part stays narrow and short enough to read at page width.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from mkdocs_custflow.i18n import words
-from mkdocs_custflow.renderers.escaping import mermaid_text
+from mkdocs_custflow.renderers.colours import coloured_teams, rgba
+from mkdocs_custflow.renderers.escaping import mermaid_text, mermaid_wrapped
+from mkdocs_custflow.renderers.flowchart import accessible
 from mkdocs_custflow.renderers.options import RenderOptions
-from mkdocs_custflow.structure import Actor, Decision, Journey, Message, Note
+from mkdocs_custflow.structure import Actor, Decision, Journey, Message, Note, Stage
 
 _KIND_ORDER = {"customer": 0, "role": 1, "system": 2, "partner": 3}
+MESSAGE_COLUMNS = 28
+"""Columns of a message line (a CJK character counts two): longer messages
+wrap, so the gap between two participants stays narrow."""
+NOTE_COLUMNS = 44
 _SHADES = ("rgba(120, 144, 156, 0.10)", "rgba(120, 144, 156, 0.20)")
+PART_MESSAGES = 14
+"""Most arrows in one part of a split sequence diagram (a stage longer than
+this is a part of its own)."""
+PART_PARTICIPANTS = 5
+"""Most participants in one part, when its stages allow."""
 
 
-def ordered_participants(journey: Journey) -> list[Actor]:
-    """Actors in the order the diagram declares them (see module docstring)."""
-    used = journey.participants()
+@dataclass(frozen=True)
+class SequencePart:
+    """Some consecutive stages of a journey, drawn as one diagram."""
+
+    stages: tuple[Stage, ...]
+    first_number: int  # the number of its first arrow (``autonumber``)
+
+
+def ordered_participants(journey: Journey, stages: tuple[Stage, ...] | None = None) -> list[Actor]:
+    """Actors in the order the diagram declares them (see module docstring):
+    those of ``stages`` (default: all)."""
+    used = _participants(stages if stages is not None else tuple(journey.stages))
     if not used:  # no messages: show the owners so stage notes have lifelines
-        used = list(dict.fromkeys(s.owner for s in journey.stages if s.owner))
+        used = list(dict.fromkeys(s.owner for s in stages or journey.stages if s.owner))
     actors = [journey.actors[a] for a in used if a in journey.actors]
     team_order: dict[str, int] = {}
     for actor in actors:
@@ -39,11 +65,57 @@ def ordered_participants(journey: Journey) -> list[Actor]:
     return [actor for _, actor in sorted(enumerate(actors), key=key)]
 
 
+def _participants(stages: tuple[Stage, ...]) -> list[str]:
+    seen: dict[str, None] = {}
+    for stage in stages:
+        for message in stage.messages:
+            seen.setdefault(message.sender, None)
+            seen.setdefault(message.receiver, None)
+    return list(seen)
+
+
+def _arrows(stage: Stage) -> int:
+    return sum(1 + bool(m.reply) for m in stage.messages)
+
+
+def sequence_parts(journey: Journey) -> list[SequencePart]:
+    """The journey's stages cut into parts of at most :data:`PART_MESSAGES`
+    arrows and, where stages allow, :data:`PART_PARTICIPANTS` participants."""
+    parts: list[SequencePart] = []
+    current: list[Stage] = []
+    number, arrows = 1, 0
+    for stage in journey.stages:
+        more = _arrows(stage)
+        people = set(_participants((*current, stage)))
+        if current and (arrows + more > PART_MESSAGES or len(people) > PART_PARTICIPANTS):
+            parts.append(SequencePart(tuple(current), number))
+            number += arrows
+            current, arrows = [], 0
+        current.append(stage)
+        arrows += more
+    if current or not parts:
+        parts.append(SequencePart(tuple(current), number))
+    return parts
+
+
 def render_sequence(journey: Journey, options: RenderOptions | None = None) -> str:
+    """The whole journey as one diagram (what ``custflow render`` prints)."""
+    return render_sequence_part(journey, SequencePart(tuple(journey.stages), 1), options)
+
+
+def render_sequence_part(
+    journey: Journey, part: SequencePart, options: RenderOptions | None = None
+) -> str:
     options = options or RenderOptions()
-    participants = ordered_participants(journey)
+    text = words(options.locale)
+    participants = ordered_participants(journey, part.stages)
+    if not participants:
+        return ""
     pid = {actor.id: f"P{index}" for index, actor in enumerate(participants)}
-    lines = ["sequenceDiagram", "    autonumber"]
+    title = text["sequence_title"]
+    lines = ["sequenceDiagram", *accessible(journey, title, part.stages)]
+    lines.append("    autonumber" + (f" {part.first_number}" if part.first_number > 1 else ""))
+    colours = coloured_teams(journey, options)
     open_team: str | None = None
     for actor in participants:
         team = actor.team if actor.kind == "role" else None
@@ -51,29 +123,30 @@ def render_sequence(journey: Journey, options: RenderOptions | None = None) -> s
             if open_team is not None:
                 lines.append("    end")
             if team is not None:
-                lines.append(f"    box transparent {mermaid_text(team)}")
+                tint = rgba(colours[team], 0.12) if team in colours else "transparent"
+                lines.append(f"    box {tint} {mermaid_text(team)}")
             open_team = team
         shape = "actor" if actor.kind == "customer" else "participant"
         indent = "        " if open_team else "    "
         lines.append(f"{indent}{shape} {pid[actor.id]} as {mermaid_text(actor.name)}")
     if open_team is not None:
         lines.append("    end")
-    if not participants:
-        return ""
     span = _span([pid[a.id] for a in participants])
-    names = {"end": words(options.locale)["end"]}
+    names = {"end": text["end"]}
     names.update({stage.id: stage.name for stage in journey.stages})
-    goto = words(options.locale)["goto"]
-    for index, stage in enumerate(journey.stages):
+    start = part.stages[0] if part.stages else None
+    first = next((i for i, s in enumerate(journey.stages) if s is start), 0)
+    for index, stage in enumerate(part.stages, start=first):
         lines.append(f"    rect {_SHADES[index % 2]}")
         lines.append(f"        note over {span}: {mermaid_text(stage.name)}")
         for step in stage.steps:
             if isinstance(step, Message):
                 lines.extend(_message(step, pid, journey))
             elif isinstance(step, Note):
-                lines.append(f"        note over {span}: {mermaid_text(step.text)}")
+                note = mermaid_wrapped(step.text, NOTE_COLUMNS)
+                lines.append(f"        note over {span}: {note}")
             elif isinstance(step, Decision):
-                lines.extend(_decision(step, span, names, goto))
+                lines.extend(_decision(step, span, names, text["goto"]))
         lines.append("    end")
     return "\n".join(lines) + "\n"
 
@@ -92,12 +165,13 @@ def _message(step: Message, pid: dict[str, str], journey: Journey) -> list[str]:
         channel = journey.touchpoints.get(step.via)
         via = channel.name if channel else step.via
         text = f"{text} [{via}]" if text else f"[{via}]"
-    lines = [f"        {sender}{arrow}{receiver}: {mermaid_text(text) or ' '}"]
+    lines = [f"        {sender}{arrow}{receiver}: {mermaid_wrapped(text, MESSAGE_COLUMNS)}"]
     if step.reply:
-        lines.append(f"        {receiver}-->>{sender}: {mermaid_text(step.reply)}")
+        reply = mermaid_wrapped(step.reply, MESSAGE_COLUMNS)
+        lines.append(f"        {receiver}-->>{sender}: {reply}")
     if step.note:
         over = sender if sender == receiver else f"{sender},{receiver}"
-        lines.append(f"        note over {over}: {mermaid_text(step.note)}")
+        lines.append(f"        note over {over}: {mermaid_wrapped(step.note, NOTE_COLUMNS)}")
     return lines
 
 

@@ -47,10 +47,17 @@ def render_stage_table(journey: Journey, options: RenderOptions | None = None) -
             escape(stage.sla or ""),
         ]
         rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
+    caption = f"<caption>{escape(text['stages_table'])}</caption>\n"
     return (
-        '<div class="custflow-stages">\n<table>\n<thead><tr>' + head
+        '<div class="custflow-stages">\n<table>\n' + caption + "<thead><tr>" + head
         + "</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</div>\n"
     )
+
+
+def raci_letters(letters: str) -> str:
+    """RACI letters with A (accountable) and R (responsible) in bold: who owns
+    and who does stand out from who is asked or told."""
+    return "".join(f"<strong>{c}</strong>" if c in "AR" else c for c in letters)
 
 
 def raci_roles(journey: Journey) -> list[str]:
@@ -74,9 +81,10 @@ def render_raci_table(journey: Journey, options: RenderOptions | None = None) ->
     )
     rows = []
     for stage in journey.stages:
-        cells = "".join(f"<td>{stage.raci(r)}</td>" for r in roles)
+        cells = "".join(f"<td>{raci_letters(stage.raci(r))}</td>" for r in roles)
         rows.append(f"<tr><td>{_linked(stage.name, stage_url(stage.id))}</td>{cells}</tr>")
+    caption = f"<caption>{escape(text['raci_table'])}</caption>\n"
     return (
-        '<div class="custflow-raci">\n<table>\n<thead><tr>' + head
+        '<div class="custflow-raci">\n<table>\n' + caption + "<thead><tr>" + head
         + "</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</div>\n"
     )

@@ -129,7 +129,8 @@ class Journey:
     actors: dict[str, Actor]
     description: str | None = None
     views: list[str] = field(default_factory=lambda: ["flow", "sequence"])
-    direction: str = "LR"
+    direction: str = ""
+    """``LR`` or ``TD`` as the writer chose, or empty: chosen by size."""
     touchpoints: dict[str, Touchpoint] = field(default_factory=dict)
     template: str | None = None
     locale: str | None = None

@@ -145,6 +145,78 @@ DONE_JS = """
 """
 
 
+# How a reader sees each diagram of a page: a label's on-screen size is its font
+# size times the scale its SVG is drawn at (drawn width / viewBox width). Also:
+# whether the page scrolls sideways, the accessible title and description, and
+# the lowest contrast of a flowchart label on its node's fill over the page.
+MEASURE_JS = """
+() => {
+  const rgba = (text) => {
+    const m = (text || '').match(/rgba?\\(([^)]+)\\)/);
+    if (!m) return null;
+    const p = m[1].split(/[ ,\\/]+/).filter(Boolean).map(Number);
+    return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
+  };
+  const over = (top, under) => top.slice(0, 3).map((c, i) => c * top[3] + under[i] * (1 - top[3]));
+  const lum = (c) => {
+    const [r, g, b] = c.map((v) => {
+      v /= 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const contrast = (a, b) => {
+    const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+    return (x + 0.05) / (y + 0.05);
+  };
+  let pageBg = rgba(getComputedStyle(document.body).backgroundColor) || [255, 255, 255, 1];
+  if (pageBg[3] === 0) pageBg = [255, 255, 255, 1];
+  const diagrams = [];
+  for (const host of document.querySelectorAll('div.mermaid')) {
+    const svg = host.shadowRoot && host.shadowRoot.querySelector('svg');
+    if (!svg) continue;
+    const box = svg.viewBox && svg.viewBox.baseVal;
+    const drawn = svg.getBoundingClientRect().width;
+    const scale = box && box.width ? drawn / box.width : 1;
+    const sizes = [];
+    const walker = document.createTreeWalker(svg, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || el.closest('style, title, desc') || !n.nodeValue.trim()) continue;
+      sizes.push(parseFloat(getComputedStyle(el).fontSize) * scale);
+    }
+    sizes.sort((a, b) => a - b);
+    let lowest = null;
+    for (const node of svg.querySelectorAll('g.node')) {
+      const shape = node.querySelector('rect, path, polygon, circle');
+      const label = node.querySelector('.nodeLabel, foreignObject div, text');
+      if (!shape || !label) continue;
+      const fill = rgba(getComputedStyle(shape).fill);
+      const text = rgba(getComputedStyle(label).color || getComputedStyle(label).fill);
+      if (!fill || !text) continue;
+      const ground = over(fill, pageBg);
+      const ratio = contrast(over(text, ground), ground);
+      lowest = lowest === null ? ratio : Math.min(lowest, ratio);
+    }
+    const title = svg.querySelector(':scope > title');
+    const desc = svg.querySelector(':scope > desc');
+    diagrams.push({
+      kind: svg.getAttribute('aria-roledescription') || '',
+      view_box_width: box ? box.width : 0, drawn_width: drawn, scale,
+      median_label: sizes.length ? sizes[Math.floor(sizes.length / 2)] : 0,
+      labels: sizes.length,
+      title: title ? title.textContent.trim() : '',
+      description: desc ? desc.textContent.trim() : '',
+      lowest_contrast: lowest,
+    });
+  }
+  const root = document.documentElement;
+  return { diagrams, page_scrolls: root.scrollWidth > root.clientWidth + 1 };
+}
+"""
+SHOW_ALL_TABS_CSS = ".tabbed-set > .tabbed-content > .tabbed-block { display: block !important; }"
+
+
 @dataclass
 class RenderResult:
     """One standalone mermaid.render(): ok, Mermaid's error, the SVG's text and markup."""
@@ -430,6 +502,31 @@ class BrowserSession:
             timed_out=timed_out,
             elapsed=time.monotonic() - started,
         )
+
+    def measure_page(
+        self, base: str, rel: str, file: Path, *, width: int, dark: bool = False
+    ) -> dict[str, Any]:
+        """Load one served page at ``width`` px (light or dark palette), every
+        content tab shown, and measure its diagrams (see MEASURE_JS); also the
+        page report's errors."""
+        expected = count_mermaid_pres(file.read_text(encoding="utf-8"))
+        page, records = self.new_page()
+        try:
+            page.set_viewport_size({"width": width, "height": 900})
+            page.goto(base + rel, wait_until="load")
+            if expected:
+                page.wait_for_function(DONE_JS, arg=expected, timeout=20_000, polling=50)
+            page.add_style_tag(content=SHOW_ALL_TABS_CSS)
+            if dark:
+                page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
+            page.wait_for_timeout(100)
+            measured = page.evaluate(MEASURE_JS)
+        finally:
+            with suppress(Exception):
+                page.close()
+        measured["expected"] = expected
+        measured["page_errors"] = records["page_errors"]
+        return measured
 
     def close(self) -> None:
         """Close chromium and Playwright, remove the temporary profile."""

@@ -1,0 +1,71 @@
+/* mkdocs-custflow: keeps journey diagrams readable at any page width.
+ *
+ * Material draws each diagram into a closed shadow root, where no page script
+ * or style can look. This file, added to every page by the plugin, keeps a
+ * reference to each root as it is made, reads the diagram's own width, and
+ *  - never lets the diagram shrink below MIN_SCALE of that width: its box
+ *    scrolls sideways instead (the page itself never does);
+ *  - adds a button that shows the diagram full screen at its own size.
+ * It watches the document, so it works with navigation.instant too.
+ */
+(() => {
+  if (window.__custflowDiagrams) return;
+  window.__custflowDiagrams = true;
+  const MIN_SCALE = 0.8;
+  const roots = new WeakMap();
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const root = attach.call(this, init);
+    roots.set(this, root);
+    return root;
+  };
+  const zh = () => (document.documentElement.lang || "").startsWith("zh");
+  const label = (open) =>
+    open ? (zh() ? "关闭全屏" : "Close full screen") : (zh() ? "全屏查看" : "Show full screen");
+
+  function toggle(figure, button, open) {
+    figure.classList.toggle("custflow-full", open);
+    button.setAttribute("aria-expanded", String(open));
+    button.setAttribute("aria-label", label(open));
+    button.title = label(open);
+    button.textContent = open ? "✕" : "⤢";
+    document.documentElement.classList.toggle("custflow-noscroll", open);
+    if (open) button.focus();
+  }
+
+  function fit(host) {
+    const root = roots.get(host);
+    const svg = root && root.querySelector("svg");
+    const figure = host.closest(".custflow-diagram");
+    if (!svg || !figure || figure.dataset.custflowWidth) return;
+    const box = svg.viewBox && svg.viewBox.baseVal;
+    const width = box && box.width ? box.width : svg.getBoundingClientRect().width;
+    if (!width) return;
+    figure.dataset.custflowWidth = String(Math.round(width));
+    figure.style.setProperty("--custflow-min-width", `${Math.ceil(width * MIN_SCALE)}px`);
+    figure.style.setProperty("--custflow-width", `${Math.ceil(width)}px`);
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "custflow-full-button";
+    toggle(figure, button, false);
+    button.addEventListener("click", () =>
+      toggle(figure, button, !figure.classList.contains("custflow-full")));
+    figure.addEventListener("keydown", (event) => {
+      if (event.key === "Escape" && figure.classList.contains("custflow-full")) {
+        toggle(figure, button, false);
+      }
+    });
+    figure.insertBefore(button, figure.firstChild);
+  }
+
+  function scan(node) {
+    if (node.nodeType !== 1) return;
+    if (node.matches(".custflow-scroll > .mermaid")) fit(node);
+    node.querySelectorAll(".custflow-scroll > .mermaid").forEach(fit);
+  }
+
+  new MutationObserver((records) => {
+    for (const record of records) record.addedNodes.forEach(scan);
+  }).observe(document.documentElement, { childList: true, subtree: true });
+  scan(document.documentElement);
+})();
