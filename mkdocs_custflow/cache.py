@@ -3,8 +3,8 @@
 :class:`BlockCache` keeps each block's result (its journey model and its
 findings), found by the block's text, its place (file and first line, which
 its messages name) and the settings fingerprint (this package's code, the
-libraries whose output it keeps, the catalog, the template folders, the
-options). It keeps results in memory for the life of the process, so a
+versions of the libraries that read and convert it, the catalog, the
+template folders, the options). It keeps results in memory for the life of the process, so a
 block read to gather the playbook is not read again to render its page, and
 `mkdocs serve` reads only the blocks that changed; and, when given a folder,
 on disk between builds.

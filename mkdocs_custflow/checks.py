@@ -48,7 +48,14 @@ def check_journey(journey: Journey, catalog: Catalog, locale: str = "en") -> lis
             error(f"unknown stage '{target}' in {role}{name_hint(target, stage_ids)}", line)
 
     for stage in journey.stages:
-        own = stage.key_lines  # keys the block wrote; the rest came from the catalog
+        # Keys the block wrote, and those it took from the catalog that the
+        # catalog's own check could not judge (a catalog with no actors or
+        # touchpoints of its own): these are checked here, at the stage.
+        own = set(stage.key_lines)
+        if not catalog.actors:
+            own |= {"owner", "responsible", "consulted", "informed"}
+        if not catalog.touchpoints:
+            own.add("touchpoints")
         if "owner" in own:
             check_actor(stage.owner, f"'owner' of stage '{stage.id}'", stage.line_of("owner"))
         for role in ("responsible", "consulted", "informed"):
@@ -190,7 +197,7 @@ def playbook_size(playbook: Playbook, limit: int) -> Diagnostic | None:
         Severity.ERROR,
         f"the playbook would add {pages} pages, over the limit of {limit} "
         f"({len(playbook.stages)} stages, {len(playbook.touchpoints)} touchpoints, "
-        f"{len(playbook.roles)} roles); no playbook is made. Share stage ids across "
+        f"{len(playbook.stage_roles())} roles); no playbook is made. Share stage ids across "
         "journeys, or raise the 'max_playbook_pages' option",
         culprit.file if culprit else "<site>", culprit.line if culprit else 0,
     )

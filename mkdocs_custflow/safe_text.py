@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
-from html import escape
+from html import escape, unescape
 from xml.etree.ElementTree import Element
 
 import markdown
@@ -32,7 +32,15 @@ _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 
 def url_problem(url: str) -> str | None:
-    """Why ``url`` may not be linked, or None when it may."""
+    """Why ``url`` may not be linked, or None when it may. The rule holds for
+    the URL as written and as a browser reads it once HTML character
+    references are decoded (``&#106;avascript:`` is ``javascript:``)."""
+    problem = _problem(url)
+    decoded = unescape(url)
+    return problem or (_problem(decoded) if decoded != url else None)
+
+
+def _problem(url: str) -> str | None:
     if not url:
         return "empty"
     if any(ch.isspace() or ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 for ch in url):
@@ -50,11 +58,6 @@ def url_problem(url: str) -> str | None:
 
 def is_safe_url(url: str) -> bool:
     return url_problem(url) is None
-
-
-def safe_href(url: str) -> str:
-    """``url`` for an HTML attribute, or ``#`` when it is not allowed."""
-    return escape(url, quote=True) if is_safe_url(url) else "#"
 
 
 @functools.lru_cache(maxsize=65536)  # playbook pages repeat the same names many times

@@ -358,6 +358,25 @@ def test_warm_build_is_the_cold_build_and_still_warns(tmp_path: Path, build_site
     assert not strict.ok and WARNING in strict.log  # a warm cache never hides a warning
 
 
+def test_warm_build_equals_cold_with_a_catalog_of_bare_actors(tmp_path: Path, build_site) -> None:
+    """Catalog actors with neither name nor kind get their defaults once, as the
+    catalog is read: a journey from the cache shares them as a fresh read does."""
+    docs = {
+        "catalog.yml": "actors:\n  customer:\n  agent: {team: Support}\n",
+        "index.md": "# Home\n\n```journey\nid: j\nstages:\n  - id: ask\n    owner: agent\n"
+                    "    steps: ['customer -> agent: Help']\n```\n",
+    }
+    config = {"plugins": [{"custflow": {"catalog": "docs/catalog.yml"}}]}
+    cold = _site_files(build_site(tmp_path, docs, config).check().site_dir)
+    warm_build = build_site(tmp_path, docs, config, args=["-v"]).check()
+    assert _counts(warm_build.log)[2] == 1  # read from the disk
+    warm = _site_files(warm_build.site_dir)
+    assert warm == cold
+    page = cold["index.html"].decode()
+    assert "participant P1 as Agent" in page and "actor P0 as Customer" in page
+    assert "playbook/roles/customer/index.html" not in cold
+
+
 def test_catalog_change_is_seen_through_a_warm_cache(tmp_path: Path, build_site) -> None:
     docs = {"index.md": PAGE, "catalog.yml": CATALOG}
     config = {"plugins": [{"custflow": {"catalog": "docs/catalog.yml"}}]}

@@ -364,3 +364,71 @@ def test_names_with_ampersand_and_comma_stay_whole_in_the_journey_view(mermaid_p
     source = unescape(html.split("<code>")[1].split("</code>")[0])
     assert "accTitle: R＆D， Sales： ＃1： flowchart of the stages" in source
     assert mermaid_parser.parse(source).ok
+
+
+# -- found by review: what the first rule let through -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url", ["&#106;avascript:alert(1)", "javascript&colon;alert(2)",
+            "&#x6A;avascript://%0aalert(4)", "&#x2F;&#x2F;evil.example/x"],
+)
+def test_character_references_cannot_hide_a_scheme(url: str) -> None:
+    assert url_problem(url) is not None
+    html = description_html(f"[Open]({url})")
+    assert "href" not in html and "Open" in html
+    result = make_pipeline().read_block(
+        stage_with(f"    links:\n      - {{title: Form, url: '{url}'}}\n"), file="a.md")
+    assert not result.ok and "link URL" in result.diagnostics[0].message
+
+
+def test_character_references_reach_no_built_page(tmp_path: Path, build_site) -> None:
+    docs = {
+        "index.md": "# Home\n\n```journey\nid: j\n"
+                    "description: '[a](&#106;avascript:alert(1)) [b](javascript&colon;alert(2))'\n"
+                    "stages: [s]\n```\n",
+        "catalog.yml": "stages:\n  - id: s\n    description: '[c](&#x6A;avascript:alert(3))'\n",
+    }
+    config = {"plugins": [{"custflow": {"catalog": "docs/catalog.yml"}}]}
+    site = build_site(tmp_path, docs, config).check().site_dir
+    for page in ("index.html", "playbook/stages/s/index.html"):
+        html = (site / page).read_text("utf-8")
+        assert not re.search(r'href="[^"]*(?:&#|&colon|javascript)', html, re.I), page
+
+
+def test_deep_nesting_is_refused_before_it_can_crash_the_process() -> None:
+    for body in ("a: " + "[" * 30_000, "a: " + "{b: " * 20_000):
+        started = time.perf_counter()
+        result = make_pipeline().read_block(body, file="docs/a.md", line=4)
+        assert time.perf_counter() - started < 2
+        assert [str(d) for d in result.diagnostics] == [
+            "docs/a.md:4: YAML nested deeper than 40 levels; a journey never needs that"
+        ]
+
+
+def test_comment_marks_inside_text_hide_no_journey() -> None:
+    text = ("Start a comment with `<!--`, or write a <!-- in a sentence.\n\n"
+            "```journey\nid: seen\nstages: [a]\n```\n")
+    assert [f.body.split("\n")[0] for f in find_journey_fences(text.split("\n"))] == ["id: seen"]
+
+
+def test_catalog_names_are_checked_where_the_catalog_cannot_check_them() -> None:
+    catalog, findings = read_catalog(
+        "stages:\n  - {id: pay, owner: cashier, responsible: [clerk]}\n", "cat.yml")
+    assert findings == []
+    body = "id: j\nactors:\n  sales: {name: Sales}\nstages:\n  - pay\n"
+    result = make_pipeline(catalog=catalog).read_block(body, file="a.md", line=1)
+    assert [d.message.split(";")[0] for d in result.diagnostics] == [
+        "unknown actor 'cashier' in 'owner' of stage 'pay'",
+        "unknown actor 'clerk' in 'responsible' of stage 'pay'",
+    ]
+
+
+def test_a_broken_page_template_is_a_located_error(tmp_path: Path, build_site) -> None:
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "stage.md.j2").write_text("# {{ stage.name }}\n\n{{ stage.nme.x }}\n")
+    docs = {"index.md": "# Home\n\n```journey\nid: j\nstages: [s]\n```\n"}
+    config = {"plugins": [{"custflow": {"page_templates": "pages"}}]}
+    result = build_site(tmp_path, docs, config)
+    assert result.returncode == 1 and "Traceback" not in result.log
+    assert re.search(r"custflow: the playbook page template \S*pages/stage\.md\.j2:3: ", result.log)

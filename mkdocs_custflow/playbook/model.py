@@ -84,7 +84,7 @@ class Playbook:
     roles: dict[str, PlaybookRole] = field(default_factory=dict)
 
     def stage_roles(self) -> list[str]:
-        """Role ids with any RACI letter or step, in a stable order."""
+        """Every role id, by team and then id: the columns of the RACI matrix."""
         return sorted(self.roles, key=lambda r: (self.roles[r].actor.team or "", r))
 
     def unowned_stages(self) -> list[PlaybookStage]:

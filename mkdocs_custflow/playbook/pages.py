@@ -13,6 +13,7 @@ import functools
 import posixpath
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 from urllib.parse import quote
 
@@ -26,6 +27,30 @@ from mkdocs_custflow.safe_text import description_html, is_safe_url, md_escape
 from mkdocs_custflow.structure import Journey
 
 PAGE_TEMPLATES_DIR = Path(__file__).parent / "page_templates"
+
+
+class PageTemplateError(Exception):
+    """A playbook page template cannot be used: which file, which line, why."""
+
+    def __init__(self, message: str, file: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message, self.file, self.line = message, file, line
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.message}"
+
+
+def _template_place(exc: BaseException, name: str) -> tuple[str, int | None]:
+    """The template file and line an error was raised from, as far as known."""
+    tb = exc.__traceback__
+    file, line = name, None
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        if code.co_filename.endswith(".j2"):
+            file, line = code.co_filename, tb.tb_lineno
+        tb = tb.tb_next
+    return file, line
 
 
 @dataclass(frozen=True)
@@ -76,6 +101,7 @@ def page_environment(override_dir: Path | None = None) -> jinja2.Environment:
     )
     env.filters["markdown"] = markdown_filter
     env.filters["group_by"] = group_by
+    env.filters["html"] = lambda text: Markup(escape(str(text)))  # inside raw HTML
     env.filters["raci"] = lambda letters: Markup(raci_letters(letters))
     return env
 
@@ -234,7 +260,14 @@ class PlaybookPages:
         elif kind == "role":
             context["role"] = playbook.roles[subject]
             context["role_id"] = subject
-        return self.env.get_template(f"{kind}.md.j2").render(context)
+        name = f"{kind}.md.j2"
+        try:
+            return self.env.get_template(name).render(context)
+        except jinja2.TemplateSyntaxError as exc:
+            raise PageTemplateError(exc.message or str(exc), exc.filename or name,
+                                    exc.lineno) from None
+        except (jinja2.TemplateError, UnicodeDecodeError) as exc:
+            raise PageTemplateError(str(exc), *_template_place(exc, name)) from None
 
     def render_all(self) -> dict[str, str]:
         """Every page's Markdown."""

@@ -36,11 +36,14 @@ class PlaybookFiles:
         self.pages: PlaybookPages | None = None
         self.generated: dict[str, File] = {}
         self.signature = ""
-        # `mkdocs serve` keeps the plugin: while no journey changed (a block
-        # that only moved changes none), the pages' Markdown is made once.
+        # `mkdocs serve` keeps the plugin: while no journey changed or moved
+        # (playbook.json records lines), the pages and the JSON are made once.
         self._contents: LastValue[tuple[dict[str, str], str]] = LastValue()
 
     def configure(self, layout: PlaybookLayout, locale: str, page_templates: str | None) -> None:
+        """This build's settings; what the last build generated is forgotten
+        (`mkdocs serve` keeps this object, and a build may make no playbook)."""
+        self.pages, self.generated, self.signature = None, {}, ""
         self.layout = layout
         self.locale = locale
         self.page_templates = Path(page_templates) if page_templates else None
@@ -62,7 +65,7 @@ class PlaybookFiles:
         key = (
             settings_key, self.layout, self.locale,
             files_fingerprint([], folder_files([self.page_templates]), Path("/")),
-            tuple(map(record_key, playbook.journeys)),
+            tuple((*record_key(r), r.journey.file, r.journey.line) for r in playbook.journeys),
         )
         contents, export_json = self._contents.get(
             key, lambda: (pages.render_all(), playbook_json(playbook))

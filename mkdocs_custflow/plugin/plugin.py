@@ -20,7 +20,7 @@ from mkdocs_custflow.cache import BlockCache
 from mkdocs_custflow.diagnostics import Diagnostic
 from mkdocs_custflow.extension import JourneyExtension, PageContext
 from mkdocs_custflow.pipeline import BlockResult, Pipeline, SourcePage
-from mkdocs_custflow.playbook.pages import PlaybookLayout
+from mkdocs_custflow.playbook.pages import PageTemplateError, PlaybookLayout
 from mkdocs_custflow.plugin.config import CustflowConfig
 from mkdocs_custflow.plugin.navigation import add_playbook_section, safe_title
 from mkdocs_custflow.plugin.paths import shown_path, source_line_offset
@@ -128,11 +128,17 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         for finding in reading.findings:
             self._report(finding)
         if reading.playbook is not None:
-            self.playbook.add_to(
-                files, config, reading.playbook, self._report,
-                in_own_section=self.config.nav,
-                settings_key=self.pipeline.fingerprint,
-            )
+            try:
+                self.playbook.add_to(
+                    files, config, reading.playbook, self._report,
+                    in_own_section=self.config.nav,
+                    settings_key=self.pipeline.fingerprint,
+                )
+            except PageTemplateError as exc:
+                raise PluginError(
+                    f"custflow: the playbook page template {exc}; fix the template in "
+                    "'page_templates'"
+                ) from None
         return files
 
     def _pages(self, files: Files, config: MkDocsConfig) -> list[SourcePage]:

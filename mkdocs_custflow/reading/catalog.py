@@ -11,6 +11,7 @@ from pathlib import Path
 from mkdocs_custflow.diagnostics import Diagnostic, Reporter, Severity
 from mkdocs_custflow.reading.located_yaml import YamlLimits, YamlReadError, parse
 from mkdocs_custflow.reading.model import ModelReader
+from mkdocs_custflow.reading.resolve import complete_catalog
 from mkdocs_custflow.reading.sources import SourceError, read_text
 from mkdocs_custflow.structure import Catalog
 
@@ -24,7 +25,7 @@ def read_catalog(
     except YamlReadError as exc:
         report.error(exc.message, exc.line)
         return Catalog(file=file), report.items
-    catalog = ModelReader(report).catalog(data, file)
+    catalog = complete_catalog(ModelReader(report).catalog(data, file))
     return catalog, report.items
 
 

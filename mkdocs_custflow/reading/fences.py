@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 _OPEN = re.compile(r"^(?P<indent> *)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n]*?)[ \t]*$")
 INFO_STRING = "journey"
+_COMMENT_START = re.compile(r"^ {0,3}<!--")
 # Lines that open a container whose content is indented: list items,
 # admonitions and details (`!!!`, `???`), content tabs (`===`).
 _CONTAINER = re.compile(r"^ *(?:[-*+]|\d+[.)]|!!!|\?\?\?\+?|===\!?)(?: |$)")
@@ -53,8 +54,9 @@ def find_journey_fences(lines: list[str]) -> list[Fence]:
             continue
         match = _OPEN.match(line)
         if not match or (match["fence"][0] == "`" and "`" in match["info"]):
-            start = line.rfind("<!--")
-            in_comment = start >= 0 and "-->" not in line[start:]
+            # An HTML comment block starts a line (as Python-Markdown reads one);
+            # "<!--" inside a paragraph or inline code is text.
+            in_comment = _COMMENT_START.match(line) is not None and "-->" not in line
             index += 1
             continue
         fence = match["fence"]

@@ -127,6 +127,7 @@ def parse(
     cut off by a ``#`` comment).
     """
     limits = limits or YamlLimits()
+    _check_depth(text, limits)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -144,6 +145,34 @@ def parse(
         return None
     converter = _Converter(limits, text.split("\n"), notes, first_line, _line_map(text))
     return converter.convert(node, 0)
+
+
+_NESTING_SIGNS = ("[", "{", "-", ":")
+_PRESCAN_FROM = 2_000
+"""Nesting signs from which a text is checked for depth before it is composed:
+libyaml's composer recurses in C, and thousands of levels end the process."""
+
+
+def _check_depth(text: str, limits: YamlLimits) -> None:
+    """Refuse nesting deeper than the limit from YAML's events, which need no
+    recursion, before the composer sees it (only texts that could be deep)."""
+    if sum(text.count(sign) for sign in _NESTING_SIGNS) < _PRESCAN_FROM:
+        return
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > limits.max_depth:
+                    raise YamlReadError(
+                        f"YAML nested deeper than {limits.max_depth} levels; a journey never "
+                        "needs that",
+                        _real_line(_line_map(text), event.start_mark.line),
+                    )
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return  # the composer reports the syntax error, with its line
 
 
 def _real_line(lines: list[int] | None, line: int) -> int:

@@ -16,8 +16,25 @@ from mkdocs_custflow.structure.ids import humanize
 T = TypeVar("T")
 
 
+def complete_actor(actor: Actor) -> None:
+    """A readable name and a kind for an actor that names neither."""
+    actor.name = actor.name or humanize(actor.id)
+    actor.kind = actor.kind or ("customer" if actor.id == "customer" else "role")
+
+
+def complete_catalog(catalog: Catalog) -> Catalog:
+    """Fill the catalog's own defaults once, as it is read: its entries are
+    shared by every journey (and by the block cache), never changed after."""
+    for actor in catalog.actors.values():
+        complete_actor(actor)
+    for touchpoint in catalog.touchpoints.values():
+        touchpoint.name = touchpoint.name or humanize(touchpoint.id)
+    return catalog
+
+
 def resolve(journey: Journey, catalog: Catalog) -> None:
-    """Complete ``journey`` in place from ``catalog`` (the block's own values win)."""
+    """Complete ``journey`` in place from ``catalog`` (the block's own values win).
+    The catalog's entries are shared, never changed (see :func:`complete_catalog`)."""
     # Catalog entries are shared, not copied: every journey of a large site
     # would otherwise carry its own copy of the whole catalog.
     actors: dict[str, Actor] = dict(catalog.actors)
@@ -27,9 +44,9 @@ def resolve(journey: Journey, catalog: Catalog) -> None:
     if not actors:  # a quick sketch with no actors anywhere: the ids name them
         for actor_id in _used_actor_ids(journey):
             actors[actor_id] = Actor(id=actor_id, name="", kind="")
-    for actor in actors.values():
-        actor.name = actor.name or humanize(actor.id)
-        actor.kind = actor.kind or ("customer" if actor.id == "customer" else "role")
+    for actor_id, actor in actors.items():
+        if actor is not catalog.actors.get(actor_id):
+            complete_actor(actor)
     journey.actors = actors
     for index, stage in enumerate(journey.stages):
         shared_stage = catalog.stages.get(stage.id)
@@ -41,8 +58,9 @@ def resolve(journey: Journey, catalog: Catalog) -> None:
     for tp_id, own_tp in journey.touchpoints.items():
         base_tp = touchpoints.get(tp_id)
         touchpoints[tp_id] = _fill(own_tp, base_tp) if base_tp else own_tp
-    for touchpoint in touchpoints.values():
-        touchpoint.name = touchpoint.name or humanize(touchpoint.id)
+    for tp_id, touchpoint in touchpoints.items():
+        if touchpoint is not catalog.touchpoints.get(tp_id):
+            touchpoint.name = touchpoint.name or humanize(touchpoint.id)
     journey.touchpoints = touchpoints
     if not journey.views_given and not journey.has_sequence_content():
         journey.views = [view for view in journey.views if view != "sequence"]

@@ -27,22 +27,24 @@ def team_order(catalog: Catalog, journeys: Iterable[Journey] = ()) -> tuple[str,
     catalog lists them, then every other team by name."""
     listed = [a.team for a in catalog.actors.values() if a.team and a.kind in ("role", "")]
     ordered = list(dict.fromkeys(listed))
-    others = {a.team for j in journeys for a in j.actors.values() if a.team} - set(ordered)
+    others = {
+        a.team for j in journeys for a in j.actors.values() if a.team and a.kind == "role"
+    } - set(ordered)
     return (*ordered, *sorted(others))
 
 
 def coloured_teams(
     journey: Journey, options: RenderOptions, actor_ids: Iterable[str] | None = None
 ) -> dict[str, str]:
-    """Team -> colour for the teams of the given actors (default: all of the
-    journey's) that have one. Without a site order (a block converted
-    alone), the journey's teams by name."""
+    """Team -> colour for the teams of the given actors' roles (default: all
+    of the journey's) that have one: only roles are drawn in a team's colour.
+    Without a site order (a block converted alone), the journey's teams by name."""
     order = options.teams or team_order(Catalog(), [journey])
     colours = dict(zip(order, TEAM_COLOURS, strict=False))
     actors = journey.actors.values() if actor_ids is None else [
         journey.actors[a] for a in actor_ids if a in journey.actors
     ]
-    used = {a.team for a in actors if a.team}
+    used = {a.team for a in actors if a.team and a.kind in ("role", "")}
     return {team: colour for team, colour in colours.items() if team in used}
 
 

@@ -165,12 +165,3 @@ class Journey:
             if index + 1 < len(self.stages):
                 edges.append((None, self.stages[index + 1].id))
         return edges
-
-    def participants(self) -> list[str]:
-        """Actor ids that appear in any step, in order of first appearance."""
-        seen: dict[str, None] = {}
-        for stage in self.stages:
-            for message in stage.messages:
-                seen.setdefault(message.sender, None)
-                seen.setdefault(message.receiver, None)
-        return list(seen)
