@@ -396,7 +396,8 @@ class MermaidEquivalent:
     Markdown: the title, the description (the plugin's one line of HTML), one
     ```mermaid fence per diagram view (no playbook links) and, with ``tables``,
     the stage and RACI tables with the plugin's cell contents as Markdown
-    tables, all in the block's view order."""
+    tables, all in the block's view order, and then the text version of the
+    diagrams (the plugin's collapsed list of stages and steps, as HTML)."""
 
     def __init__(self, catalog: Path, locale: str = "en", *, tables: bool = False) -> None:
         from mkdocs_custflow.pipeline import Pipeline, Settings
@@ -412,7 +413,7 @@ class MermaidEquivalent:
 
     def __call__(self, body: str) -> str:
         from mkdocs_custflow.i18n import normalize_locale
-        from mkdocs_custflow.renderers.html import TABLE_VIEWS, render_diagrams
+        from mkdocs_custflow.renderers.html import TABLE_VIEWS, render_diagrams, text_version
         from mkdocs_custflow.renderers.options import RenderOptions
         from mkdocs_custflow.safe_text import description_html
 
@@ -437,6 +438,8 @@ class MermaidEquivalent:
             elif self.tables and view in TABLE_VIEWS:
                 parts += [markdown_table(TABLE_VIEWS[view](journey, options)), ""]
                 self.tables_written += 1
+        if self.tables and diagrams:
+            parts += [text_version(journey, options), ""]
         return "\n".join(parts).rstrip("\n")
 
 

@@ -36,6 +36,8 @@ def _literal(ch: str) -> bool:
 
 def _folded(text: str) -> str:
     """``text`` on one line: white space runs folded, invisible characters dropped."""
+    if text.isprintable():  # the common case: nothing to drop, ASCII spaces only
+        return " ".join(text.split())
     visible = "".join(
         ch for ch in text if ch.isspace() or unicodedata.category(ch) not in _INVISIBLE
     )
@@ -73,8 +75,11 @@ def wrap_lines(text: str, width: int) -> list[str]:
     """``text`` (folded to one line) cut into lines of about ``width`` columns:
     at spaces between words, or between two wide (CJK) characters; a word
     longer than a line stays whole, and nothing is hyphenated."""
+    folded = _folded(text)
+    if len(folded) * 2 <= width or (folded.isascii() and len(folded) <= width):
+        return [folded]  # fits on one line whatever its characters
     words: list[str] = []  # runs of narrow characters, single wide ones, single spaces
-    for token in _TOKENS.findall(_folded(text)):
+    for token in _TOKENS.findall(folded):
         if token.isspace():
             words.append(" ")
         elif unicodedata.east_asian_width(token) in _WIDE or token in _NO_LINE_START:
@@ -104,6 +109,7 @@ def _is_wide(word: str) -> bool:
     return len(word) == 1 and unicodedata.east_asian_width(word) in _WIDE
 
 
+@functools.lru_cache(maxsize=50_000)  # step texts repeat across a site
 def mermaid_wrapped(text: str, width: int) -> str:
     """:func:`mermaid_text` of ``text`` in lines of about ``width`` columns,
     joined by ``<br>``: sequence messages stay narrow without Mermaid's own
@@ -111,6 +117,7 @@ def mermaid_wrapped(text: str, width: int) -> str:
     return "<br>".join(mermaid_text(line) for line in wrap_lines(text, width))
 
 
+@functools.lru_cache(maxsize=50_000)
 def mermaid_plain(text: str) -> str:
     """Text for a statement that takes the rest of its line as written
     (``accTitle``, ``accDescr``), where entity codes would be read aloud:

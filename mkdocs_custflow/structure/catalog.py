@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from mkdocs_custflow.structure.journey import Actor, Stage
 
 
-@dataclass
+@dataclass(slots=True)
 class Touchpoint:
     """A channel where the customer meets the company (website, hotline...)."""
 
@@ -18,7 +18,7 @@ class Touchpoint:
     line: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class Catalog:
     actors: dict[str, Actor] = field(default_factory=dict)
     touchpoints: dict[str, Touchpoint] = field(default_factory=dict)

@@ -20,7 +20,7 @@ DIRECTIONS = ("LR", "TD")
 END_TARGET = "end"
 
 
-@dataclass
+@dataclass(slots=True)
 class Actor:
     id: str
     name: str
@@ -30,13 +30,13 @@ class Actor:
     line: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class Link:
     title: str
     url: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Message:
     """``A -> B: text`` (solid) or ``A --> B: text`` (dashed, a reply or result)."""
 
@@ -51,20 +51,20 @@ class Message:
     line: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class Note:
     text: str
     line: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class Branch:
     label: str
     target: str
     line: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class Decision:
     question: str
     branches: list[Branch]
@@ -74,7 +74,7 @@ class Decision:
 Step = Union[Message, Note, Decision]  # noqa: UP007 - a runtime alias, py3.10-safe
 
 
-@dataclass
+@dataclass(slots=True)
 class Stage:
     id: str
     name: str
@@ -121,7 +121,7 @@ class Stage:
         ))
 
 
-@dataclass
+@dataclass(slots=True)
 class Journey:
     id: str
     title: str
