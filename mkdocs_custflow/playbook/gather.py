@@ -67,6 +67,8 @@ def build_playbook(
                 for actor_id in dict.fromkeys((message.sender, message.receiver)):
                     if actor_id in playbook.roles:
                         playbook.roles[actor_id].steps.append(RoleStep(record, stage, message))
+    for shared in playbook.stages.values():
+        shared.settle()
     return playbook, findings
 
 

@@ -36,6 +36,8 @@ class PlaybookStage(Stage):
     uses: list[StageUse] = field(default_factory=list)
     defined_at: str | None = None
     name_given: bool = True
+    letters: dict[str, str] | None = field(default=None, repr=False)
+    """Each actor's RACI letters, worked out by :meth:`settle` once gathered."""
 
     def members(self, role: str) -> list[str]:
         """Everyone ``responsible``/``consulted``/``informed`` here, across journeys."""
@@ -46,8 +48,22 @@ class PlaybookStage(Stage):
 
     def raci(self, actor_id: str) -> str:
         """The letters ``actor_id`` holds here in any journey, in ARCI order."""
+        if self.letters is not None:
+            return self.letters.get(actor_id, "")
         held = Stage.raci(self, actor_id) + "".join(u.stage.raci(actor_id) for u in self.uses)
         return "".join(letter for letter in "ARCI" if letter in held)
+
+    def settle(self) -> None:
+        """Work out every actor's letters once, when the playbook is gathered:
+        pages ask for every stage and role, and the uses no longer change."""
+        held: dict[str, set[str]] = {}
+        for stage in (self, *(use.stage for use in self.uses)):
+            for letter, ids in (("A", [stage.owner] if stage.owner else []),
+                                ("R", stage.responsible), ("C", stage.consulted),
+                                ("I", stage.informed)):
+                for actor_id in ids:
+                    held.setdefault(actor_id, set()).add(letter)
+        self.letters = {a: "".join(x for x in "ARCI" if x in s) for a, s in held.items()}
 
     def all_touchpoints(self) -> list[str]:
         ids = dict.fromkeys(self.touchpoints)
