@@ -153,6 +153,13 @@ _PRESCAN_FROM = 2_000
 libyaml's composer recurses in C, and thousands of levels end the process."""
 
 
+def too_deep(limits: YamlLimits, line: int) -> YamlReadError:
+    """The one message for nesting past the limit (found by events or by the converter)."""
+    return YamlReadError(
+        f"YAML nested deeper than {limits.max_depth} levels; a journey never needs that", line
+    )
+
+
 def _check_depth(text: str, limits: YamlLimits) -> None:
     """Refuse nesting deeper than the limit from YAML's events, which need no
     recursion, before the composer sees it (only texts that could be deep)."""
@@ -164,11 +171,7 @@ def _check_depth(text: str, limits: YamlLimits) -> None:
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > limits.max_depth:
-                    raise YamlReadError(
-                        f"YAML nested deeper than {limits.max_depth} levels; a journey never "
-                        "needs that",
-                        _real_line(_line_map(text), event.start_mark.line),
-                    )
+                    raise too_deep(limits, _real_line(_line_map(text), event.start_mark.line))
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
     except yaml.YAMLError:
@@ -211,11 +214,7 @@ class _Converter:
                 self.line(node.start_mark),
             )
         if depth > self.limits.max_depth:
-            raise YamlReadError(
-                f"YAML nested deeper than {self.limits.max_depth} levels; a journey never "
-                "needs that",
-                self.line(node.start_mark),
-            )
+            raise too_deep(self.limits, self.line(node.start_mark))
         if isinstance(node, ScalarNode):
             value = self._scalar(node)
             self.chars += len(value or "")
