@@ -99,13 +99,16 @@ class JourneyExtension(Extension):
             ],
         }
         super().__init__(**kwargs)
-        self.pipeline = pipeline or Pipeline(self._settings())
         self.on_diagnostic = on_diagnostic or _log_diagnostic
         self.on_journey = on_journey
         self._page = page or PageContext
         if pipeline is None:
-            for finding in self.pipeline.catalog_findings:
-                self.on_diagnostic(finding)
+            settings = self._settings()
+            pipeline, new = _standalone_pipeline(settings, settings.fingerprint())
+            if new or on_diagnostic is not None:  # catalog findings once, not per page
+                for finding in pipeline.catalog_findings:
+                    self.on_diagnostic(finding)
+        self.pipeline = pipeline
 
     def _settings(self) -> Settings:
         templates = self.getConfig("templates") or []
@@ -134,6 +137,22 @@ class JourneyExtension(Extension):
         if self.on_journey is not None and result.ok:
             self.on_journey(result)
         return self.pipeline.render(result, page.options)
+
+
+_PIPELINES: dict[tuple[Settings, str], Pipeline] = {}
+
+
+def _standalone_pipeline(settings: Settings, fingerprint: str) -> tuple[Pipeline, bool]:
+    """The pipeline for these settings and files, and whether it is new. A host
+    such as MkDocs makes an extension per page: the catalog and templates are
+    read once, and again only when their files change (the fingerprint)."""
+    key = (settings, fingerprint)
+    if key in _PIPELINES:
+        return _PIPELINES[key], False
+    if len(_PIPELINES) >= 8:
+        _PIPELINES.clear()
+    _PIPELINES[key] = Pipeline(settings)
+    return _PIPELINES[key], True
 
 
 def makeExtension(**kwargs: object) -> JourneyExtension:

@@ -60,3 +60,16 @@ def test_no_script_or_markup_escapes_from_any_block() -> None:
     )
     assert "<script" not in html and "<img" not in html and "<b>" not in html
     assert "&lt;script&gt;" in html
+
+
+def test_the_extension_in_a_host_that_makes_one_per_page_reads_the_catalog_once(
+    tmp_path: Path, build_site
+) -> None:
+    catalog = tmp_path / "catalog.yml"
+    catalog.write_text("actors:\n  sales: {name: Sales}\nstages:\n  - {id: s, owner: salse}\n",
+                       encoding="utf-8")
+    docs = {f"p{i}.md": f"# P{i}\n\n```journey\nid: j{i}\nstages: [s]\n```\n" for i in range(4)}
+    config = {"markdown_extensions": [{"custflow": {"catalog": str(catalog)}}]}
+    result = build_site(tmp_path, docs, config, plugins=[]).check()
+    assert result.log.count("unknown actor 'salse'") == 1, result.log
+    assert (result.site_dir / "p3" / "index.html").read_text("utf-8").count("custflow-diagram") == 1
