@@ -136,6 +136,8 @@ def parse(
         problem = exc.problem or exc.context or "invalid YAML"
         context = f" ({exc.context})" if exc.context and exc.problem else ""
         line = _real_line(_line_map(text), mark.line if mark else 0)
+        if "nesting depth" in problem:  # newer libyaml stops deep nesting itself
+            raise too_deep(limits, line) from None
         raise YamlReadError(f"YAML syntax error: {problem}{context}", line) from None
     except yaml.YAMLError as exc:
         raise YamlReadError(f"YAML syntax error: {exc}") from None
