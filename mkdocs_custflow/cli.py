@@ -44,6 +44,11 @@ def _format(diagnostic: Diagnostic) -> str:
     return f"{where}: {diagnostic.severity.value}: {diagnostic.message}"
 
 
+# Set by _settings when an mkdocs.yml was read: its docs folder and the pages
+# MkDocs builds from it, so a command given that folder reads the same pages.
+_BUILD_PAGES: dict[Path, list[tuple[str, Path]]] = {}
+
+
 def _settings(args: argparse.Namespace) -> Settings:
     """The build's settings (from mkdocs.yml when there is one), then the
     command line's: each flag replaces only its own setting."""
@@ -53,7 +58,11 @@ def _settings(args: argparse.Namespace) -> Settings:
     if config_file.is_file():
         from mkdocs_custflow.plugin.project import read_project  # imports MkDocs
 
-        settings = read_project(config_file).settings
+        project = read_project(config_file)
+        settings = project.settings
+        _BUILD_PAGES[Path(project.docs_dir).resolve()] = [
+            (src, Path(path)) for src, path in project.pages
+        ]
     else:
         settings = Settings(base=str(Path.cwd()))
     changes: dict[str, object] = {}
@@ -83,16 +92,24 @@ def _pages(
     pipeline: Pipeline, paths: Sequence[str], problems: list[Diagnostic]
 ) -> list[SourcePage]:
     """The Markdown files as the build sees them: each named by its path in its
-    folder, and in messages relative to the project."""
+    folder, and in messages relative to the project. The site's docs folder
+    gives the pages MkDocs builds from it (``exclude_docs`` and all)."""
     pages = []
-    for path, root in markdown_files(paths):
+    found: list[tuple[str, Path]] = []
+    for name in paths:
+        build_pages = _BUILD_PAGES.get(Path(name).resolve())
+        if build_pages is not None:
+            found.extend(build_pages)
+        else:
+            found.extend((p.relative_to(root).as_posix(), p) for p, root in markdown_files([name]))
+    for src, path in found:
         shown = pipeline.settings.shown(path)
         try:
             text = read_text(path)
         except SourceError as exc:
             problems.append(Diagnostic(Severity.ERROR, f"this page {exc}", shown))
             continue
-        pages.append(SourcePage(path.relative_to(root).as_posix(), text, shown))
+        pages.append(SourcePage(src, text, shown))
     return pages
 
 

@@ -161,3 +161,27 @@ def test_render_into_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
                             text=True, check=False)
     assert "Traceback" not in result.stderr and "BrokenPipeError" not in result.stderr
     assert len(result.stdout) == 10
+
+
+def test_validate_reads_the_pages_the_build_reads(tmp_path: Path) -> None:
+    """Given the site's docs folder, the command reads MkDocs' own list of
+    pages: `exclude_docs` leaves out the same files for both."""
+    docs = {"index.md": "# Home\n", "drafts/wip.md": "# WIP\n\n```journey\nid: w\nstages: 3\n```\n",
+            "ok.md": "# OK\n\n```journey\nid: ok\nstages: [a]\n```\n"}
+    write_site(tmp_path, docs, {"exclude_docs": "drafts/\n"})
+    build = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+        cwd=tmp_path, capture_output=True, text=True, check=False,
+    )
+    validate = subprocess.run(
+        [sys.executable, "-m", "mkdocs_custflow.cli", "validate", "--strict", "docs"],
+        cwd=tmp_path, capture_output=True, text=True, check=False,
+    )
+    assert build.returncode == 0, build.stderr
+    assert validate.returncode == 0, validate.stdout + validate.stderr
+    assert "1 journey block(s), 0 error(s)" in validate.stderr
+    elsewhere = subprocess.run(  # a folder that is not the site's docs: every Markdown file
+        [sys.executable, "-m", "mkdocs_custflow.cli", "validate", "docs/drafts"],
+        cwd=tmp_path, capture_output=True, text=True, check=False,
+    )
+    assert elsewhere.returncode == 1 and "docs/drafts/wip.md:5" in elsewhere.stdout

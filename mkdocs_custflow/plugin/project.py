@@ -10,6 +10,7 @@ from pathlib import Path
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
+from mkdocs.structure.files import get_files
 
 from mkdocs_custflow.pipeline import Settings
 from mkdocs_custflow.plugin.config import CustflowConfig
@@ -22,6 +23,9 @@ class Project:
     settings: Settings
     docs_dir: str
     enabled: bool = True
+    pages: tuple[tuple[str, str], ...] = ()
+    """``(path in docs, file)`` of each page the build reads: MkDocs' own list,
+    so ``exclude_docs`` and the Markdown suffixes are those of the build."""
 
 
 def settings_from(options: CustflowConfig, config: MkDocsConfig) -> Settings:
@@ -47,10 +51,16 @@ def read_project(config_file: Path) -> Project:
         config = load_config(config_file=str(config_file))
     except ConfigurationError as exc:
         raise SystemExit(f"{config_file}: {exc}") from None
+    pages = tuple(
+        (file.src_uri, file.abs_src_path)
+        for file in get_files(config).documentation_pages()
+        if file.abs_src_path
+    )
     plugin = config.plugins.get("custflow")
     if plugin is None:
         theme_language = config.theme.get("language") if config.theme else None
         base = str(config_file.resolve().parent)
-        return Project(Settings(locale=theme_language or "en", base=base), config.docs_dir, False)
+        settings = Settings(locale=theme_language or "en", base=base)
+        return Project(settings, config.docs_dir, False, pages)
     options = plugin.config  # type: ignore[attr-defined]
-    return Project(settings_from(options, config), config.docs_dir, bool(options.enabled))
+    return Project(settings_from(options, config), config.docs_dir, bool(options.enabled), pages)
