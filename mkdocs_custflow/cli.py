@@ -44,14 +44,15 @@ def _format(diagnostic: Diagnostic) -> str:
     return f"{where}: {diagnostic.severity.value}: {diagnostic.message}"
 
 
-# Set by _settings when an mkdocs.yml was read: its docs folder and the pages
-# MkDocs builds from it, so a command given that folder reads the same pages.
-_BUILD_PAGES: dict[Path, list[tuple[str, Path]]] = {}
+BuildPages = dict[Path, list[tuple[str, Path]]]
+"""The site's docs folder -> the pages MkDocs builds from it (path in docs, file)."""
 
 
-def _settings(args: argparse.Namespace) -> Settings:
+def _settings(args: argparse.Namespace) -> tuple[Settings, BuildPages]:
     """The build's settings (from mkdocs.yml when there is one), then the
-    command line's: each flag replaces only its own setting."""
+    command line's: each flag replaces only its own setting. Also the pages the
+    build reads, so a command given the docs folder reads the same ones."""
+    build_pages: BuildPages = {}
     config_file = Path(args.config_file) if args.config_file else Path("mkdocs.yml")
     if args.config_file and not config_file.is_file():
         raise SystemExit(f"custflow: no such config file: {args.config_file}")
@@ -60,7 +61,7 @@ def _settings(args: argparse.Namespace) -> Settings:
 
         project = read_project(config_file)
         settings = project.settings
-        _BUILD_PAGES[Path(project.docs_dir).resolve()] = [
+        build_pages[Path(project.docs_dir).resolve()] = [
             (src, Path(path)) for src, path in project.pages
         ]
     else:
@@ -75,21 +76,25 @@ def _settings(args: argparse.Namespace) -> Settings:
     for folder in changes.get("templates", settings.templates):  # type: ignore[attr-defined]
         if not Path(folder).is_dir():
             raise SystemExit(f"custflow: template folder not found: {settings.shown(folder)}")
-    return dataclasses.replace(settings, **changes)  # type: ignore[arg-type]
+    return dataclasses.replace(settings, **changes), build_pages  # type: ignore[arg-type]
 
 
-def _pipeline(args: argparse.Namespace, **changes: object) -> Pipeline:
-    settings = dataclasses.replace(_settings(args), **changes)  # type: ignore[arg-type]
+def _pipeline(args: argparse.Namespace, **changes: object) -> tuple[Pipeline, BuildPages]:
+    settings, build_pages = _settings(args)
+    settings = dataclasses.replace(settings, **changes)  # type: ignore[arg-type]
     pipeline = Pipeline(settings)
     if pipeline.catalog_errors:
         for finding in pipeline.catalog_findings:
             print(_format(finding), file=sys.stderr)
         raise SystemExit(1)
-    return pipeline
+    return pipeline, build_pages
 
 
 def _pages(
-    pipeline: Pipeline, paths: Sequence[str], problems: list[Diagnostic]
+    pipeline: Pipeline,
+    paths: Sequence[str],
+    build_pages: BuildPages,
+    problems: list[Diagnostic],
 ) -> list[SourcePage]:
     """The Markdown files as the build sees them: each named by its path in its
     folder, and in messages relative to the project. The site's docs folder
@@ -97,9 +102,9 @@ def _pages(
     pages = []
     found: list[tuple[str, Path]] = []
     for name in paths:
-        build_pages = _BUILD_PAGES.get(Path(name).resolve())
-        if build_pages is not None:
-            found.extend(build_pages)
+        built = build_pages.get(Path(name).resolve())
+        if built is not None:
+            found.extend(built)
         else:
             found.extend((p.relative_to(root).as_posix(), p) for p, root in markdown_files([name]))
     for src, path in found:
@@ -114,9 +119,9 @@ def _pages(
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    pipeline = _pipeline(args)
+    pipeline, build_pages = _pipeline(args)
     findings: list[Diagnostic] = []
-    pages = _pages(pipeline, args.paths, findings)
+    pages = _pages(pipeline, args.paths, build_pages, findings)
     reading = pipeline.read_site(pages)
     findings.extend(reading.findings)
     for finding in findings:
@@ -132,7 +137,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    pipeline = _pipeline(args)
+    pipeline, _ = _pipeline(args)
     if args.file == "-":
         text, name = sys.stdin.read(), "<stdin>"
     else:
@@ -157,7 +162,7 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 
 def cmd_templates_list(args: argparse.Namespace) -> int:
-    pipeline = _pipeline(args)
+    pipeline, _ = _pipeline(args)
     library = pipeline.library
     rows = []
     for name in library.names():
@@ -174,7 +179,7 @@ def cmd_templates_list(args: argparse.Namespace) -> int:
 
 
 def cmd_templates_show(args: argparse.Namespace) -> int:
-    pipeline = _pipeline(args)
+    pipeline, _ = _pipeline(args)
     values = {}
     for item in args.values:
         key, sep, value = item.partition("=")
@@ -194,9 +199,9 @@ def cmd_templates_show(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    pipeline = _pipeline(args, playbook=True)
+    pipeline, build_pages = _pipeline(args, playbook=True)
     findings: list[Diagnostic] = []
-    reading = pipeline.read_site(_pages(pipeline, args.paths, findings))
+    reading = pipeline.read_site(_pages(pipeline, args.paths, build_pages, findings))
     findings.extend(reading.findings)
     for finding in findings:
         print(_format(finding), file=sys.stderr)

@@ -71,19 +71,19 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+def _python(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``python -m ARGS`` in ``cwd``: a build (``mkdocs ...``) or the command."""
+    return subprocess.run([sys.executable, "-m", *args], cwd=cwd, capture_output=True,
+                          text=True, check=False)
+
+
 def _findings(pattern: re.Pattern[str], text: str) -> set[tuple[str, str]]:
     return {(m["where"], m["message"]) for m in pattern.finditer(text)}
 
 
 def test_validate_and_build_fail_with_the_same_findings(site: Path) -> None:
-    build = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site / "site")],
-        cwd=site, capture_output=True, text=True, check=False,
-    )
-    validate = subprocess.run(
-        [sys.executable, "-m", "mkdocs_custflow.cli", "validate", "--strict", "docs"],
-        cwd=site, capture_output=True, text=True, check=False,
-    )
+    build = _python(site, "mkdocs", "build", "--strict", "-d", str(site / "site"))
+    validate = _python(site, "mkdocs_custflow.cli", "validate", "--strict", "docs")
     assert build.returncode != 0 and validate.returncode == 1
     built = _findings(BUILD_LINE, build.stdout + build.stderr)
     checked = _findings(CLI_LINE, validate.stdout)
@@ -102,11 +102,8 @@ def test_validate_and_build_fail_with_the_same_findings(site: Path) -> None:
 
 
 def test_validate_from_another_folder_names_files_as_the_build_does(site: Path) -> None:
-    validate = subprocess.run(
-        [sys.executable, "-m", "mkdocs_custflow.cli", "validate", "-f",
-         str(site / "mkdocs.yml"), str(site / "docs")],
-        cwd=site.parent, capture_output=True, text=True, check=False,
-    )
+    validate = _python(site.parent, "mkdocs_custflow.cli", "validate", "-f",
+                       str(site / "mkdocs.yml"), str(site / "docs"))
     wheres = {where for where, _ in _findings(CLI_LINE, validate.stdout)}
     assert wheres and all(w.startswith(("docs/", "catalog.yml:")) for w in wheres), wheres
 
@@ -118,11 +115,8 @@ def test_catalog_flag_keeps_the_other_settings_of_mkdocs_yml(site: Path, tmp_pat
     other = tmp_path / "other.yml"
     other.write_text(CATALOG.replace("salse", "sales"), "utf-8")
     page = site / "docs" / "orders.md"
-    render = subprocess.run(
-        [sys.executable, "-m", "mkdocs_custflow.cli", "render", "-f", str(site / "zh.yml"),
-         "--catalog", str(other), str(page)],
-        cwd=site, capture_output=True, text=True, check=False,
-    )
+    render = _python(site, "mkdocs_custflow.cli", "render", "-f", str(site / "zh.yml"),
+                     "--catalog", str(other), str(page))
     assert render.returncode == 0, render.stderr
     assert "开始" in render.stdout  # zh from mkdocs.yml, the catalog from the flag
     assert "salse" not in render.stderr
@@ -169,19 +163,11 @@ def test_validate_reads_the_pages_the_build_reads(tmp_path: Path) -> None:
     docs = {"index.md": "# Home\n", "drafts/wip.md": "# WIP\n\n```journey\nid: w\nstages: 3\n```\n",
             "ok.md": "# OK\n\n```journey\nid: ok\nstages: [a]\n```\n"}
     write_site(tmp_path, docs, {"exclude_docs": "drafts/\n"})
-    build = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
-        cwd=tmp_path, capture_output=True, text=True, check=False,
-    )
-    validate = subprocess.run(
-        [sys.executable, "-m", "mkdocs_custflow.cli", "validate", "--strict", "docs"],
-        cwd=tmp_path, capture_output=True, text=True, check=False,
-    )
+    build = _python(tmp_path, "mkdocs", "build", "--strict", "-d", str(tmp_path / "site"))
+    validate = _python(tmp_path, "mkdocs_custflow.cli", "validate", "--strict", "docs")
     assert build.returncode == 0, build.stderr
     assert validate.returncode == 0, validate.stdout + validate.stderr
     assert "1 journey block(s), 0 error(s)" in validate.stderr
-    elsewhere = subprocess.run(  # a folder that is not the site's docs: every Markdown file
-        [sys.executable, "-m", "mkdocs_custflow.cli", "validate", "docs/drafts"],
-        cwd=tmp_path, capture_output=True, text=True, check=False,
-    )
+    # A folder that is not the site's docs: every Markdown file in it.
+    elsewhere = _python(tmp_path, "mkdocs_custflow.cli", "validate", "docs/drafts")
     assert elsewhere.returncode == 1 and "docs/drafts/wip.md:5" in elsewhere.stdout
