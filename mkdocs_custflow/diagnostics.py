@@ -28,6 +28,9 @@ class Diagnostic:
     message: str
     file: str = "<markdown>"
     line: int = 0
+    rule: str = ""
+    """The rule that found it (``missing-sla``, ``review-overdue``...); ``""``
+    until every check names its rule."""
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
@@ -87,14 +90,14 @@ class Reporter:
     def file_line(self, yaml_line: int | None) -> int:
         return self.base_line + (yaml_line or 0)
 
-    def error(self, message: str, yaml_line: int | None = None) -> None:
+    def error(self, message: str, yaml_line: int | None = None, rule: str = "") -> None:
         self.items.append(
-            Diagnostic(Severity.ERROR, message, self.file, self.file_line(yaml_line))
+            Diagnostic(Severity.ERROR, message, self.file, self.file_line(yaml_line), rule)
         )
 
-    def warning(self, message: str, yaml_line: int | None = None) -> None:
+    def warning(self, message: str, yaml_line: int | None = None, rule: str = "") -> None:
         self.items.append(
-            Diagnostic(Severity.WARNING, message, self.file, self.file_line(yaml_line))
+            Diagnostic(Severity.WARNING, message, self.file, self.file_line(yaml_line), rule)
         )
 
     @property
