@@ -56,6 +56,19 @@ _WORDS: dict[str, dict[str, str]] = {
         "stages_table": "Stages",
         "raci_table": "Who is responsible (RACI)",
         "part": "Part {n} of {total}",
+        "summary": "{journeys} on {pages}; {stages}, {roles}, {touchpoints}",
+        "by_page": "{journeys} on {pages}:",
+        "stage_uses": "Used by {journeys} on {pages}.",
+        "takes_part": "Takes part in {journeys}, with {steps} in all.",
+        "n_journeys": "{n} journey|{n} journeys",
+        "n_pages": "{n} page|{n} pages",
+        "n_stages": "{n} stage|{n} stages",
+        "n_roles": "{n} role|{n} roles",
+        "n_touchpoints": "{n} touchpoint|{n} touchpoints",
+        "n_steps": "{n} step|{n} steps",
+        "owners_differ": "Owners",
+        "limits_differ": "Time limits",
+        "none": "none",
     },
     "zh": {
         "start": "开始",
@@ -109,6 +122,19 @@ _WORDS: dict[str, dict[str, str]] = {
         "stages_table": "阶段",
         "raci_table": "职责分工（RACI）",
         "part": "第 {n} 部分，共 {total} 部分",
+        "summary": "{pages}上的 {journeys}；{stages}、{roles}、{touchpoints}",
+        "by_page": "{pages}上的 {journeys}：",
+        "stage_uses": "{pages}上的 {journeys}经过这个阶段。",
+        "takes_part": "参与 {journeys}，共 {steps}。",
+        "n_journeys": "{n} 条客户旅程",
+        "n_pages": "{n} 个页面",
+        "n_stages": "{n} 个阶段",
+        "n_roles": "{n} 个角色",
+        "n_touchpoints": "{n} 个接触点",
+        "n_steps": "{n} 个步骤",
+        "owners_differ": "各旅程的负责人",
+        "limits_differ": "各旅程的时限",
+        "none": "无",
     },
 }
 
@@ -122,3 +148,10 @@ def normalize_locale(locale: str | None) -> str:
 
 def words(locale: str | None) -> dict[str, str]:
     return _WORDS[normalize_locale(locale)]
+
+
+def counted(locale: str | None, noun: str, n: int) -> str:
+    """``n`` things in words: ``counted("en", "journeys", 1)`` is "1 journey".
+    A word list gives ``one|other`` forms, or one form for every count."""
+    forms = words(locale)[f"n_{noun}"].split("|")
+    return (forms[0] if n == 1 or len(forms) == 1 else forms[1]).format(n=n)

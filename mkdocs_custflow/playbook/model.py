@@ -3,6 +3,8 @@ gathered across them."""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from mkdocs_custflow.structure.catalog import Touchpoint
@@ -65,6 +67,16 @@ class PlaybookStage(Stage):
                     held.setdefault(actor_id, set()).add(letter)
         self.letters = {a: "".join(x for x in "ARCI" if x in s) for a, s in held.items()}
 
+    def journeys(self) -> list[JourneyRecord]:
+        """Every journey through this stage, in playbook order."""
+        return [use.record for use in self.uses]
+
+    def variants(self, name: str) -> list[tuple[str | None, int]]:
+        """The values ``name`` (``owner``, ``sla``) takes across the journeys,
+        each with how many use it, most used first: one value means they agree."""
+        counts = Counter(getattr(use.stage, name) or getattr(self, name) for use in self.uses)
+        return counts.most_common()
+
     def all_touchpoints(self) -> list[str]:
         ids = dict.fromkeys(self.touchpoints)
         for use in self.uses:
@@ -90,6 +102,21 @@ class RoleStep:
 class PlaybookRole:
     actor: Actor
     steps: list[RoleStep] = field(default_factory=list)
+
+    def journey_steps(self) -> dict[JourneyRecord, int]:
+        """Each journey this role takes a step in, with how many steps."""
+        counts: dict[JourneyRecord, int] = {}
+        for step in self.steps:
+            counts[step.record] = counts.get(step.record, 0) + 1
+        return counts
+
+
+def by_page(records: Iterable[JourneyRecord]) -> list[tuple[str, list[JourneyRecord]]]:
+    """Journeys grouped by the page that holds them, in first-seen order."""
+    pages: dict[str, list[JourneyRecord]] = {}
+    for record in records:
+        pages.setdefault(record.page, []).append(record)
+    return list(pages.items())
 
 
 @dataclass

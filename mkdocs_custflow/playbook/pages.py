@@ -1,30 +1,28 @@
-"""Render the playbook's pages as Markdown, from overridable Jinja templates.
+"""Render the playbook's pages from overridable Jinja templates.
 
-The pages are Markdown so MkDocs treats them like any page: it checks and
-rewrites their links (for either ``use_directory_urls``), indexes them for
-search and lists them in the sitemap. Every value a template prints is
-escaped for Markdown and HTML unless marked safe, so no stage name can turn
-into markup or a link.
+A page is Markdown headings (so the theme builds its table of contents)
+around blocks of HTML: tables and lists of links that Markdown would only
+slow down. Links are final URLs, looked up in the site's own page list by
+:class:`~mkdocs_custflow.playbook.links.SiteUrls`, which records any that
+would break. Every value a template prints is escaped for HTML and Markdown
+unless marked safe, so no stage name can turn into markup or a link.
 """
 
 from __future__ import annotations
 
 import functools
-import posixpath
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
-from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup
 
-from mkdocs_custflow.i18n import words
-from mkdocs_custflow.playbook.model import JourneyRecord, Playbook
+from mkdocs_custflow.i18n import counted, words
+from mkdocs_custflow.playbook.links import PageLinks, SiteUrls, shown
+from mkdocs_custflow.playbook.model import JourneyRecord, Playbook, by_page
 from mkdocs_custflow.renderers.tables import raci_letters
-from mkdocs_custflow.safe_text import description_html, is_safe_url, md_escape
-from mkdocs_custflow.structure import Journey
+from mkdocs_custflow.safe_text import description_html
 
 PAGE_TEMPLATES_DIR = Path(__file__).parent / "page_templates"
 
@@ -76,12 +74,7 @@ class PlaybookLayout:
 
 
 def _finalize(value: object) -> object:
-    return value if isinstance(value, Markup) else Markup(_shown(value))
-
-
-def _shown(value: object) -> str:
-    """A value printed on a page: escaped for Markdown and HTML, None as nothing."""
-    return "" if value is None else md_escape(str(value))
+    return value if isinstance(value, Markup) else Markup(shown(value))
 
 
 @functools.lru_cache(maxsize=8)
@@ -101,7 +94,8 @@ def page_environment(override_dir: Path | None = None) -> jinja2.Environment:
     )
     env.filters["markdown"] = markdown_filter
     env.filters["group_by"] = group_by
-    env.filters["html"] = lambda text: Markup(escape(str(text)))  # inside raw HTML
+    env.filters["by_page"] = by_page
+    env.filters["html"] = lambda text: Markup(shown(text))  # kept for older templates
     env.filters["raci"] = lambda letters: Markup(raci_letters(letters))
     return env
 
@@ -135,78 +129,22 @@ def group_by(
     return result
 
 
-@functools.lru_cache(maxsize=65536)
-def relative_link(from_page: str, to_page: str, anchor: str | None = None) -> Markup:
-    """A Markdown link target from one docs-relative page to another."""
-    path = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
-    target = quote(path, safe="/-_.~")
-    if anchor:
-        target += "#" + quote(anchor, safe="-_.~")
-    return Markup(target)
-
-
-def docs_link(from_page: str, url: str) -> Markup:
-    """A ``links[].url`` on a generated page: web and mail links as they are,
-    a relative path (read from the docs folder) made relative to the page.
-    A URL that breaks the rule of :mod:`mkdocs_custflow.safe_text` (a page
-    template of your own may print any) becomes ``#``."""
-    if not is_safe_url(url):
-        return Markup("#")
-    if "://" in url or url.lower().startswith("mailto:") or url.startswith("/"):
-        return Markup(url.replace(">", "%3E").replace("<", "%3C"))
-    path, _, anchor = url.partition("#")
-    return relative_link(from_page, path, anchor or None)
-
-
 def record_key(record: JourneyRecord) -> tuple[str, str, str]:
     """A journey as far as pages show it: its block text decides its content."""
     return (record.page, record.anchor, record.block_text)
 
 
-class PageLinks:
-    """Markdown links from one generated page to the others, each name escaped.
+@dataclass(frozen=True)
+class ListLimits:
+    """How much a page lists before it summarises, so that no page grows with
+    journeys times stages: a stage page shows each journey's steps up to
+    ``detail`` journeys and a row per journey up to ``list``; a role page
+    lists its steps up to ``steps``. Past ``list``, journeys are counted by
+    the page that holds them."""
 
-    Plain Python rather than Jinja macros: a large playbook prints hundreds of
-    thousands of them, and a macro call costs ten times a method call. The
-    macros in ``_macros.md.j2`` call these, for templates that import them.
-    """
-
-    def __init__(self, playbook: Playbook, layout: PlaybookLayout, page: str) -> None:
-        self.playbook = playbook
-        self.layout = layout
-        self.page = page
-
-    def _to(self, text: object, target: str, anchor: str | None = None) -> Markup:
-        return Markup(f"[{_shown(text)}]({relative_link(self.page, target, anchor)})")
-
-    def actor(self, actor_id: str | None, journey: Journey | None = None) -> Markup:
-        """A role links to its page; a journey's own actor shows its name."""
-        if not actor_id:
-            return Markup("")
-        role = self.playbook.roles.get(actor_id)
-        if role is not None:
-            return self._to(role.actor.name, self.layout.role(actor_id))
-        if journey is not None and actor_id in journey.actors:
-            return Markup(_shown(journey.actors[actor_id].name))
-        return Markup(_shown(actor_id))
-
-    def actors(self, actor_ids: Iterable[str]) -> Markup:
-        return Markup(", ").join(self.actor(actor_id) for actor_id in actor_ids)
-
-    def stage(self, stage_id: str | None) -> Markup:
-        stage = self.playbook.stages.get(stage_id) if stage_id is not None else None
-        if stage is None or stage_id is None:
-            return Markup(_shown(stage_id))
-        return self._to(stage.name, self.layout.stage(stage_id))
-
-    def touchpoint(self, touchpoint_id: str | None) -> Markup:
-        entry = self.playbook.touchpoints.get(touchpoint_id) if touchpoint_id else None
-        if entry is None or touchpoint_id is None:
-            return Markup(_shown(touchpoint_id))
-        return self._to(entry.touchpoint.name, self.layout.touchpoint(touchpoint_id))
-
-    def journey(self, record: JourneyRecord) -> Markup:
-        return self._to(record.journey.title, record.page, record.anchor)
+    detail: int = 12
+    list: int = 200
+    steps: int = 60
 
 
 class PlaybookPages:
@@ -216,12 +154,20 @@ class PlaybookPages:
         layout: PlaybookLayout | None = None,
         locale: str = "en",
         override_dir: Path | None = None,
+        urls: SiteUrls | None = None,
+        limits: ListLimits | None = None,
     ) -> None:
+        """``urls``: the site's pages and their URLs (default: the journeys'
+        pages and these, with MkDocs' directory URLs)."""
         self.playbook = playbook
         self.layout = layout or PlaybookLayout()
         self.locale = locale
         self.override_dir = override_dir
         self.env = page_environment(override_dir)
+        self.limits = limits or ListLimits()
+        self.urls = urls or SiteUrls.for_paths(
+            [*self.paths(), *(record.page for record in playbook.journeys)]
+        )
 
     @functools.cached_property
     def _paths(self) -> dict[str, tuple[str, str]]:
@@ -242,15 +188,15 @@ class PlaybookPages:
         return self._paths
 
     def render(self, path: str, kind: str, subject: str) -> str:
-        link: Callable[..., Markup] = lambda to, anchor=None: relative_link(path, to, anchor)  # noqa: E731
         playbook = self.playbook
+        links = PageLinks(playbook, self.layout, path, self.urls)
         context = {
             "playbook": playbook,
             "layout": self.layout,
-            "links": PageLinks(playbook, self.layout, path),
+            "links": links,
             "words": words(self.locale),
-            "link": link,
-            "link_url": lambda url: docs_link(path, url),
+            "count": functools.partial(counted, self.locale),
+            "limits": self.limits,
             "page_path": path,
         }
         if kind == "stage":
@@ -270,7 +216,7 @@ class PlaybookPages:
             raise PageTemplateError(str(exc), *_template_place(exc, name)) from None
 
     def render_all(self) -> dict[str, str]:
-        """Every page's Markdown."""
+        """Every page's Markdown; links that found no page are in ``urls.broken``."""
         return {path: self.render(path, kind, subject)
                 for path, (kind, subject) in self.paths().items()}
 

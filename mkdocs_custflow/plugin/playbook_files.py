@@ -13,6 +13,7 @@ from mkdocs.utils import get_relative_url
 from mkdocs_custflow.cache import LastValue, files_fingerprint, folder_files
 from mkdocs_custflow.diagnostics import Diagnostic, Severity
 from mkdocs_custflow.playbook.export import playbook_json
+from mkdocs_custflow.playbook.links import SiteUrls
 from mkdocs_custflow.playbook.model import Playbook
 from mkdocs_custflow.playbook.pages import PlaybookLayout, PlaybookPages, record_key
 from mkdocs_custflow.plugin.paths import shown_path
@@ -38,7 +39,9 @@ class PlaybookFiles:
         self.signature = ""
         # `mkdocs serve` keeps the plugin: while no journey changed or moved
         # (playbook.json records lines), the pages and the JSON are made once.
-        self._contents: LastValue[tuple[dict[str, str], str]] = LastValue()
+        self._contents: LastValue[tuple[dict[str, str], str, list[tuple[str, str]]]] = (
+            LastValue()
+        )
 
     def configure(self, layout: PlaybookLayout, locale: str, page_templates: str | None) -> None:
         """This build's settings; what the last build generated is forgotten
@@ -61,30 +64,47 @@ class PlaybookFiles:
         """``in_own_section``: the pages get a nav section of their own, so
         MkDocs need not report them as missing from an explicit ``nav``.
         ``settings_key`` changes whenever the catalog, templates or options do."""
-        pages = PlaybookPages(playbook, self.layout, self.locale, self.page_templates)
-        key = (
-            settings_key, self.layout, self.locale,
-            files_fingerprint([], folder_files([self.page_templates]), Path("/")),
-            tuple((*record_key(r), r.journey.file, r.journey.line) for r in playbook.journeys),
-        )
-        contents, export_json = self._contents.get(
-            key, lambda: (pages.render_all(), playbook_json(playbook))
-        )
-        self.pages = pages
         self.generated = {}
         taken = {file.dest_uri: file for file in files if file.generated_by != GENERATOR}
+        # The files first: the pages link by the URLs MkDocs gives them.
+        urls = {file.src_uri: file.url for file in files.documentation_pages()}
+        pages = PlaybookPages(playbook, self.layout, self.locale, self.page_templates,
+                              SiteUrls(urls))
+        ours: dict[str, File] = {}
         for path, (kind, subject) in pages.paths().items():
-            file = File.generated(config, path, content=contents[path])
+            file = File.generated(config, path, content="")
             theirs = self._collides(file, taken, config, report, f"the playbook page for {kind} "
                                     f"'{subject or kind}'")
             if theirs is not None:
                 self.generated[path] = theirs  # links to this page lead to theirs
+                urls[path] = theirs.url
                 continue
             file.generated_by = GENERATOR
             if in_own_section:
                 file.inclusion = InclusionLevel.NOT_IN_NAV
             files.append(file)
-            self.generated[path] = file
+            self.generated[path] = ours[path] = file
+            urls[path] = file.url
+        pages.urls.urls = urls
+        key = (
+            settings_key, self.layout, self.locale, config.use_directory_urls,
+            files_fingerprint([], folder_files([self.page_templates]), Path("/")),
+            tuple((*record_key(r), r.journey.file, r.journey.line) for r in playbook.journeys),
+            tuple(sorted(urls.items())),
+        )
+        contents, export_json, broken = self._contents.get(
+            key, lambda: (pages.render_all(), playbook_json(playbook), list(pages.urls.broken))
+        )
+        for path, file in ours.items():
+            file.content_string = contents[path]
+        for page, target in broken:
+            report(Diagnostic(
+                Severity.WARNING,
+                f"the playbook page {page} links to '{target}', which is not a page of "
+                "this site; check 'playbook_dir' and plugins that move or drop pages",
+                page,
+            ))
+        self.pages = pages
         self.signature = "\n".join(
             f"{path} {file.url}" for path, file in sorted(self.generated.items())
         )
