@@ -52,6 +52,7 @@ def test_overview_lists_journeys_and_stages_with_owners(site: BuildResult) -> No
     for _id, (title, page, url) in JOURNEYS.items():
         assert table[title].cells[0].links == [(title, f"../{url}#journey-{_id}")]
         assert table[title].cells[1].text == page
+        assert table[title].cells[1].links == [(page, f"../{url}")]
     assert [t for t, _ in table["Lead follow-up"].cells[2].links] == [
         "Discover us", "Qualify the lead", "Send a proposal"
     ]

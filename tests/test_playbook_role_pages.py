@@ -24,8 +24,14 @@ def test_role_page_lists_raci_per_stage_and_the_steps_it_performs(site: BuildRes
     ]
     assert table["Qualify the lead"].cells[2].text == "24h"
     assert "Record and check remotely" not in table  # no letter there
-    assert headings(html, "h2") == ["Responsibilities", "Steps it performs"]
-    _responsibilities, performs = tables(html)
+    assert headings(html, "h2") == ["Responsibilities", "Journeys", "Steps it performs"]
+    _responsibilities, journeys, performs = tables(html)
+    assert "Takes part in 2 journeys, with 7 steps in all." in [
+        e.text for e in blocks(html) if e.tag == "p"
+    ]
+    assert [tuple(cell.text for cell in row.cells) for row in journeys[1:]] == [
+        ("Customer lifecycle", "index.md", "3"), ("Lead follow-up", "sales/leads.md", "4"),
+    ]
     steps = [tuple(cell.text for cell in row.cells) for row in performs[1:]]
     assert steps == [
         ("Customer lifecycle", "Discover us", "Customer → Sales rep: Find us on the website"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from support.pages import blocks, headings, items, read
+from support.pages import blocks, headings, items, read, tables
 from support.site import BuildResult
 
 
@@ -17,6 +17,9 @@ def test_touchpoint_page_lists_its_stages_and_journeys(site: BuildResult) -> Non
         ("Record and check remotely", "../../stages/record/"),
         ("Dispatch an engineer", "../../stages/dispatch/"),
         ("Customer acceptance", "../../stages/accept/"),
+    ]
+    (journeys,) = tables(html)
+    assert [row.cells[0].links[0] for row in journeys[1:]] == [
         ("Customer lifecycle", "../../../#journey-lifecycle"),
         ("Home appliance repair",
          "../../../service/after-sales/repair/#journey-home-appliance-repair"),

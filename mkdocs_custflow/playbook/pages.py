@@ -198,6 +198,9 @@ class PlaybookPages:
             "count": functools.partial(counted, self.locale),
             "limits": self.limits,
             "page_path": path,
+            # URLs (for templates that write their own links):
+            "link": lambda to, anchor=None: Markup(self.urls.href(path, to, anchor) or "#"),
+            "link_url": links.url,
         }
         if kind == "stage":
             context["stage"] = playbook.stages[subject]
