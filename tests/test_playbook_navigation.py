@@ -92,6 +92,26 @@ def test_explicit_nav_gets_the_section_appended_with_nav_title(
     )
 
 
+def test_nav_limit_leaves_a_long_kind_to_the_overview(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """Nine stages, seven touchpoints, six roles: with a limit of seven the stages
+    leave the navigation (every page carries it) and stay one click away."""
+    root = tmp_path_factory.mktemp("nav-limit")
+    write_catalog(root)
+    config = {"plugins": [custflow_plugin(nav_limit=7)]}
+    result = build_site(root, DOCS, config, plugins=None, strict=True).check()
+    entries = nav(read(result, "sales/leads"))
+    expected = [entry for entry in _playbook_section() if entry[0] == 1 and entry[1] != "Stages"]
+    shown = section(entries, "Playbook")
+    assert [entry for entry in shown if entry[0] == 1] == expected
+    assert (2, "Report a fault") not in shown and (2, "Service hotline") in shown
+    overview = read(result, "playbook")
+    assert 'href="stages/report/"' in overview
+    assert (result.site_dir / "playbook" / "stages" / "report" / "index.html").is_file()
+    assert not check_links(result.site_dir)
+
+
 def test_nav_false_leaves_an_explicit_nav_alone(tmp_path_factory: pytest.TempPathFactory):
     root = tmp_path_factory.mktemp("nav-false")
     write_catalog(root)

@@ -38,6 +38,12 @@ class CustflowConfig(base.Config):
     """Add a Playbook section to the navigation (appended to an explicit
     `nav`); false leaves the navigation alone."""
 
+    nav_limit = c.Type(int, default=30)
+    """Most pages of one kind (stages, touchpoints, roles) the Playbook section
+    lists. A kind with more is reached from the overview, which lists them
+    all: every page of the site carries the navigation, so a long one costs
+    build time and reader attention on each."""
+
     nav_title = c.Optional(c.Type(str))
     """Title of the Playbook section. Default: `Playbook` (`客户旅程手册` in zh)."""
 

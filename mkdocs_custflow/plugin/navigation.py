@@ -24,9 +24,10 @@ def safe_title(name: str) -> str:
 
 
 def add_playbook_section(
-    nav: Navigation, playbook: PlaybookFiles, title: str | None, locale: str
+    nav: Navigation, playbook: PlaybookFiles, title: str | None, locale: str, limit: int = 30
 ) -> None:
-    """Move our pages (wherever an implicit nav put them) into one section at the end."""
+    """Move our pages (wherever an implicit nav put them) into one section at the
+    end; a kind of page with more than ``limit`` pages is left to the overview."""
     if playbook.pages is None:
         return
     ours = {file.src_uri for file in playbook.generated.values() if file.page is not None}
@@ -42,7 +43,9 @@ def add_playbook_section(
 
     def group(group_title: str, kind: str) -> Section | None:
         found = [p for p in (page(path) for path, (k, _s) in paths.items() if k == kind) if p]
-        return Section(group_title, found) if found else None  # type: ignore[arg-type]
+        if not found or len(found) > limit:
+            return None
+        return Section(group_title, found)  # type: ignore[arg-type]
 
     children = [
         page(layout.overview()),

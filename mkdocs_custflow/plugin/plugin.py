@@ -164,7 +164,8 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         for page, title in self.playbook.own_pages():
             page.title = safe_title(title)
         if self.config.nav:
-            add_playbook_section(nav, self.playbook, self.config.nav_title, self.playbook.locale)
+            add_playbook_section(nav, self.playbook, self.config.nav_title,
+                                 self.playbook.locale, self.config.nav_limit)
         return nav
 
     # Lowest priority: other plugins may rewrite the Markdown first, and the line
