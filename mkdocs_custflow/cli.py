@@ -13,6 +13,7 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs_custflow.diagnostics import Diagnostic, Severity
 from mkdocs_custflow.pipeline import Pipeline, Settings, SourcePage
@@ -22,6 +23,9 @@ from mkdocs_custflow.renderers.html import render_diagrams
 from mkdocs_custflow.renderers.options import RenderOptions
 from mkdocs_custflow.templates import TemplateError
 from mkdocs_custflow.templates.yaml_out import to_yaml
+
+if TYPE_CHECKING:
+    from mkdocs_custflow.plugin.project import Project
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
@@ -217,6 +221,57 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 1 if any(f.is_error for f in findings) else 0
 
 
+def cmd_playbook(args: argparse.Namespace) -> int:
+    """Write the playbook pages into the docs folder, as the plugin would make them."""
+    from mkdocs_custflow.playbook.output import OutputError, write_playbook
+    from mkdocs_custflow.playbook.pages import PlaybookLayout
+
+    pipeline, build_pages = _pipeline(args, playbook=True)
+    project = _project(args)
+    paths = args.paths or ([project.docs_dir] if project else [])
+    if not paths:
+        raise SystemExit("custflow: name the docs folder (no mkdocs.yml here to read it from)")
+    findings: list[Diagnostic] = []
+    pages = _pages(pipeline, paths, build_pages, findings)
+    reading = pipeline.read_site(pages)
+    findings.extend(reading.findings)
+    for finding in findings:
+        print(_format(finding), file=sys.stderr)
+    if reading.playbook is None:
+        return 1
+    layout = PlaybookLayout(args.playbook_dir or (project.playbook_dir if project else "playbook"))
+    templates = args.page_templates or (project.page_templates if project else None)
+    directory_urls = (
+        args.directory_urls if args.directory_urls is not None
+        else (project.directory_urls if project else True)
+    )
+    try:
+        written, broken = write_playbook(
+            reading.playbook, Path(args.out), [page.path for page in pages], layout=layout,
+            locale=pipeline.settings.locale,
+            page_templates=Path(templates) if templates else None,
+            directory_urls=directory_urls,
+        )
+    except OutputError as exc:
+        raise SystemExit(f"custflow: {exc}") from None
+    for page, target in broken:
+        print(f"{page}: warning: links to '{target}', which is not a page of this site",
+              file=sys.stderr)
+    print(f"custflow: wrote {len(written)} files into {Path(args.out) / layout.directory}",
+          file=sys.stderr)
+    problems = any(f.is_error for f in findings) or (args.strict and (findings or broken))
+    return 1 if problems else 0
+
+
+def _project(args: argparse.Namespace) -> Project | None:
+    config_file = Path(args.config_file) if args.config_file else Path("mkdocs.yml")
+    if not config_file.is_file():
+        return None
+    from mkdocs_custflow.plugin.project import read_project  # imports MkDocs
+
+    return read_project(config_file)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="custflow", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -248,6 +303,25 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", help="file to write (default: standard output)")
     common(export)
     export.set_defaults(func=cmd_export)
+
+    playbook = sub.add_parser(
+        "playbook", help="write the playbook pages as Markdown into the docs folder, for hosts "
+        "that do not run MkDocs plugins (Zensical, MkDocs 2)"
+    )
+    playbook.add_argument("paths", nargs="*", metavar="PATH",
+                          help="the docs folder to read (default: docs_dir of mkdocs.yml)")
+    playbook.add_argument("--out", required=True, metavar="DIR",
+                          help="the docs folder to write the playbook folder into")
+    playbook.add_argument("--playbook-dir", help="folder of the pages inside DIR "
+                          "(default: the plugin's playbook_dir, else playbook)")
+    playbook.add_argument("--page-templates", metavar="DIR",
+                          help="your own page templates (default: the plugin's page_templates)")
+    playbook.add_argument("--directory-urls", action=argparse.BooleanOptionalAction,
+                          help="link pages as folder/ rather than folder.html (default: "
+                          "use_directory_urls of mkdocs.yml, else yes)")
+    playbook.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+    common(playbook)
+    playbook.set_defaults(func=cmd_playbook)
 
     templates = sub.add_parser("templates", help="the journey template library")
     templates_sub = templates.add_subparsers(dest="templates_command", required=True)

@@ -26,6 +26,9 @@ class Project:
     pages: tuple[tuple[str, str], ...] = ()
     """``(path in docs, file)`` of each page the build reads: MkDocs' own list,
     so ``exclude_docs`` and the Markdown suffixes are those of the build."""
+    playbook_dir: str = "playbook"
+    page_templates: str | None = None
+    directory_urls: bool = True
 
 
 def settings_from(options: CustflowConfig, config: MkDocsConfig) -> Settings:
@@ -61,6 +64,11 @@ def read_project(config_file: Path) -> Project:
         theme_language = config.theme.get("language") if config.theme else None
         base = str(config_file.resolve().parent)
         settings = Settings(locale=theme_language or "en", base=base)
-        return Project(settings, config.docs_dir, False, pages)
+        return Project(settings, config.docs_dir, False, pages,
+                       directory_urls=config.use_directory_urls)
     options = plugin.config  # type: ignore[attr-defined]
-    return Project(settings_from(options, config), config.docs_dir, bool(options.enabled), pages)
+    return Project(
+        settings_from(options, config), config.docs_dir, bool(options.enabled), pages,
+        playbook_dir=options.playbook_dir, page_templates=options.page_templates,
+        directory_urls=config.use_directory_urls,
+    )
