@@ -46,6 +46,26 @@ def test_page_templates_folder_replaces_the_built_in_stage_page(
     assert not check_links(result.site_dir)
 
 
+def test_a_link_to_no_page_fails_a_strict_build(tmp_path_factory: pytest.TempPathFactory):
+    """The pages' links are HTML that MkDocs does not check: the plugin checks each one
+    against the site's pages and reports one that finds none, as MkDocs would."""
+    root = tmp_path_factory.mktemp("broken-link")
+    write_catalog(root)
+    (root / "my-pages").mkdir()
+    (root / "my-pages" / "stage.md.j2").write_text(
+        "# {{ stage.name }}\n\n<p>{{ links.to('Old page', 'sales/old.md') }}</p>\n",
+        encoding="utf-8",
+    )
+    config = {"plugins": [custflow_plugin(page_templates="my-pages")]}
+    result = build_site(root, DOCS, config, plugins=None, strict=True)
+    assert not result.ok
+    assert ("the playbook page playbook/stages/qualify.md links to 'sales/old.md', which is "
+            "not a page of this site") in result.log
+    relaxed = build_site(root, DOCS, config, plugins=None).check()
+    assert "Old page" in read(relaxed, "playbook/stages/qualify")  # shown, not linked
+    assert 'href="../../../sales/old' not in read(relaxed, "playbook/stages/qualify")
+
+
 EVIL_STAGE = "<script>alert(1)</script> [x](javascript:alert(1))"
 EVIL_ROLE = '<img src=x onerror="alert(2)"> [y](javascript:alert(2))'
 EVIL = f"""\

@@ -61,7 +61,9 @@ def build_playbook(
                 )
                 if stage.id not in entry.stages:
                     entry.stages.append(stage.id)
-                if record not in entry.journeys:
+                # Journeys come one after another: only the last one can be this one
+                # (a membership test over hundreds of journeys would be quadratic).
+                if not entry.journeys or entry.journeys[-1] is not record:
                     entry.journeys.append(record)
             for message in stage.messages:
                 for actor_id in dict.fromkeys((message.sender, message.receiver)):
