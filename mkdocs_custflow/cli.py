@@ -247,7 +247,7 @@ def cmd_playbook(args: argparse.Namespace) -> int:
     )
     try:
         written, broken = write_playbook(
-            reading.playbook, Path(args.out), [page.path for page in pages], layout=layout,
+            reading.playbook, Path(args.out), _site_files(paths, pages), layout=layout,
             locale=pipeline.settings.locale,
             page_templates=Path(templates) if templates else None,
             directory_urls=directory_urls,
@@ -255,12 +255,22 @@ def cmd_playbook(args: argparse.Namespace) -> int:
     except OutputError as exc:
         raise SystemExit(f"custflow: {exc}") from None
     for page, target in broken:
-        print(f"{page}: warning: links to '{target}', which is not a page of this site",
-              file=sys.stderr)
+        print(f"{page}: warning: links to '{target}', which is not a page or file of this "
+              "site", file=sys.stderr)
     print(f"custflow: wrote {len(written)} files into {Path(args.out) / layout.directory}",
           file=sys.stderr)
     problems = any(f.is_error for f in findings) or (args.strict and (findings or broken))
     return 1 if problems else 0
+
+
+def _site_files(paths: Sequence[str], pages: Sequence[SourcePage]) -> list[str]:
+    """Every file a link may name: the pages read, and all files of the folders."""
+    found = [page.path for page in pages]
+    for name in paths:
+        root = Path(name)
+        if root.is_dir():
+            found += [p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()]
+    return found
 
 
 def _project(args: argparse.Namespace) -> Project | None:

@@ -52,7 +52,8 @@ stages:
 def make_playbook(pages: int, per_page: int) -> Playbook:
     source = [
         SourcePage(f"area/page-{p}.md",
-                   "\n".join(_journey(p, n, per_page) for n in range(per_page)), f"docs/area/page-{p}.md")
+                   "\n".join(_journey(p, n, per_page) for n in range(per_page)),
+                   f"docs/area/page-{p}.md")
         for p in range(pages)
     ]
     reading = make_pipeline(playbook=True).read_site(source)

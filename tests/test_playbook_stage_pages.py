@@ -6,8 +6,11 @@ through it, and the steps of each such journey linked back to the journey's bloc
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from support.links import check_links
 from support.pages import blocks, cell_links, headings, items, read, rows
-from support.site import BuildResult
+from support.site import BuildResult, build_site
 
 
 def test_shared_stage_page_has_owner_raci_touchpoints_kpis_time_limit_and_journeys(
@@ -81,3 +84,42 @@ def test_stage_page_gathers_raci_from_every_journey_that_uses_it(site: BuildResu
         "Consulted": ["After-sales engineer"],
         "Informed": ["Sales rep"],
     }
+
+
+FORMS = """\
+# Repair
+
+```journey
+id: repair
+title: Repair
+stages:
+  - id: accept
+    name: Customer acceptance
+    links:
+      - {title: Acceptance form, url: "forms/acceptance.md#signature"}
+      - {title: Return slip, url: forms/return.pdf}
+      - {title: Our CRM guide, url: "https://crm.example.invalid/guide"}
+```
+"""
+
+
+def test_stage_links_reach_pages_files_and_the_web_and_a_missing_form_fails_strict(
+    tmp_path: Path,
+) -> None:
+    docs = {
+        "index.md": FORMS,
+        "forms/acceptance.md": "# Acceptance\n\n## Signature\n",
+        "forms/return.pdf": b"%PDF-1.4\n",
+    }
+    result = build_site(tmp_path / "ok", docs, strict=True).check()
+    links = [link for e in items(read(result, "playbook/stages/accept")) for link in e.links]
+    assert links == [
+        ("Acceptance form", "../../../forms/acceptance/#signature"),
+        ("Return slip", "../../../forms/return.pdf"),
+        ("Our CRM guide", "https://crm.example.invalid/guide"),
+    ]
+    assert not check_links(result.site_dir)
+    missing = build_site(tmp_path / "missing", {"index.md": FORMS}, strict=True)
+    assert not missing.ok
+    assert ("the playbook page playbook/stages/accept.md links to 'forms/return.pdf', which "
+            "is not a page or file of this site") in missing.log

@@ -60,7 +60,7 @@ def test_a_link_to_no_page_fails_a_strict_build(tmp_path_factory: pytest.TempPat
     result = build_site(root, DOCS, config, plugins=None, strict=True)
     assert not result.ok
     assert ("the playbook page playbook/stages/qualify.md links to 'sales/old.md', which is "
-            "not a page of this site") in result.log
+            "not a page or file of this site") in result.log
     relaxed = build_site(root, DOCS, config, plugins=None).check()
     assert "Old page" in read(relaxed, "playbook/stages/qualify")  # shown, not linked
     assert 'href="../../../sales/old' not in read(relaxed, "playbook/stages/qualify")

@@ -47,12 +47,17 @@ def shown(value: object) -> str:
     return "" if value is None else page_text(str(value))
 
 
+PAGE_SUFFIXES = (".md", ".markdown")
+
+
 def page_url(path: str, directory_urls: bool = True) -> str:
-    """The URL MkDocs gives the page at docs path ``path`` (``a/b.md`` is
-    ``a/b/`` with directory URLs, else ``a/b.html``; ``index.md`` and
-    ``README.md`` are their folder's page)."""
+    """The URL MkDocs gives the file at docs path ``path``: a page ``a/b.md`` is
+    ``a/b/`` with directory URLs, else ``a/b.html`` (``index.md`` and
+    ``README.md`` are their folder's page); any other file keeps its path."""
     folder, name = posixpath.split(path)
-    stem = posixpath.splitext(name)[0]
+    stem, suffix = posixpath.splitext(name)
+    if suffix not in PAGE_SUFFIXES:
+        return quote(path, safe="/-_.~")
     if stem in ("index", "README"):
         url = f"{folder}/" if folder else ""
     elif directory_urls:
@@ -74,7 +79,8 @@ def relative_url(url: str, from_url: str) -> str:
 
 
 class SiteUrls:
-    """The site's pages by docs path (``guide/sales.md``) and their URLs.
+    """The site's files by docs path (``guide/sales.md``, ``forms/a.pdf``) and
+    their URLs.
 
     The plugin fills it from MkDocs' own files, so links follow whatever
     ``use_directory_urls`` and other plugins decided; ``custflow playbook``

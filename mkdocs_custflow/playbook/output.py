@@ -28,7 +28,7 @@ class OutputError(Exception):
 def write_playbook(
     playbook: Playbook,
     docs_dir: Path,
-    site_pages: Iterable[str],
+    site_files: Iterable[str],
     *,
     layout: PlaybookLayout | None = None,
     locale: str = "en",
@@ -37,8 +37,8 @@ def write_playbook(
 ) -> tuple[list[Path], list[tuple[str, str]]]:
     """Write every playbook page under ``docs_dir / layout.directory``; return
     the files written and the links that found no page (``(page, target)``).
-    ``site_pages`` are the docs paths of the site's own pages (the journeys
-    link to them)."""
+    ``site_files`` are the docs paths of the site's own files: the journeys'
+    pages and whatever a stage's ``links`` name."""
     layout = layout or PlaybookLayout()
     folder = docs_dir / layout.directory
     ours = (folder / MARKER).is_file()
@@ -48,9 +48,9 @@ def write_playbook(
             "'playbook_dir' to a folder of the playbook's own"
         )
     prefix = layout.directory.rstrip("/") + "/"
-    own_pages = [path for path in site_pages if not path.startswith(prefix)]
+    own_files = [path for path in site_files if not path.startswith(prefix)]
     pages = PlaybookPages(playbook, layout, locale, page_templates)
-    pages.urls = SiteUrls.for_paths([*own_pages, *pages.paths()], directory_urls)
+    pages.urls = SiteUrls.for_paths([*own_files, *pages.paths()], directory_urls)
     contents = pages.render_all()
     if folder.exists():
         shutil.rmtree(folder)

@@ -67,7 +67,7 @@ class PlaybookFiles:
         self.generated = {}
         taken = {file.dest_uri: file for file in files if file.generated_by != GENERATOR}
         # The files first: the pages link by the URLs MkDocs gives them.
-        urls = {file.src_uri: file.url for file in files.documentation_pages()}
+        urls = {file.src_uri: file.url for file in files}
         pages = PlaybookPages(playbook, self.layout, self.locale, self.page_templates,
                               SiteUrls(urls))
         ours: dict[str, File] = {}
@@ -100,8 +100,9 @@ class PlaybookFiles:
         for page, target in broken:
             report(Diagnostic(
                 Severity.WARNING,
-                f"the playbook page {page} links to '{target}', which is not a page of "
-                "this site; check 'playbook_dir' and plugins that move or drop pages",
+                f"the playbook page {page} links to '{target}', which is not a page or file "
+                "of this site; correct the stage's 'links' (or your page template), or add "
+                "the file",
                 page,
             ))
         self.pages = pages
