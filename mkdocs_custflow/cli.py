@@ -245,22 +245,33 @@ def cmd_playbook(args: argparse.Namespace) -> int:
         args.directory_urls if args.directory_urls is not None
         else (project.directory_urls if project else True)
     )
+    between_files = _links_between_files(args)
     try:
         written, broken = write_playbook(
             reading.playbook, Path(args.out), _site_files(paths, pages), layout=layout,
             locale=pipeline.settings.locale,
             page_templates=Path(templates) if templates else None,
-            directory_urls=directory_urls,
+            directory_urls=directory_urls, between_files=between_files,
         )
     except OutputError as exc:
         raise SystemExit(f"custflow: {exc}") from None
     for page, target in broken:
         print(f"{page}: warning: links to '{target}', which is not a page or file of this "
               "site", file=sys.stderr)
-    print(f"custflow: wrote {len(written)} files into {Path(args.out) / layout.directory}",
-          file=sys.stderr)
+    style = "links between the Markdown files" if between_files else "links as site URLs"
+    print(f"custflow: wrote {len(written)} files into {Path(args.out) / layout.directory} "
+          f"({style})", file=sys.stderr)
     problems = any(f.is_error for f in findings) or (args.strict and (findings or broken))
     return 1 if problems else 0
+
+
+def _links_between_files(args: argparse.Namespace) -> bool:
+    """``--links``, else files when the project is a Zensical one (which resolves
+    links in HTML from the Markdown file, as it does Markdown links)."""
+    if args.links:
+        return bool(args.links == "files")
+    folder = Path(args.config_file).parent if args.config_file else Path.cwd()
+    return (folder / "zensical.toml").is_file()
 
 
 def _site_files(paths: Sequence[str], pages: Sequence[SourcePage]) -> list[str]:
@@ -329,6 +340,11 @@ def build_parser() -> argparse.ArgumentParser:
     playbook.add_argument("--directory-urls", action=argparse.BooleanOptionalAction,
                           help="link pages as folder/ rather than folder.html (default: "
                           "use_directory_urls of mkdocs.yml, else yes)")
+    playbook.add_argument("--links", choices=("urls", "files"),
+                          help="urls: the pages' URLs, for MkDocs (which leaves links in HTML "
+                          "as they are); files: paths between the Markdown files, for Zensical "
+                          "(which resolves them). Default: files when a zensical.toml is "
+                          "beside the config, else urls")
     playbook.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
     common(playbook)
     playbook.set_defaults(func=cmd_playbook)

@@ -87,14 +87,21 @@ class SiteUrls:
     fills it with :func:`page_url`.
     """
 
-    def __init__(self, urls: Mapping[str, str]) -> None:
+    def __init__(self, urls: Mapping[str, str], *, between_files: bool = False) -> None:
+        """``between_files``: link the Markdown files to each other
+        (``../roles/sales.md``) instead of writing URLs, for a host that resolves
+        links in HTML as it does Markdown links (Zensical)."""
         self.urls = dict(urls)
+        self.between_files = between_files
         self.broken: list[tuple[str, str]] = []
         """(page, target) of every link that found no page."""
 
     @classmethod
-    def for_paths(cls, paths: Iterable[str], directory_urls: bool = True) -> SiteUrls:
-        return cls({path: page_url(path, directory_urls) for path in paths})
+    def for_paths(
+        cls, paths: Iterable[str], directory_urls: bool = True, *, between_files: bool = False
+    ) -> SiteUrls:
+        return cls({path: page_url(path, directory_urls) for path in paths},
+                   between_files=between_files)
 
     def href(self, from_path: str, to_path: str, anchor: str | None = None) -> str | None:
         """The link from one page to another, escaped for an attribute; None
@@ -104,7 +111,10 @@ class SiteUrls:
         if target is None or here is None:
             self.broken.append((from_path, to_path + (f"#{anchor}" if anchor else "")))
             return None
-        link = relative_url(target, here)
+        if self.between_files:
+            link = quote(relative_url(to_path, from_path), safe="/-_.~")
+        else:
+            link = relative_url(target, here)
         if anchor:
             link += "#" + quote(anchor, safe="-_.~")
         return escape(link)

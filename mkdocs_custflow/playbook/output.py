@@ -34,11 +34,14 @@ def write_playbook(
     locale: str = "en",
     page_templates: Path | None = None,
     directory_urls: bool = True,
+    between_files: bool = False,
 ) -> tuple[list[Path], list[tuple[str, str]]]:
     """Write every playbook page under ``docs_dir / layout.directory``; return
     the files written and the links that found no page (``(page, target)``).
     ``site_files`` are the docs paths of the site's own files: the journeys'
-    pages and whatever a stage's ``links`` name."""
+    pages and whatever a stage's ``links`` name. ``between_files`` links the
+    Markdown files to each other, for a host that resolves links in HTML
+    (Zensical); else links are the URLs MkDocs gives the pages."""
     layout = layout or PlaybookLayout()
     folder = docs_dir / layout.directory
     ours = (folder / MARKER).is_file()
@@ -50,7 +53,8 @@ def write_playbook(
     prefix = layout.directory.rstrip("/") + "/"
     own_files = [path for path in site_files if not path.startswith(prefix)]
     pages = PlaybookPages(playbook, layout, locale, page_templates)
-    pages.urls = SiteUrls.for_paths([*own_files, *pages.paths()], directory_urls)
+    pages.urls = SiteUrls.for_paths([*own_files, *pages.paths()], directory_urls,
+                                    between_files=between_files)
     contents = pages.render_all()
     if folder.exists():
         shutil.rmtree(folder)
