@@ -37,6 +37,9 @@ class PageContext:
     file: str = "<markdown>"
     line_offset: int = 0
     options: RenderOptions | None = None
+    pipeline: Pipeline | None = None
+    """The page's own pipeline when it differs from the extension's (a page
+    in another language than its build, on a multi-language site)."""
 
 
 def _log_diagnostic(diagnostic: Diagnostic) -> None:
@@ -131,12 +134,13 @@ class JourneyExtension(Extension):
 
     def expand_fence(self, fence: Fence) -> str:
         page = self._page()
-        result = self.pipeline.read_fence(fence, page.file, page.line_offset)
+        pipeline = page.pipeline or self.pipeline
+        result = pipeline.read_fence(fence, page.file, page.line_offset)
         for diagnostic in result.diagnostics:
             self.on_diagnostic(diagnostic)
         if self.on_journey is not None and result.ok:
             self.on_journey(result)
-        return self.pipeline.render(result, page.options)
+        return pipeline.render(result, page.options)
 
 
 _PIPELINES: dict[tuple[Settings, str], Pipeline] = {}

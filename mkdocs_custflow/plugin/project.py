@@ -14,6 +14,7 @@ from mkdocs.structure.files import get_files
 
 from mkdocs_custflow.pipeline import Settings
 from mkdocs_custflow.plugin.config import CustflowConfig
+from mkdocs_custflow.plugin.languages import language_build
 
 
 @dataclass(frozen=True)
@@ -32,10 +33,13 @@ class Project:
 
 
 def settings_from(options: CustflowConfig, config: MkDocsConfig) -> Settings:
-    """The pipeline settings of the plugin's options (the one place they map)."""
+    """The pipeline settings of the plugin's options (the one place they map).
+    With mkdocs-static-i18n, the language of the build being made decides the
+    words (each language's build has its own settings)."""
     theme_language = config.theme.get("language") if config.theme else None
+    languages = language_build(config)
     return Settings(
-        locale=options.locale or theme_language or "en",
+        locale=languages.language if languages else (options.locale or theme_language or "en"),
         catalog=options.catalog,
         templates=tuple(options.templates),
         max_block_chars=options.max_block_chars,
