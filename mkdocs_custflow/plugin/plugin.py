@@ -39,8 +39,11 @@ from mkdocs_custflow.plugin.setup import (
     SITE_ASSETS,
     add_assets,
     check_options,
+    MermaidScript,
     check_playbook_dir,
-    local_mermaid,
+    has_diagram,
+    keep_privacy_from_theme_mermaid,
+    mermaid_script,
     missing_mermaid_note,
 )
 from mkdocs_custflow.reading.sources import SourceError, decode
@@ -57,7 +60,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         self.pipeline: Pipeline | None = None
         self.extension: JourneyExtension | None = None
         self.playbook = PlaybookFiles()
-        self.mermaid_file: Path | None = None
+        self.mermaid: MermaidScript | None = None
         self.cache: BlockCache | None = None
         self._serving = False
         self._page = PageContext()
@@ -104,10 +107,13 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         )
         config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
         add_assets(config)
-        self.mermaid_file = local_mermaid(self.config, config)
-        note = missing_mermaid_note(self.config, config)
-        if note:
-            log.warning(note)
+        self.mermaid = mermaid_script(self.config, config)
+        notes = [missing_mermaid_note(self.config, config)]
+        if self.mermaid is not None:
+            notes.append(keep_privacy_from_theme_mermaid(config))
+        for note in notes:
+            if note:
+                log.warning(note)
         return config
 
     def on_serve(self, server, /, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
@@ -133,9 +139,9 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.pipeline is None:
             return None
-        if self.mermaid_file is not None:
+        if self.mermaid is not None and self.mermaid.file is not None:
             files.append(
-                File.generated(config, MERMAID_SITE_PATH, abs_src_path=str(self.mermaid_file))
+                File.generated(config, MERMAID_SITE_PATH, abs_src_path=str(self.mermaid.file))
             )
         for site_path, name in SITE_ASSETS.items():
             files.append(File.generated(config, site_path, abs_src_path=str(ASSETS_DIR / name)))
@@ -250,6 +256,18 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         if self.config.enabled and page.present_anchor_ids is not None:
             page.present_anchor_ids.update(self._page_anchors)
         return None
+
+    # Default priority: before Material's privacy plugin (-50) reads the page's
+    # scripts, so it sees ours too.
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """``mermaid_js`` on the pages that have a diagram, wherever they are."""
+        mermaid = self.mermaid
+        if not self.config.enabled or mermaid is None or mermaid.every_page:
+            return None
+        if not has_diagram(page.content or "") or "</body>" not in output:
+            return None
+        head, _, tail = output.rpartition("</body>")
+        return f"{head}{mermaid.tag(page.url)}\n</body>{tail}"
 
     # Default priority: only saves the block cache and logs what it did.
     def on_post_build(self, *, config: MkDocsConfig) -> None:
