@@ -17,6 +17,7 @@ from markdown.preprocessors import Preprocessor
 from mkdocs_custflow.diagnostics import Diagnostic
 from mkdocs_custflow.pipeline import BlockResult, Pipeline, Settings
 from mkdocs_custflow.reading.fences import Fence, find_journey_fences
+from mkdocs_custflow.reading.includes import Locate
 from mkdocs_custflow.renderers.options import RenderOptions
 
 log = logging.getLogger("mkdocs_custflow")
@@ -40,6 +41,10 @@ class PageContext:
     pipeline: Pipeline | None = None
     """The page's own pipeline when it differs from the extension's (a page
     in another language than its build, on a multi-language site)."""
+    locate: Locate | None = None
+    """Where each block of the page was found when the site was read (the
+    file and line it is written at); it answers None for a block the site
+    reading never saw (put on the page by another plugin)."""
 
 
 def _log_diagnostic(diagnostic: Diagnostic) -> None:
@@ -76,7 +81,8 @@ class JourneyExtension(Extension):
     The MkDocs plugin passes its collaborators: the ``pipeline`` that reads
     and renders blocks, ``on_diagnostic`` for findings, ``on_journey`` for
     each journey read, and ``page`` (a callable giving the page being
-    converted). Used alone (``markdown_extensions: [custflow]``), the
+    converted), and ``on_unread`` for a block its page's ``locate`` does not
+    know. Used alone (``markdown_extensions: [custflow]``), the
     extension builds its pipeline from the options below, with the plugin's
     defaults, and logs findings.
     """
@@ -87,6 +93,7 @@ class JourneyExtension(Extension):
         *,
         on_diagnostic: Callable[[Diagnostic], None] | None = None,
         on_journey: Callable[[BlockResult], None] | None = None,
+        on_unread: Callable[[BlockResult], None] | None = None,
         page: Callable[[], PageContext] | None = None,
         **kwargs: object,
     ) -> None:
@@ -104,6 +111,7 @@ class JourneyExtension(Extension):
         super().__init__(**kwargs)
         self.on_diagnostic = on_diagnostic or _log_diagnostic
         self.on_journey = on_journey
+        self.on_unread = on_unread
         self._page = page or PageContext
         if pipeline is None:
             settings = self._settings()
@@ -135,11 +143,15 @@ class JourneyExtension(Extension):
     def expand_fence(self, fence: Fence) -> str:
         page = self._page()
         pipeline = page.pipeline or self.pipeline
-        result = pipeline.read_fence(fence, page.file, page.line_offset)
+        place = page.locate(fence) if page.locate is not None else None
+        file, offset = place or (page.file, page.line_offset)
+        result = pipeline.read_fence(fence, file, offset)
         for diagnostic in result.diagnostics:
             self.on_diagnostic(diagnostic)
         if self.on_journey is not None and result.ok:
             self.on_journey(result)
+        if place is None and page.locate is not None and self.on_unread is not None:
+            self.on_unread(result)
         return pipeline.render(result, page.options)
 
 

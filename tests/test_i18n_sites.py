@@ -9,7 +9,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from support.links import check_links, mermaid_click_targets
 from support.pages import article, blocks, headings, nav, read
 

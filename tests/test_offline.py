@@ -9,7 +9,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-
 from support.browser import serve_directory
 from support.env import mermaid_min_js
 from support.offline import Offline

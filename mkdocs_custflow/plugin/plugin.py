@@ -18,10 +18,10 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from mkdocs_custflow.cache import BlockCache
-from mkdocs_custflow.diagnostics import Diagnostic
+from mkdocs_custflow.diagnostics import Diagnostic, Severity
 from mkdocs_custflow.extension import JourneyExtension, PageContext
 from mkdocs_custflow.i18n import normalize_locale, words
-from mkdocs_custflow.pipeline import BlockResult, Pipeline, SourcePage
+from mkdocs_custflow.pipeline import BlockResult, Pipeline, SiteReading, SourcePage
 from mkdocs_custflow.playbook.pages import PageTemplateError, PlaybookLayout
 from mkdocs_custflow.plugin.config import CustflowConfig
 from mkdocs_custflow.plugin.languages import (
@@ -37,9 +37,9 @@ from mkdocs_custflow.plugin.setup import (
     ASSETS_DIR,
     MERMAID_SITE_PATH,
     SITE_ASSETS,
+    MermaidScript,
     add_assets,
     check_options,
-    MermaidScript,
     check_playbook_dir,
     has_diagram,
     keep_privacy_from_theme_mermaid,
@@ -69,6 +69,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         self._page_anchors: list[str] = []
         self.teams: tuple[str, ...] = ()
         self.languages: LanguageBuild | None = None
+        self.reading: SiteReading | None = None
         self._page_pipelines: dict[str, Pipeline] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -103,6 +104,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
             pipeline,
             on_diagnostic=self._report,
             on_journey=self._record_journey,
+            on_unread=self._unread_journey,
             page=lambda: self._page,
         )
         config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
@@ -145,7 +147,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
             )
         for site_path, name in SITE_ASSETS.items():
             files.append(File.generated(config, site_path, abs_src_path=str(ASSETS_DIR / name)))
-        reading = self.pipeline.read_site(self._pages(files, config))
+        self.reading = reading = self.pipeline.read_site(self._pages(files, config))
         self.teams = reading.teams
         for finding in reading.findings:
             self._report(finding)
@@ -191,8 +193,8 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
     ) -> Navigation | None:
         if not self.config.enabled:
             return None
-        for page, title in self.playbook.own_pages():
-            page.title = safe_title(title)
+        for page, page_title in self.playbook.own_pages():
+            page.title = safe_title(page_title)
         if self.config.nav:
             title = self.config.nav_title
             languages = language_build(config)
@@ -218,6 +220,8 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
             file=shown_path(page.file, config),
             line_offset=source_line_offset(source, markdown),
             pipeline=pipeline,
+            locate=(self.reading.locator(page.file.src_uri) if self.reading is not None
+                    and page.file.src_uri in self.reading.places else None),
             options=RenderOptions(
                 locale=locale,
                 stage_url=lambda sid: urls.url(layout.stage(sid), page),
@@ -307,6 +311,21 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
     def _record_journey(self, result: BlockResult) -> None:
         if result.journey_id is not None:
             self._page_anchors.append(anchor(result.journey_id))
+
+    def _unread_journey(self, result: BlockResult) -> None:
+        """A journey drawn on a page whose file (as the site reading read it,
+        includes in place) does not hold it: it is missing from the playbook."""
+        journey = result.journey
+        if journey is None or not journey.in_playbook or not self.config.playbook:
+            return
+        self._report(Diagnostic(
+            Severity.WARNING,
+            f"journey '{journey.id}' is drawn here but is missing from the playbook: "
+            "the page's file does not hold this block as written (another plugin added "
+            "or changed it as the page was built); write the block in the page, or in a "
+            "file the page includes with pymdownx.snippets, or add 'playbook: false' to it",
+            journey.file, journey.line, rule="not-in-playbook",
+        ))
 
 
 __all__ = ["CustflowPlugin"]

@@ -15,6 +15,7 @@ from mkdocs.structure.files import get_files
 from mkdocs_custflow.pipeline import Settings
 from mkdocs_custflow.plugin.config import CustflowConfig
 from mkdocs_custflow.plugin.languages import language_build
+from mkdocs_custflow.reading.includes import snippets_options
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ def settings_from(options: CustflowConfig, config: MkDocsConfig) -> Settings:
         max_expanded_chars=options.max_expanded_chars,
         max_playbook_pages=options.max_playbook_pages,
         playbook=options.playbook,
+        snippets=snippets_options(config.markdown_extensions, config.mdx_configs),
         base=str(Path(config.config_file_path or ".").resolve().parent),
     )
 

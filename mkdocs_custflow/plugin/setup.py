@@ -106,7 +106,9 @@ def keep_privacy_from_theme_mermaid(config: MkDocsConfig) -> str | None:
     urls = theme_mermaid_urls(config)
     for name, plugin in config.plugins.items():
         options = getattr(plugin, "config", None)
-        if name.split("/")[-1] != "privacy" or not hasattr(options, "assets_exclude"):
+        if options is None or name.split("/")[-1] != "privacy" or not hasattr(
+            options, "assets_exclude"
+        ):
             continue
         if not options.get("enabled", True) or not options.get("assets", True):
             continue
