@@ -7,7 +7,7 @@ Python-Markdown load it directly (``markdown_extensions: [custflow]``).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from markdown import Markdown
@@ -16,7 +16,7 @@ from markdown.preprocessors import Preprocessor
 
 from mkdocs_custflow.diagnostics import Diagnostic
 from mkdocs_custflow.pipeline import BlockResult, Pipeline, Settings
-from mkdocs_custflow.reading.fences import Fence, find_journey_fences
+from mkdocs_custflow.reading.fences import INFO_STRING, Fence, find_journey_fences
 from mkdocs_custflow.reading.includes import Locate
 from mkdocs_custflow.renderers.options import RenderOptions
 
@@ -57,7 +57,9 @@ class JourneyPreprocessor(Preprocessor):
         self.extension = extension
 
     def run(self, lines: list[str]) -> list[str]:
-        fences = find_journey_fences(lines)
+        fences = find_journey_fences(lines, self.extension.pipeline.settings.fence)
+        if self.extension.standalone:
+            self.extension.check_fence_is_ours(self.md)
         if not fences:
             return lines
         ext = self.extension
@@ -102,6 +104,7 @@ class JourneyExtension(Extension):
             "catalog": ["", "Path of the catalog YAML file shared by all journeys"],
             "locale": ["en", "Language of the words the plugin writes (en, zh)"],
             "templates": [[], "Folders of your own journey templates"],
+            "fence": [defaults.fence, "Info string of journey fences"],
             "max_block_chars": [defaults.max_block_chars, "Largest block, in characters"],
             "max_yaml_nodes": [defaults.max_yaml_nodes, "Most YAML values one block may hold"],
             "max_expanded_chars": [
@@ -113,6 +116,7 @@ class JourneyExtension(Extension):
         self.on_journey = on_journey
         self.on_unread = on_unread
         self._page = page or PageContext
+        self.standalone = pipeline is None
         if pipeline is None:
             settings = self._settings()
             pipeline, new = _standalone_pipeline(settings, settings.fingerprint())
@@ -129,6 +133,7 @@ class JourneyExtension(Extension):
             locale=str(self.getConfig("locale") or "en"),
             catalog=str(self.getConfig("catalog") or "") or None,
             templates=tuple(str(t) for t in templates),
+            fence=str(self.getConfig("fence") or INFO_STRING),
             max_block_chars=int(self.getConfig("max_block_chars")),
             max_yaml_nodes=int(self.getConfig("max_yaml_nodes")),
             max_expanded_chars=int(self.getConfig("max_expanded_chars")),
@@ -139,6 +144,21 @@ class JourneyExtension(Extension):
         md.preprocessors.register(
             JourneyPreprocessor(md, self), "custflow_journey", PREPROCESSOR_PRIORITY
         )
+
+    def check_fence_is_ours(self, md: Markdown) -> None:
+        """Used alone, say once when a superfences fence of the same name
+        would never run (with the plugin, the plugin says it)."""
+        fence = self.pipeline.settings.fence
+        if fence in _FENCES_CHECKED:
+            return
+        _FENCES_CHECKED.add(fence)
+        custom = []
+        for extension in md.registeredExtensions:
+            if type(extension).__module__ == "pymdownx.superfences":
+                custom = list(extension.getConfig("custom_fences") or [])
+        note = fence_taken(custom, fence)
+        if note:
+            log.warning(f"custflow: {note}")
 
     def expand_fence(self, fence: Fence) -> str:
         page = self._page()
@@ -156,6 +176,21 @@ class JourneyExtension(Extension):
 
 
 _PIPELINES: dict[tuple[Settings, str], Pipeline] = {}
+_FENCES_CHECKED: set[str] = set()
+
+
+def fence_taken(custom_fences: Iterable[object], fence: str) -> str | None:
+    """What to change when one of pymdownx.superfences' ``custom_fences`` has
+    the journey blocks' fence name: ours runs first, so theirs never would."""
+    names = [f.get("name") for f in custom_fences if isinstance(f, dict)]
+    if fence not in names:
+        return None
+    return (
+        f"pymdownx.superfences has a custom fence named '{fence}', which the journey "
+        "blocks take over, so yours never runs; to keep yours, give the journey blocks "
+        "another fence name with the custflow option 'fence' (such as 'fence: "
+        "customer-journey') and write that name after the backticks of each journey block"
+    )
 
 
 def _standalone_pipeline(settings: Settings, fingerprint: str) -> tuple[Pipeline, bool]:

@@ -29,7 +29,7 @@ from mkdocs_custflow.i18n import normalize_locale
 from mkdocs_custflow.playbook.gather import build_playbook
 from mkdocs_custflow.playbook.model import JourneyRecord, Playbook
 from mkdocs_custflow.reading.catalog import load_catalog
-from mkdocs_custflow.reading.fences import Fence, find_journey_fences
+from mkdocs_custflow.reading.fences import INFO_STRING, Fence, find_journey_fences
 from mkdocs_custflow.reading.includes import Includes, Locate
 from mkdocs_custflow.reading.located_yaml import YamlLimits, YamlMapping, YamlReadError, parse
 from mkdocs_custflow.reading.model import ModelReader
@@ -62,6 +62,8 @@ class Settings:
     """Most pages the playbook may add to the site."""
     playbook: bool = True
     """Whether journeys are gathered into a playbook (and checked across pages)."""
+    fence: str = INFO_STRING
+    """The info string of journey fences (```` ```journey ```` by default)."""
     snippets: str | None = None
     """The site's pymdownx.snippets options (JSON), when it uses that
     extension: site pages are read with their includes in place, as built."""
@@ -266,7 +268,8 @@ class Pipeline:
     def read_page(self, text: str, file: str) -> list[tuple[Fence, BlockResult]]:
         """Every journey block of one page's Markdown, read as the build reads it."""
         lines = text.expandtabs(TAB_LENGTH).split("\n")
-        return [(fence, self.read_fence(fence, file)) for fence in find_journey_fences(lines)]
+        fences = find_journey_fences(lines, self.settings.fence)
+        return [(fence, self.read_fence(fence, file)) for fence in fences]
 
     def read_site_page(self, page: SourcePage) -> list[tuple[Fence, BlockResult, BlockPlace]]:
         """Every journey block of a site page, its includes in place, each read
@@ -274,7 +277,8 @@ class Pipeline:
         expanded = self.includes.expand(page.text, page.shown) if self.includes else None
         text, locate = expanded if expanded is not None else (page.text, None)
         found = []
-        for fence in find_journey_fences(text.expandtabs(TAB_LENGTH).split("\n")):
+        lines = text.expandtabs(TAB_LENGTH).split("\n")
+        for fence in find_journey_fences(lines, self.settings.fence):
             file, offset = (locate(fence) if locate else None) or (page.shown, 0)
             place = BlockPlace(fence.body, file, fence.body_start + 1 + offset)
             found.append((fence, self.read_fence(fence, file, offset), place))

@@ -30,7 +30,7 @@ from mkdocs_custflow.plugin.languages import (
     language_build,
 )
 from mkdocs_custflow.plugin.navigation import add_playbook_section, safe_title
-from mkdocs_custflow.plugin.paths import shown_path, source_line_offset
+from mkdocs_custflow.plugin.paths import relative_to_project, shown_path, source_line_offset
 from mkdocs_custflow.plugin.playbook_files import GENERATOR, PlaybookFiles
 from mkdocs_custflow.plugin.project import settings_from
 from mkdocs_custflow.plugin.setup import (
@@ -39,12 +39,14 @@ from mkdocs_custflow.plugin.setup import (
     SITE_ASSETS,
     MermaidScript,
     add_assets,
+    check_fence,
     check_options,
     check_playbook_dir,
     has_diagram,
     keep_privacy_from_theme_mermaid,
     mermaid_script,
     missing_mermaid_note,
+    superfences_conflict,
 )
 from mkdocs_custflow.reading.sources import SourceError, decode
 from mkdocs_custflow.renderers.options import RenderOptions
@@ -83,6 +85,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         if not self.config.enabled:
             return None
         check_options(self.config)
+        check_fence(self.config.fence)
         # mkdocs-static-i18n runs this again for each further language's build.
         self.languages = languages = language_build(config)
         self._page_pipelines = {}
@@ -110,6 +113,10 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
         add_assets(config)
         self.mermaid = mermaid_script(self.config, config)
+        taken = superfences_conflict(config, settings.fence)
+        if taken and not is_further_language_build(config):
+            where = relative_to_project(config.config_file_path or "mkdocs.yml", config)
+            log.warning(str(Diagnostic(Severity.WARNING, taken, where, rule="fence-taken")))
         notes = [missing_mermaid_note(self.config, config)]
         if self.mermaid is not None:
             notes.append(keep_privacy_from_theme_mermaid(config))

@@ -48,6 +48,7 @@ def settings_from(options: CustflowConfig, config: MkDocsConfig) -> Settings:
         max_expanded_chars=options.max_expanded_chars,
         max_playbook_pages=options.max_playbook_pages,
         playbook=options.playbook,
+        fence=options.fence,
         snippets=snippets_options(config.markdown_extensions, config.mdx_configs),
         base=str(Path(config.config_file_path or ".").resolve().parent),
     )

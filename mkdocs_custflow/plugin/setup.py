@@ -13,6 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 from mkdocs_custflow.diagnostics import did_you_mean
+from mkdocs_custflow.extension import fence_taken
 from mkdocs_custflow.plugin.config import CustflowConfig
 from mkdocs_custflow.safe_text import script_tag
 
@@ -40,6 +41,21 @@ def check_options(options: CustflowConfig) -> None:
                 f"custflow: unknown option '{key}'{did_you_mean(key, known)}; "
                 f"options are {', '.join(sorted(known))}"
             )
+
+
+def check_fence(fence: str) -> str:
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*", fence):
+        raise PluginError(
+            f"custflow: 'fence: {fence}' must be one word of letters, digits, '-' and '_', "
+            "such as 'customer-journey'"
+        )
+    return fence
+
+
+def superfences_conflict(config: MkDocsConfig, fence: str) -> str | None:
+    """The note when the site's own superfences fence has our fence's name."""
+    options = config.mdx_configs.get("pymdownx.superfences") or {}
+    return fence_taken(options.get("custom_fences") or [], fence)
 
 
 def check_playbook_dir(directory: str) -> str:
