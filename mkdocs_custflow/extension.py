@@ -9,12 +9,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
 from mkdocs_custflow.diagnostics import Diagnostic
+from mkdocs_custflow.hosts import host_page, ignored_plugin_note
 from mkdocs_custflow.pipeline import BlockResult, Pipeline, Settings
 from mkdocs_custflow.reading.fences import INFO_STRING, Fence, find_journey_fences
 from mkdocs_custflow.reading.includes import Locate
@@ -57,9 +59,11 @@ class JourneyPreprocessor(Preprocessor):
         self.extension = extension
 
     def run(self, lines: list[str]) -> list[str]:
-        fences = find_journey_fences(lines, self.extension.pipeline.settings.fence)
-        if self.extension.standalone:
-            self.extension.check_fence_is_ours(self.md)
+        ext = self.extension
+        fences = find_journey_fences(lines, ext.pipeline.settings.fence)
+        if ext.standalone:
+            ext.check_fence_is_ours(self.md)
+            ext.attach_host(self.md, lines if fences else None)
         if not fences:
             return lines
         ext = self.extension
@@ -160,6 +164,21 @@ class JourneyExtension(Extension):
         if note:
             log.warning(f"custflow: {note}")
 
+    def attach_host(self, md: Markdown, lines: list[str] | None) -> None:
+        """Used alone in a host that says which page it converts (Zensical):
+        name that page in messages; say once if the host's configuration
+        lists the plugin, which such a host never runs."""
+        host = host_page(md, "\n".join(lines or []))
+        if host is None:
+            return
+        if host.root not in _HOSTS_NOTED:
+            _HOSTS_NOTED.add(host.root)
+            note = ignored_plugin_note(host.root)
+            if note:
+                log.warning(f"custflow: {note}")
+        if lines is not None:
+            self._page = lambda: PageContext(file=host.file, line_offset=host.line_offset)
+
     def expand_fence(self, fence: Fence) -> str:
         page = self._page()
         pipeline = page.pipeline or self.pipeline
@@ -177,6 +196,7 @@ class JourneyExtension(Extension):
 
 _PIPELINES: dict[tuple[Settings, str], Pipeline] = {}
 _FENCES_CHECKED: set[str] = set()
+_HOSTS_NOTED: set[Path] = set()
 
 
 def fence_taken(custom_fences: Iterable[object], fence: str) -> str | None:
