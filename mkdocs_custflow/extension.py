@@ -160,7 +160,7 @@ class JourneyExtension(Extension):
         for extension in md.registeredExtensions:
             if type(extension).__module__ == "pymdownx.superfences":
                 custom = list(extension.getConfig("custom_fences") or [])
-        note = fence_taken(custom, fence)
+        note = fence_taken_note(custom, fence)
         if note:
             log.warning(f"custflow: {note}")
 
@@ -199,7 +199,7 @@ _FENCES_CHECKED: set[str] = set()
 _HOSTS_NOTED: set[Path] = set()
 
 
-def fence_taken(custom_fences: Iterable[object], fence: str) -> str | None:
+def fence_taken_note(custom_fences: Iterable[object], fence: str) -> str | None:
     """What to change when one of pymdownx.superfences' ``custom_fences`` has
     the journey blocks' fence name: ours runs first, so theirs never would."""
     names = [f.get("name") for f in custom_fences if isinstance(f, dict)]

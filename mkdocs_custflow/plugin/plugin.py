@@ -43,9 +43,9 @@ from mkdocs_custflow.plugin.setup import (
     check_options,
     check_playbook_dir,
     has_diagram,
-    keep_privacy_from_theme_mermaid,
     mermaid_script,
     missing_mermaid_note,
+    privacy_mermaid_note,
     superfences_conflict,
 )
 from mkdocs_custflow.reading.sources import SourceError, decode
@@ -119,7 +119,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
             log.warning(str(Diagnostic(Severity.WARNING, taken, where, rule="fence-taken")))
         notes = [missing_mermaid_note(self.config, config)]
         if self.mermaid is not None:
-            notes.append(keep_privacy_from_theme_mermaid(config))
+            notes.append(privacy_mermaid_note(config))
         for note in notes:
             if note:
                 log.warning(note)

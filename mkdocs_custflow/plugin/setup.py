@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 from mkdocs_custflow.diagnostics import did_you_mean
-from mkdocs_custflow.extension import fence_taken
+from mkdocs_custflow.extension import fence_taken_note
 from mkdocs_custflow.plugin.config import CustflowConfig
 from mkdocs_custflow.safe_text import script_tag
 
@@ -55,7 +55,7 @@ def check_fence(fence: str) -> str:
 def superfences_conflict(config: MkDocsConfig, fence: str) -> str | None:
     """The note when the site's own superfences fence has our fence's name."""
     options = config.mdx_configs.get("pymdownx.superfences") or {}
-    return fence_taken(options.get("custom_fences") or [], fence)
+    return fence_taken_note(options.get("custom_fences") or [], fence)
 
 
 def check_playbook_dir(directory: str) -> str:
@@ -113,7 +113,7 @@ def has_diagram(html: str) -> bool:
     return 'class="mermaid' in html
 
 
-def keep_privacy_from_theme_mermaid(config: MkDocsConfig) -> str | None:
+def privacy_mermaid_note(config: MkDocsConfig) -> str | None:
     """Material's privacy plugin would download (and self-host) the Mermaid
     that Material's script names; with ``mermaid_js`` that copy is never
     loaded, and offline its download fails the build. Exclude it from what
