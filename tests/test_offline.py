@@ -263,3 +263,17 @@ def test_privacy_include_list_that_takes_material_mermaid_is_named(
     result = build_site(tmp_path, {"index.md": PAGE}, config, plugins=None, env=offline.env)
     assert "the privacy plugin's 'assets_include: unpkg.com/*' takes in Material's own " \
            "Mermaid (https://unpkg.com/mermaid@11/dist/mermaid.min.js)" in result.log
+
+
+def test_instant_navigation_loads_mermaid_on_every_page(tmp_path: Path, build_site) -> None:
+    """Material's instant navigation swaps pages in without running their
+    scripts: Mermaid must already be there when a page with a diagram comes."""
+    shutil.copy(mermaid_min_js(), tmp_path / "mermaid.min.js")
+    config = {"theme": {"name": "material", "font": False, "features": ["navigation.instant"]},
+              "plugins": [{"custflow": {"mermaid_js": "mermaid.min.js"}}]}
+    result = build_site(tmp_path, PRIVACY_DOCS, config, plugins=None, strict=True).check()
+    site = result.site_dir
+    assert _mermaid_scripts((site / "a/plain/index.html").read_text("utf-8")) == [
+        "../../assets/javascripts/custflow/mermaid.min.js"]
+    assert _mermaid_scripts((site / "index.html").read_text("utf-8")) == [
+        "assets/javascripts/custflow/mermaid.min.js"]
