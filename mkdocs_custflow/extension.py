@@ -7,16 +7,19 @@ Python-Markdown load it directly (``markdown_extensions: [custflow]``).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
 from mkdocs_custflow.diagnostics import Diagnostic
+from mkdocs_custflow.hosts import host_page, ignored_plugin_note
 from mkdocs_custflow.pipeline import BlockResult, Pipeline, Settings
-from mkdocs_custflow.reading.fences import Fence, find_journey_fences
+from mkdocs_custflow.reading.fences import INFO_STRING, Fence, find_journey_fences
+from mkdocs_custflow.reading.includes import Locate
 from mkdocs_custflow.renderers.options import RenderOptions
 
 log = logging.getLogger("mkdocs_custflow")
@@ -37,6 +40,13 @@ class PageContext:
     file: str = "<markdown>"
     line_offset: int = 0
     options: RenderOptions | None = None
+    pipeline: Pipeline | None = None
+    """The page's own pipeline when it differs from the extension's (a page
+    in another language than its build, on a multi-language site)."""
+    locate: Locate | None = None
+    """Where each block of the page was found when the site was read (the
+    file and line it is written at); it answers None for a block the site
+    reading never saw (put on the page by another plugin)."""
 
 
 def _log_diagnostic(diagnostic: Diagnostic) -> None:
@@ -49,7 +59,11 @@ class JourneyPreprocessor(Preprocessor):
         self.extension = extension
 
     def run(self, lines: list[str]) -> list[str]:
-        fences = find_journey_fences(lines)
+        ext = self.extension
+        fences = find_journey_fences(lines, ext.pipeline.settings.fence)
+        if ext.standalone:
+            ext.check_fence_is_ours(self.md)
+            ext.attach_host(self.md, lines if fences else None)
         if not fences:
             return lines
         ext = self.extension
@@ -73,7 +87,8 @@ class JourneyExtension(Extension):
     The MkDocs plugin passes its collaborators: the ``pipeline`` that reads
     and renders blocks, ``on_diagnostic`` for findings, ``on_journey`` for
     each journey read, and ``page`` (a callable giving the page being
-    converted). Used alone (``markdown_extensions: [custflow]``), the
+    converted), and ``on_unread`` for a block its page's ``locate`` does not
+    know. Used alone (``markdown_extensions: [custflow]``), the
     extension builds its pipeline from the options below, with the plugin's
     defaults, and logs findings.
     """
@@ -84,6 +99,7 @@ class JourneyExtension(Extension):
         *,
         on_diagnostic: Callable[[Diagnostic], None] | None = None,
         on_journey: Callable[[BlockResult], None] | None = None,
+        on_unread: Callable[[BlockResult], None] | None = None,
         page: Callable[[], PageContext] | None = None,
         **kwargs: object,
     ) -> None:
@@ -92,6 +108,7 @@ class JourneyExtension(Extension):
             "catalog": ["", "Path of the catalog YAML file shared by all journeys"],
             "locale": ["en", "Language of the words the plugin writes (en, zh)"],
             "templates": [[], "Folders of your own journey templates"],
+            "fence": [defaults.fence, "Info string of journey fences"],
             "max_block_chars": [defaults.max_block_chars, "Largest block, in characters"],
             "max_yaml_nodes": [defaults.max_yaml_nodes, "Most YAML values one block may hold"],
             "max_expanded_chars": [
@@ -101,7 +118,9 @@ class JourneyExtension(Extension):
         super().__init__(**kwargs)
         self.on_diagnostic = on_diagnostic or _log_diagnostic
         self.on_journey = on_journey
+        self.on_unread = on_unread
         self._page = page or PageContext
+        self.standalone = pipeline is None
         if pipeline is None:
             settings = self._settings()
             pipeline, new = _standalone_pipeline(settings, settings.fingerprint())
@@ -118,6 +137,7 @@ class JourneyExtension(Extension):
             locale=str(self.getConfig("locale") or "en"),
             catalog=str(self.getConfig("catalog") or "") or None,
             templates=tuple(str(t) for t in templates),
+            fence=str(self.getConfig("fence") or INFO_STRING),
             max_block_chars=int(self.getConfig("max_block_chars")),
             max_yaml_nodes=int(self.getConfig("max_yaml_nodes")),
             max_expanded_chars=int(self.getConfig("max_expanded_chars")),
@@ -129,17 +149,68 @@ class JourneyExtension(Extension):
             JourneyPreprocessor(md, self), "custflow_journey", PREPROCESSOR_PRIORITY
         )
 
+    def check_fence_is_ours(self, md: Markdown) -> None:
+        """Used alone, say once when a superfences fence of the same name
+        would never run (with the plugin, the plugin says it)."""
+        fence = self.pipeline.settings.fence
+        if fence in _FENCES_CHECKED:
+            return
+        _FENCES_CHECKED.add(fence)
+        custom = []
+        for extension in md.registeredExtensions:
+            if type(extension).__module__ == "pymdownx.superfences":
+                custom = list(extension.getConfig("custom_fences") or [])
+        note = fence_taken_note(custom, fence)
+        if note:
+            log.warning(f"custflow: {note}")
+
+    def attach_host(self, md: Markdown, lines: list[str] | None) -> None:
+        """Used alone in a host that says which page it converts (Zensical):
+        name that page in messages; say once if the host's configuration
+        lists the plugin, which such a host never runs."""
+        host = host_page(md, "\n".join(lines or []))
+        if host is None:
+            return
+        if host.root not in _HOSTS_NOTED:
+            _HOSTS_NOTED.add(host.root)
+            note = ignored_plugin_note(host.root)
+            if note:
+                log.warning(f"custflow: {note}")
+        if lines is not None:
+            self._page = lambda: PageContext(file=host.file, line_offset=host.line_offset)
+
     def expand_fence(self, fence: Fence) -> str:
         page = self._page()
-        result = self.pipeline.read_fence(fence, page.file, page.line_offset)
+        pipeline = page.pipeline or self.pipeline
+        place = page.locate(fence) if page.locate is not None else None
+        file, offset = place or (page.file, page.line_offset)
+        result = pipeline.read_fence(fence, file, offset)
         for diagnostic in result.diagnostics:
             self.on_diagnostic(diagnostic)
         if self.on_journey is not None and result.ok:
             self.on_journey(result)
-        return self.pipeline.render(result, page.options)
+        if place is None and page.locate is not None and self.on_unread is not None:
+            self.on_unread(result)
+        return pipeline.render(result, page.options)
 
 
 _PIPELINES: dict[tuple[Settings, str], Pipeline] = {}
+_FENCES_CHECKED: set[str] = set()
+_HOSTS_NOTED: set[Path] = set()
+
+
+def fence_taken_note(custom_fences: Iterable[object], fence: str) -> str | None:
+    """What to change when one of pymdownx.superfences' ``custom_fences`` has
+    the journey blocks' fence name: ours runs first, so theirs never would."""
+    names = [f.get("name") for f in custom_fences if isinstance(f, dict)]
+    if fence not in names:
+        return None
+    return (
+        f"pymdownx.superfences has a custom fence named '{fence}', which the journey "
+        "blocks take over, so yours never runs; to keep yours, give the journey blocks "
+        "another fence name with the custflow option 'fence' (such as 'fence: "
+        "customer-journey') and write that name after the backticks of each journey block"
+    )
 
 
 def _standalone_pipeline(settings: Settings, fingerprint: str) -> tuple[Pipeline, bool]:

@@ -29,7 +29,8 @@ from mkdocs_custflow.i18n import normalize_locale
 from mkdocs_custflow.playbook.gather import build_playbook
 from mkdocs_custflow.playbook.model import JourneyRecord, Playbook
 from mkdocs_custflow.reading.catalog import load_catalog
-from mkdocs_custflow.reading.fences import Fence, find_journey_fences
+from mkdocs_custflow.reading.fences import INFO_STRING, Fence, find_journey_fences
+from mkdocs_custflow.reading.includes import Includes, Locate
 from mkdocs_custflow.reading.located_yaml import YamlLimits, YamlMapping, YamlReadError, parse
 from mkdocs_custflow.reading.model import ModelReader
 from mkdocs_custflow.reading.resolve import resolve
@@ -61,6 +62,11 @@ class Settings:
     """Most pages the playbook may add to the site."""
     playbook: bool = True
     """Whether journeys are gathered into a playbook (and checked across pages)."""
+    fence: str = INFO_STRING
+    """The info string of journey fences (```` ```journey ```` by default)."""
+    snippets: str | None = None
+    """The site's pymdownx.snippets options (JSON), when it uses that
+    extension: site pages are read with their includes in place, as built."""
     base: str = "."
 
     def __post_init__(self) -> None:
@@ -112,6 +118,16 @@ class SourcePage:
     shown: str
 
 
+@dataclass(frozen=True)
+class BlockPlace:
+    """Where a block read from a page is written: its body, the file and the
+    line of its first body line (an included file's, for an included block)."""
+
+    body: str
+    file: str
+    line: int
+
+
 @dataclass
 class SiteReading:
     """Every block of a site, the playbook they make, and every finding."""
@@ -122,6 +138,25 @@ class SiteReading:
     findings: list[Diagnostic]
     teams: tuple[str, ...] = ()
     """The site's teams in colour order: each keeps its colour on every page."""
+    places: dict[str, list[BlockPlace]] = field(default_factory=dict)
+    """Each page read (by its path): its blocks and where they are written."""
+
+    def locator(self, page_path: str) -> Locate:
+        """Finds a block of the page, as the build converts it, among the
+        blocks read here: where it is written, or None for a block this
+        reading never saw (another plugin put it on the page)."""
+        remaining: dict[str, list[BlockPlace]] = {}
+        for place in self.places.get(page_path, []):
+            remaining.setdefault(place.body, []).append(place)
+
+        def locate(fence: Fence) -> tuple[str, int] | None:
+            found = remaining.get(fence.body)
+            if not found:
+                return None
+            place = found.pop(0) if len(found) > 1 else found[0]
+            return place.file, place.line - fence.body_start - 1
+
+        return locate
 
 
 class Pipeline:
@@ -153,6 +188,9 @@ class Pipeline:
         """Changes whenever anything but a block's own text could change its result."""
         if cache is not None:
             cache.start(self.fingerprint, self.catalog)
+        self.includes = (
+            Includes(settings.snippets, settings.shown) if settings.snippets is not None else None
+        )
 
     # -- one block -------------------------------------------------------------
     def read_block(self, body: str, *, file: str = "<markdown>", line: int = 1) -> BlockResult:
@@ -230,7 +268,21 @@ class Pipeline:
     def read_page(self, text: str, file: str) -> list[tuple[Fence, BlockResult]]:
         """Every journey block of one page's Markdown, read as the build reads it."""
         lines = text.expandtabs(TAB_LENGTH).split("\n")
-        return [(fence, self.read_fence(fence, file)) for fence in find_journey_fences(lines)]
+        fences = find_journey_fences(lines, self.settings.fence)
+        return [(fence, self.read_fence(fence, file)) for fence in fences]
+
+    def read_site_page(self, page: SourcePage) -> list[tuple[Fence, BlockResult, BlockPlace]]:
+        """Every journey block of a site page, its includes in place, each read
+        at the file and line it is written at."""
+        expanded = self.includes.expand(page.text, page.shown) if self.includes else None
+        text, locate = expanded if expanded is not None else (page.text, None)
+        found = []
+        lines = text.expandtabs(TAB_LENGTH).split("\n")
+        for fence in find_journey_fences(lines, self.settings.fence):
+            file, offset = (locate(fence) if locate else None) or (page.shown, 0)
+            place = BlockPlace(fence.body, file, fence.body_start + 1 + offset)
+            found.append((fence, self.read_fence(fence, file, offset), place))
+        return found
 
     def read_site(self, pages: Iterable[SourcePage]) -> SiteReading:
         """Every block of every page, the playbook, and every finding: the
@@ -240,9 +292,12 @@ class Pipeline:
         blocks = []
         records = []
         homes: dict[str, str] = {}
+        places: dict[str, list[BlockPlace]] = {}
         for page in pages:
-            for fence, result in self.read_page(page.text, page.shown):
+            places[page.path] = []
+            for fence, result, place in self.read_site_page(page):
                 blocks.append((page, fence, result))
+                places.setdefault(page.path, []).append(place)
                 findings.extend(result.diagnostics)
                 journey = result.journey
                 if journey is None:
@@ -269,4 +324,4 @@ class Pipeline:
                 playbook = None
         journeys = [result.journey for _, _, result in blocks if result.journey is not None]
         teams = team_order(self.catalog, journeys)
-        return SiteReading(blocks, records, playbook, findings, teams)
+        return SiteReading(blocks, records, playbook, findings, teams, places)

@@ -60,6 +60,12 @@ def is_safe_url(url: str) -> bool:
     return url_problem(url) is None
 
 
+def script_tag(src: str) -> str:
+    """A ``<script>`` loading ``src`` (a site path or the site's configured
+    URL), the attribute escaped."""
+    return f'<script src="{escape(src, quote=True)}"></script>'
+
+
 @functools.lru_cache(maxsize=65536)  # playbook pages repeat the same names many times
 def md_escape(text: str) -> str:
     """Plain text that Markdown shows exactly, on one line (safe in table cells)."""

@@ -52,6 +52,11 @@ class CustflowConfig(base.Config):
     templates of the same name (`overview.md.j2`, `stage.md.j2`,
     `touchpoint.md.j2`, `role.md.j2`, `raci.md.j2`)."""
 
+    fence = c.Type(str, default=_DEFAULTS.fence)
+    """The word after the backticks that makes a fence a journey block. Change
+    it (e.g. `customer-journey`) to keep a `journey` fence of your own in
+    pymdownx.superfences' `custom_fences`."""
+
     mermaid_js = c.Optional(c.Type(str))
     """Where pages load Mermaid from instead of a CDN, for sites on closed
     networks: a local file (relative to mkdocs.yml, copied into the site) or a

@@ -7,6 +7,7 @@ this module (``setup``, ``playbook_files``, ``navigation``, ``paths``).
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,24 +18,35 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from mkdocs_custflow.cache import BlockCache
-from mkdocs_custflow.diagnostics import Diagnostic
+from mkdocs_custflow.diagnostics import Diagnostic, Severity
 from mkdocs_custflow.extension import JourneyExtension, PageContext
-from mkdocs_custflow.pipeline import BlockResult, Pipeline, SourcePage
+from mkdocs_custflow.i18n import normalize_locale, words
+from mkdocs_custflow.pipeline import BlockResult, Pipeline, SiteReading, SourcePage
 from mkdocs_custflow.playbook.pages import PageTemplateError, PlaybookLayout
 from mkdocs_custflow.plugin.config import CustflowConfig
+from mkdocs_custflow.plugin.languages import (
+    LanguageBuild,
+    is_further_language_build,
+    language_build,
+)
 from mkdocs_custflow.plugin.navigation import add_playbook_section, safe_title
-from mkdocs_custflow.plugin.paths import shown_path, source_line_offset
-from mkdocs_custflow.plugin.playbook_files import PlaybookFiles
+from mkdocs_custflow.plugin.paths import relative_to_project, shown_path, source_line_offset
+from mkdocs_custflow.plugin.playbook_files import GENERATOR, PlaybookFiles
 from mkdocs_custflow.plugin.project import settings_from
 from mkdocs_custflow.plugin.setup import (
     ASSETS_DIR,
     MERMAID_SITE_PATH,
     SITE_ASSETS,
+    MermaidScript,
     add_assets,
+    check_fence,
     check_options,
     check_playbook_dir,
-    local_mermaid,
+    has_diagram,
+    mermaid_script,
     missing_mermaid_note,
+    privacy_mermaid_note,
+    superfences_conflict,
 )
 from mkdocs_custflow.reading.sources import SourceError, decode
 from mkdocs_custflow.renderers.options import RenderOptions
@@ -50,7 +62,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         self.pipeline: Pipeline | None = None
         self.extension: JourneyExtension | None = None
         self.playbook = PlaybookFiles()
-        self.mermaid_file: Path | None = None
+        self.mermaid: MermaidScript | None = None
         self.cache: BlockCache | None = None
         self._serving = False
         self._page = PageContext()
@@ -58,6 +70,9 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         self._reported_before: set[str] = set()
         self._page_anchors: list[str] = []
         self.teams: tuple[str, ...] = ()
+        self.languages: LanguageBuild | None = None
+        self.reading: SiteReading | None = None
+        self._page_pipelines: dict[str, Pipeline] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so MkDocs keeps this plugin between `mkdocs serve` rebuilds,
@@ -70,8 +85,13 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         if not self.config.enabled:
             return None
         check_options(self.config)
+        check_fence(self.config.fence)
+        # mkdocs-static-i18n runs this again for each further language's build.
+        self.languages = languages = language_build(config)
+        self._page_pipelines = {}
         settings = settings_from(self.config, config)
-        layout = PlaybookLayout(check_playbook_dir(self.config.playbook_dir))
+        directory = check_playbook_dir(self.config.playbook_dir)
+        layout = PlaybookLayout(languages.playbook_dir(directory) if languages else directory)
         self.playbook.configure(layout, settings.locale, self.config.page_templates)
         folder = Path(settings.base) / self.config.cache_dir if self.config.cache else None
         if self.cache is None or self.cache.folder != folder:
@@ -81,18 +101,28 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
             raise PluginError("custflow: the catalog cannot be used:\n  " + "\n  ".join(
                 str(finding) for finding in pipeline.catalog_errors
             ))
+        if self.extension in config.markdown_extensions:  # the last language's build
+            config.markdown_extensions.remove(self.extension)  # type: ignore[arg-type]
         self.extension = JourneyExtension(
             pipeline,
             on_diagnostic=self._report,
             on_journey=self._record_journey,
+            on_unread=self._unread_journey,
             page=lambda: self._page,
         )
         config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
         add_assets(config)
-        self.mermaid_file = local_mermaid(self.config, config)
-        note = missing_mermaid_note(self.config, config)
-        if note:
-            log.warning(note)
+        self.mermaid = mermaid_script(self.config, config)
+        taken = superfences_conflict(config, settings.fence)
+        if taken and not is_further_language_build(config):
+            where = relative_to_project(config.config_file_path or "mkdocs.yml", config)
+            log.warning(str(Diagnostic(Severity.WARNING, taken, where, rule="fence-taken")))
+        notes = [missing_mermaid_note(self.config, config)]
+        if self.mermaid is not None:
+            notes.append(privacy_mermaid_note(config))
+        for note in notes:
+            if note:
+                log.warning(note)
         return config
 
     def on_serve(self, server, /, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
@@ -104,26 +134,27 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         return server
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        if not self.config.enabled:
-            return
+        if not self.config.enabled or is_further_language_build(config):
+            return  # a further language's build: what was reported stays reported
         # `mkdocs serve` keeps the plugin: a finding already shown by the last
         # rebuild is not shown again; a new or returning one is.
         self._reported_before = self._reported if self._serving else set()
         self._reported = set()
 
     # Late: plugins that add Markdown pages (gen-files, hooks) run first, so the
-    # journeys on their pages are gathered too.
-    @event_priority(-50)
+    # journeys on their pages are gathered too; after mkdocs-static-i18n (-100),
+    # which keeps one language's pages and would not know what to do with ours.
+    @event_priority(-110)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.pipeline is None:
             return None
-        if self.mermaid_file is not None:
+        if self.mermaid is not None and self.mermaid.file is not None:
             files.append(
-                File.generated(config, MERMAID_SITE_PATH, abs_src_path=str(self.mermaid_file))
+                File.generated(config, MERMAID_SITE_PATH, abs_src_path=str(self.mermaid.file))
             )
         for site_path, name in SITE_ASSETS.items():
             files.append(File.generated(config, site_path, abs_src_path=str(ASSETS_DIR / name)))
-        reading = self.pipeline.read_site(self._pages(files, config))
+        self.reading = reading = self.pipeline.read_site(self._pages(files, config))
         self.teams = reading.teams
         for finding in reading.findings:
             self._report(finding)
@@ -134,6 +165,11 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
                     in_own_section=self.config.nav,
                     settings_key=self.pipeline.fingerprint,
                 )
+                if self.languages is not None:
+                    self.languages.mark(
+                        file for file in self.playbook.generated.values()
+                        if file.generated_by == GENERATOR
+                    )
             except PageTemplateError as exc:
                 raise PluginError(
                     f"custflow: the playbook page template {exc}; fix the template in "
@@ -144,6 +180,8 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
     def _pages(self, files: Files, config: MkDocsConfig) -> list[SourcePage]:
         pages = []
         for file in files.documentation_pages():
+            if self.languages is not None and not self.languages.in_this_language(file):
+                continue  # a stand-in for a missing translation: not this language's journeys
             shown = shown_path(file, config)
             try:
                 text = decode(file.content_bytes)
@@ -153,19 +191,24 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
             pages.append(SourcePage(file.src_uri, text, shown))
         return pages
 
-    # Late: navigation plugins (literate-nav, awesome-pages) shape the nav
-    # first; the Playbook section is then appended to whatever they built.
-    @event_priority(-50)
+    # Late: navigation plugins (literate-nav, awesome-pages, mkdocs-static-i18n
+    # at -100) shape the nav first; the Playbook section is then appended to
+    # whatever they built.
+    @event_priority(-110)
     def on_nav(
         self, nav: Navigation, /, *, config: MkDocsConfig, files: Files
     ) -> Navigation | None:
         if not self.config.enabled:
             return None
-        for page, title in self.playbook.own_pages():
-            page.title = safe_title(title)
+        for page, page_title in self.playbook.own_pages():
+            page.title = safe_title(page_title)
         if self.config.nav:
-            add_playbook_section(nav, self.playbook, self.config.nav_title,
-                                 self.playbook.locale, self.config.nav_limit)
+            title = self.config.nav_title
+            languages = language_build(config)
+            if languages is not None:
+                title = languages.nav_title(title or words(self.playbook.locale)["playbook"])
+            add_playbook_section(nav, self.playbook, title, self.playbook.locale,
+                                 self.config.nav_limit)
         return nav
 
     # Lowest priority: other plugins may rewrite the Markdown first, and the line
@@ -178,12 +221,16 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
             return None
         source = page.file.content_string if page.file.abs_src_path else markdown
         layout, urls = self.playbook.layout, self.playbook
+        locale, pipeline = self._page_language(page)
         self._page_anchors = []
         self._page = PageContext(
             file=shown_path(page.file, config),
             line_offset=source_line_offset(source, markdown),
+            pipeline=pipeline,
+            locate=(self.reading.locator(page.file.src_uri) if self.reading is not None
+                    and page.file.src_uri in self.reading.places else None),
             options=RenderOptions(
-                locale=self.playbook.locale,
+                locale=locale,
                 stage_url=lambda sid: urls.url(layout.stage(sid), page),
                 actor_url=lambda aid: urls.url(layout.role(aid), page),
                 touchpoint_url=lambda tid: urls.url(layout.touchpoint(tid), page),
@@ -197,6 +244,21 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         )
         return None
 
+    def _page_language(self, page: Page) -> tuple[str, Pipeline | None]:
+        """The words a page's blocks are drawn in, and the pipeline that reads
+        them when it is not the build's (a page in another language than its
+        build, standing in for a missing translation)."""
+        locale = self.playbook.locale
+        if self.languages is None or self.pipeline is None:
+            return locale, None
+        page_locale = normalize_locale(self.languages.page_language(page.file))
+        if page_locale == locale:
+            return locale, None
+        if page_locale not in self._page_pipelines:
+            settings = dataclasses.replace(self.pipeline.settings, locale=page_locale)
+            self._page_pipelines[page_locale] = Pipeline(settings)
+        return page_locale, self._page_pipelines[page_locale]
+
     # Default priority: only records which anchors the page holds.
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -205,6 +267,18 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         if self.config.enabled and page.present_anchor_ids is not None:
             page.present_anchor_ids.update(self._page_anchors)
         return None
+
+    # Default priority: before Material's privacy plugin (-50) reads the page's
+    # scripts, so it sees ours too.
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """``mermaid_js`` on the pages that have a diagram, wherever they are."""
+        mermaid = self.mermaid
+        if not self.config.enabled or mermaid is None or mermaid.every_page:
+            return None
+        if not has_diagram(page.content or "") or "</body>" not in output:
+            return None
+        head, _, tail = output.rpartition("</body>")
+        return f"{head}{mermaid.tag(page.url)}\n</body>{tail}"
 
     # Default priority: only saves the block cache and logs what it did.
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -244,6 +318,21 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
     def _record_journey(self, result: BlockResult) -> None:
         if result.journey_id is not None:
             self._page_anchors.append(anchor(result.journey_id))
+
+    def _unread_journey(self, result: BlockResult) -> None:
+        """A journey drawn on a page whose file (as the site reading read it,
+        includes in place) does not hold it: it is missing from the playbook."""
+        journey = result.journey
+        if journey is None or not journey.in_playbook or not self.config.playbook:
+            return
+        self._report(Diagnostic(
+            Severity.WARNING,
+            f"journey '{journey.id}' is drawn here but is missing from the playbook: "
+            "the page's file does not hold this block as written (another plugin added "
+            "or changed it as the page was built); write the block in the page, or in a "
+            "file the page includes with pymdownx.snippets, or add 'playbook: false' to it",
+            journey.file, journey.line, rule="not-in-playbook",
+        ))
 
 
 __all__ = ["CustflowPlugin"]

@@ -14,6 +14,8 @@ from mkdocs.structure.files import get_files
 
 from mkdocs_custflow.pipeline import Settings
 from mkdocs_custflow.plugin.config import CustflowConfig
+from mkdocs_custflow.plugin.languages import language_build
+from mkdocs_custflow.reading.includes import snippets_options
 
 
 @dataclass(frozen=True)
@@ -32,10 +34,13 @@ class Project:
 
 
 def settings_from(options: CustflowConfig, config: MkDocsConfig) -> Settings:
-    """The pipeline settings of the plugin's options (the one place they map)."""
+    """The pipeline settings of the plugin's options (the one place they map).
+    With mkdocs-static-i18n, the language of the build being made decides the
+    words (each language's build has its own settings)."""
     theme_language = config.theme.get("language") if config.theme else None
+    languages = language_build(config)
     return Settings(
-        locale=options.locale or theme_language or "en",
+        locale=languages.language if languages else (options.locale or theme_language or "en"),
         catalog=options.catalog,
         templates=tuple(options.templates),
         max_block_chars=options.max_block_chars,
@@ -43,6 +48,8 @@ def settings_from(options: CustflowConfig, config: MkDocsConfig) -> Settings:
         max_expanded_chars=options.max_expanded_chars,
         max_playbook_pages=options.max_playbook_pages,
         playbook=options.playbook,
+        fence=options.fence,
+        snippets=snippets_options(config.markdown_extensions, config.mdx_configs),
         base=str(Path(config.config_file_path or ".").resolve().parent),
     )
 

@@ -37,12 +37,14 @@ class Fence:
         return self.start + 1
 
 
-def _is_journey(info: str) -> bool:
+def _is_journey(info: str, name: str) -> bool:
     words = info.strip("{} ").split()
-    return bool(words) and words[0].lstrip(".") == INFO_STRING
+    return bool(words) and words[0].lstrip(".") == name
 
 
-def find_journey_fences(lines: list[str]) -> list[Fence]:
+def find_journey_fences(lines: list[str], name: str = INFO_STRING) -> list[Fence]:
+    """The fences whose info string starts with ``name`` (``journey`` unless
+    the site renamed it, to leave ``journey`` to a fence of its own)."""
     fences: list[Fence] = []
     index = 0
     in_comment = False
@@ -66,7 +68,7 @@ def find_journey_fences(lines: list[str]) -> list[Fence]:
             end += 1
         closed = end < len(lines)
         indent = match["indent"]
-        if _is_journey(match["info"]) and not _in_indented_code(lines, index, len(indent)):
+        if _is_journey(match["info"], name) and not _in_indented_code(lines, index, len(indent)):
             body_lines = lines[index + 1 : end]
             if indent:
                 body_lines = [_dedent(line, len(indent)) for line in body_lines]
