@@ -16,8 +16,10 @@ from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
 from mkdocs_custflow.diagnostics import Diagnostic
-from mkdocs_custflow.hosts import host_page, ignored_plugin_note
+from mkdocs_custflow.hosts import HostPage, host_page, ignored_plugin_note
 from mkdocs_custflow.pipeline import BlockResult, Pipeline, Settings
+from mkdocs_custflow.playbook.links import page_url, relative_url
+from mkdocs_custflow.playbook.pages import PlaybookLayout
 from mkdocs_custflow.reading.fences import INFO_STRING, Fence, find_journey_fences
 from mkdocs_custflow.reading.includes import Locate
 from mkdocs_custflow.renderers.options import RenderOptions
@@ -109,6 +111,8 @@ class JourneyExtension(Extension):
             "locale": ["en", "Language of the words the plugin writes (en, zh)"],
             "templates": [[], "Folders of your own journey templates"],
             "fence": [defaults.fence, "Info string of journey fences"],
+            "playbook_dir": ["", "Folder of the pages 'custflow playbook' writes; diagrams "
+                             "and tables link to them where the host names the page (Zensical)"],
             "max_block_chars": [defaults.max_block_chars, "Largest block, in characters"],
             "max_yaml_nodes": [defaults.max_yaml_nodes, "Most YAML values one block may hold"],
             "max_expanded_chars": [
@@ -177,7 +181,36 @@ class JourneyExtension(Extension):
             if note:
                 log.warning(f"custflow: {note}")
         if lines is not None:
-            self._page = lambda: PageContext(file=host.file, line_offset=host.line_offset)
+            context = PageContext(file=host.file, line_offset=host.line_offset,
+                                  options=self._playbook_links(host))
+            self._page = lambda: context
+
+    def _playbook_links(self, host: HostPage) -> RenderOptions | None:
+        """Links from the page's diagrams and tables to the pages `custflow
+        playbook` writes into ``playbook_dir`` (every stage, touchpoint and role
+        of the site gets one). The host resolves links in HTML from the Markdown
+        file, as it does Markdown links; a diagram's links it leaves alone, so
+        those are URLs from the page's own URL."""
+        folder = str(self.getConfig("playbook_dir") or "").strip("/")
+        if not folder or not host.path:
+            return None
+        layout = PlaybookLayout(folder)
+        here = page_url(host.path, host.directory_urls)
+        in_diagrams: dict[str, str] = {}
+
+        def to(path: str) -> str:
+            target = page_url(path, host.directory_urls)
+            link = relative_url(target, host.path)
+            in_diagrams[link] = relative_url(target, here)
+            return link
+
+        return RenderOptions(
+            locale=self.pipeline.settings.locale,
+            stage_url=lambda sid: to(layout.stage(sid)),
+            actor_url=lambda aid: to(layout.role(aid)),
+            touchpoint_url=lambda tid: to(layout.touchpoint(tid)),
+            diagram_url=lambda url: in_diagrams.get(url, url),
+        )
 
     def expand_fence(self, fence: Fence) -> str:
         page = self._page()

@@ -30,6 +30,9 @@ class HostPage:
     file: str
     line_offset: int
     root: Path
+    path: str = ""
+    """The page's path in the docs folder (``guide/sales.md``)."""
+    directory_urls: bool = True
 
 
 def host_page(md: Markdown, text: str) -> HostPage | None:
@@ -53,7 +56,8 @@ def host_page(md: Markdown, text: str) -> HostPage | None:
     text, written = text.rstrip(), written.rstrip()
     if text and written.endswith(text):
         offset = written[: len(written) - len(text)].count("\n")
-    return HostPage(shown_path(source, root), offset, root)
+    return HostPage(shown_path(source, root), offset, root, str(path),
+                    bool(config.get("use_directory_urls", True)))
 
 
 def ignored_plugin_note(root: Path) -> str | None:

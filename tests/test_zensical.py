@@ -111,3 +111,44 @@ def test_plugin_alone_runs_nothing_of_ours(tmp_path: Path) -> None:
     assert 'class="mermaid"' not in content and "custflow-journey" not in content
     assert "id: sign-up" in content  # shown as code
     assert "custflow" not in result.stdout + result.stderr
+
+
+def test_custflow_playbook_gives_a_zensical_site_every_page_with_no_broken_link(
+    tmp_path: Path,
+) -> None:
+    """The whole set-up of the guide's Zensical page: the extension with the
+    catalog and ``playbook_dir``, ``custflow playbook --out docs`` (links between
+    the Markdown files, beside a zensical.toml), then ``zensical build``."""
+    from support.links import check_links, mermaid_click_targets
+    from support.pages import headings, rows
+    from support.playbook_sites import CATALOG, DOCS
+
+    (tmp_path / "catalog.yml").write_text(CATALOG, encoding="utf-8")
+    config = (
+        '[project]\nsite_name = "Test"\n\n'
+        '[project.markdown_extensions.custflow]\ncatalog = "catalog.yml"\n'
+        'playbook_dir = "playbook"\n'
+    )
+    for name, text in DOCS.items():
+        (tmp_path / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "docs" / name).write_text(text, encoding="utf-8")
+    (tmp_path / "zensical.toml").write_text(config, encoding="utf-8")
+    written = subprocess.run(
+        [sys.executable, "-m", "mkdocs_custflow.cli", "playbook", "docs", "--out", "docs",
+         "--catalog", "catalog.yml", "--strict"],
+        cwd=tmp_path, capture_output=True, text=True, check=False,
+    )
+    assert written.returncode == 0, written.stderr
+    assert "links between the Markdown files" in written.stderr
+    result = _zensical(tmp_path, "zensical.toml", config, {})
+    assert result.returncode == 0, result.stdout + result.stderr
+    home = _page(tmp_path)
+    assert home.count('<pre class="mermaid"') >= 2
+    # The flowchart's stages open their playbook pages, which exist.
+    targets = [href for _node, href in mermaid_click_targets(home)]
+    assert "playbook/stages/discover/" in targets, targets
+    stage = _page(tmp_path, "playbook/stages/report")
+    assert headings(stage, "h1") == ["Report a fault"]
+    assert rows(stage)["Owner"].cells[1].links == [("Service desk", "../../roles/service/")]
+    assert (tmp_path / "site" / "playbook" / "playbook.json").is_file()
+    assert not check_links(tmp_path / "site")

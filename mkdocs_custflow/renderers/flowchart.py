@@ -145,6 +145,8 @@ def _clicks(
     lines = []
     for stage in journey.stages:
         url = options.stage_url(stage.id)
+        if url and options.diagram_url is not None:
+            url = options.diagram_url(url)
         if url:
             tooltip = mermaid_text(f"{stage_word}: {stage.name}")
             lines.append(f'    click {node[stage.id]} href "{mermaid_url(url)}" "{tooltip}"')

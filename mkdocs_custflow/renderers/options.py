@@ -17,6 +17,10 @@ class RenderOptions:
     stage_url: Callable[[str], str | None] | None = None
     actor_url: Callable[[str], str | None] | None = None
     touchpoint_url: Callable[[str], str | None] | None = None
+    diagram_url: Callable[[str], str] | None = None
+    """How a ``*_url`` is written inside a diagram, when not as in HTML: a host
+    that resolves links in HTML from the Markdown file (Zensical) leaves those
+    inside Mermaid's text alone."""
     teams: tuple[str, ...] = ()
     """The site's teams in colour order (``colours.team_order``); empty for a
     block converted on its own."""
