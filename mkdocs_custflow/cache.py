@@ -171,7 +171,8 @@ def decoder(kind: Any) -> Decoder:
     if isinstance(kind, type) and dataclasses.is_dataclass(kind):
         return _dataclass_decoder(kind)
     if kind is Severity:
-        return lambda v: Severity(v) if v in ("error", "warning") else _fail("a severity")
+        levels = {level.value for level in Severity}
+        return lambda v: Severity(v) if v in levels else _fail("a severity")
     if kind in (str, int, bool):
         return lambda v: v if type(v) is kind else _fail(f"{kind.__name__} expected")
     raise TypeError(f"no decoder for {kind}")  # pragma: no cover - a model field of a new type

@@ -7,6 +7,9 @@ suggestion where one is near.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from datetime import date
+
 from mkdocs_custflow.diagnostics import Diagnostic, Reporter, Severity, name_hint
 from mkdocs_custflow.playbook.model import Playbook
 from mkdocs_custflow.renderers.html import MERMAID_VIEWS, diagram_parts, too_large
@@ -63,6 +66,9 @@ def check_journey(journey: Journey, catalog: Catalog, locale: str = "en") -> lis
                 check_actor(actor_id, f"'{role}' of stage '{stage.id}'", stage.line_of(role))
         for tp_id in stage.touchpoints if "touchpoints" in own else ():
             check_touchpoint(tp_id, stage.line_of("touchpoints"))
+        for opportunity in stage.opportunities if "opportunities" in own else ():
+            check_actor(opportunity.owner, f"the 'owner' of an opportunity of stage "
+                        f"'{stage.id}'", opportunity.line)
         for target in stage.next or []:
             check_stage(target, f"'next' of stage '{stage.id}'", stage.line_of("next"))
         for step in stage.steps:
@@ -75,6 +81,19 @@ def check_journey(journey: Journey, catalog: Catalog, locale: str = "en") -> lis
                 for branch in step.branches:
                     check_stage(branch.target, f"decision branch '{branch.label}'", branch.line)
 
+    review = journey.review
+    if review is not None:
+        check_actor(review.owner, "the 'owner' of 'review'", review.key_lines.get(
+            "owner", review.line))
+        for actor_id in review.participants:
+            check_actor(actor_id, "'with' of 'review'", review.key_lines.get("with", review.line))
+    for stage in journey.stages:
+        if stage.pain_count() and not stage.opportunities:
+            report.info(
+                f"stage '{stage.id}' has pain points but no opportunity; add an "
+                "'opportunities' item that says what will change (even as an idea)",
+                stage.line_of("pains"), "pain-without-opportunity",
+            )
     if not report.has_errors:
         for stage in unreachable_stages(journey):
             warning(
@@ -99,6 +118,97 @@ def check_journey(journey: Journey, catalog: Catalog, locale: str = "en") -> lis
     if not report.has_errors:
         report.items.extend(size_findings(journey, locale))
     return sorted(report.items, key=lambda d: d.line)
+
+
+def review_findings(journey: Journey, today: date) -> list[Diagnostic]:
+    """``review-overdue`` when the journey's next review is due before ``today``
+    (the build date): found on every read, never kept with the block's result."""
+    review = journey.review
+    due = review.next_date() if review is not None else None
+    if review is None or due is None or due >= today:
+        return []
+    return [Diagnostic(
+        Severity.WARNING,
+        f"the review of journey '{journey.id}' was due on {due.isoformat()} (last "
+        f"{review.last}, every {review.every}); review it with the people named and set "
+        f"'last' to the day you did",
+        journey.file, review.line, "review-overdue",
+    )]
+
+
+def check_journey_links(journeys: Iterable[Journey]) -> list[Diagnostic]:
+    """What only the whole site can tell: a ``detail`` or ``improves`` naming no
+    journey of the site, and sub-journeys that contain themselves."""
+    by_id: dict[str, Journey] = {}
+    for journey in journeys:
+        by_id.setdefault(journey.id, journey)
+    found: list[Diagnostic] = []
+
+    def unknown(journey: Journey, target: str, line: int, where: str) -> None:
+        found.append(Diagnostic(
+            Severity.ERROR,
+            f"unknown journey '{target}' in {where}{name_hint(target, by_id)}; give the id "
+            f"of a journey block of this site",
+            journey.file, line, "unknown-reference",
+        ))
+
+    for journey in by_id.values():
+        if journey.improves is not None:
+            line = journey.key_lines.get("improves", journey.line)
+            if journey.improves == journey.id:
+                found.append(Diagnostic(
+                    Severity.ERROR,
+                    f"journey '{journey.id}' improves itself; name the as-is journey it "
+                    "improves",
+                    journey.file, line, "unknown-reference",
+                ))
+            elif journey.improves not in by_id:
+                unknown(journey, journey.improves, line, "'improves'")
+        for stage in journey.stages:
+            if stage.detail is not None and stage.detail not in by_id:
+                unknown(journey, stage.detail, stage.line_of("detail"),
+                        f"'detail' of stage '{stage.id}'")
+    found.extend(_detail_cycles(by_id))
+    return found
+
+
+def _detail_cycles(by_id: dict[str, Journey]) -> list[Diagnostic]:
+    """One error per cycle of sub-journeys, at the ``detail`` that closes it
+    (a walk of the ``detail`` links, depth first, without recursion)."""
+    found: list[Diagnostic] = []
+    state: dict[str, bool] = {}  # True: on the current path; False: done
+
+    def details(journey_id: str) -> Iterator[Stage]:
+        return (s for s in by_id[journey_id].stages if s.detail in by_id)
+
+    for start in by_id:
+        if start in state:
+            continue
+        state[start] = True
+        path, stack = [start], [(start, details(start))]
+        while stack:
+            journey_id, stages = stack[-1]
+            stage = next(stages, None)
+            if stage is None:
+                state[journey_id] = False
+                stack.pop()
+                path.pop()
+                continue
+            target = stage.detail or ""
+            if state.get(target) is True:
+                cycle = [*path[path.index(target):], target]
+                found.append(Diagnostic(
+                    Severity.ERROR,
+                    f"'detail' of stage '{stage.id}' makes a cycle of sub-journeys: "
+                    f"{' → '.join(cycle)}; a journey cannot be drawn in detail by itself "
+                    "or by one of its own sub-journeys",
+                    by_id[journey_id].file, stage.line_of("detail"), "detail-cycle",
+                ))
+            elif target not in state:
+                state[target] = True
+                path.append(target)
+                stack.append((target, details(target)))
+    return found
 
 
 def unreachable_stages(journey: Journey) -> list[Stage]:

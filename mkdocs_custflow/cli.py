@@ -131,10 +131,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
     for finding in findings:
         print(_format(finding))
     errors = sum(f.is_error for f in findings)
-    warnings = len(findings) - errors
+    warnings = sum(f.severity is Severity.WARNING for f in findings)
+    notes = len(findings) - errors - warnings  # info: shown, failing nothing
     print(
         f"custflow: {len(reading.blocks)} journey block(s), {errors} error(s), "
-        f"{warnings} warning(s)",
+        f"{warnings} warning(s)" + (f", {notes} note(s)" if notes else ""),
         file=sys.stderr,
     )
     return 1 if errors or (args.strict and warnings) else 0

@@ -2,7 +2,9 @@
 
 Errors stop one block from rendering (its error shows in place of the
 diagrams); warnings let it render. Both are printed as MkDocs warnings by the
-plugin, so ``mkdocs build --strict`` fails on either.
+plugin, so ``mkdocs build --strict`` fails on either. Info findings (advice,
+such as a pain point with no opportunity) are printed as MkDocs info messages
+and fail nothing.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from pathlib import Path
 class Severity(str, enum.Enum):
     ERROR = "error"
     WARNING = "warning"
+    INFO = "info"
+    """Shown, never failing a build (not even ``--strict``)."""
 
 
 @dataclass(frozen=True)
@@ -98,6 +102,11 @@ class Reporter:
     def warning(self, message: str, yaml_line: int | None = None, rule: str = "") -> None:
         self.items.append(
             Diagnostic(Severity.WARNING, message, self.file, self.file_line(yaml_line), rule)
+        )
+
+    def info(self, message: str, yaml_line: int | None = None, rule: str = "") -> None:
+        self.items.append(
+            Diagnostic(Severity.INFO, message, self.file, self.file_line(yaml_line), rule)
         )
 
     @property

@@ -15,7 +15,7 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
-from mkdocs_custflow.diagnostics import Diagnostic
+from mkdocs_custflow.diagnostics import Diagnostic, Severity
 from mkdocs_custflow.hosts import HostPage, host_page, ignored_plugin_note
 from mkdocs_custflow.pipeline import BlockResult, Pipeline, Settings
 from mkdocs_custflow.playbook.links import page_url, relative_url
@@ -52,7 +52,10 @@ class PageContext:
 
 
 def _log_diagnostic(diagnostic: Diagnostic) -> None:
-    log.warning(str(diagnostic))
+    if diagnostic.severity is Severity.INFO:
+        log.info(str(diagnostic))  # advice: fails nothing
+    else:
+        log.warning(str(diagnostic))
 
 
 class JourneyPreprocessor(Preprocessor):

@@ -18,8 +18,10 @@ the same findings.
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from mkdocs_custflow import checks
@@ -37,7 +39,7 @@ from mkdocs_custflow.reading.resolve import resolve
 from mkdocs_custflow.renderers.colours import team_order
 from mkdocs_custflow.renderers.html import render_error_html, render_journey_html
 from mkdocs_custflow.renderers.options import RenderOptions
-from mkdocs_custflow.structure import Catalog, Journey
+from mkdocs_custflow.structure import Catalog, Journey, Stage
 from mkdocs_custflow.structure.ids import anchor, fallback_id
 from mkdocs_custflow.templates import TemplateLibrary, use_template
 
@@ -128,6 +130,30 @@ class BlockPlace:
     line: int
 
 
+def build_date() -> date:
+    """The day of the build: today, or the day ``SOURCE_DATE_EPOCH`` names,
+    so a build made again later (reproducible builds) says the same."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+        except (ValueError, OverflowError, OSError):
+            pass  # not a number of seconds: MkDocs, which reads it too, says so
+    return date.today()
+
+
+@dataclass(frozen=True)
+class JourneyHome:
+    """Where a journey's block is: its page (path in the docs folder)."""
+
+    journey: Journey
+    page: str
+
+    @property
+    def anchor(self) -> str:
+        return anchor(self.journey.id)
+
+
 @dataclass
 class SiteReading:
     """Every block of a site, the playbook they make, and every finding."""
@@ -140,6 +166,10 @@ class SiteReading:
     """The site's teams in colour order: each keeps its colour on every page."""
     places: dict[str, list[BlockPlace]] = field(default_factory=dict)
     """Each page read (by its path): its blocks and where they are written."""
+    homes: dict[str, JourneyHome] = field(default_factory=dict)
+    """Every journey read without errors, by id (the first block of an id)."""
+    parents: dict[str, list[tuple[Journey, Stage]]] = field(default_factory=dict)
+    """Sub-journey id -> the journeys and stages that it draws in detail."""
 
     def locator(self, page_path: str) -> Locate:
         """Finds a block of the page, as the build converts it, among the
@@ -157,6 +187,13 @@ class SiteReading:
             return place.file, place.line - fence.body_start - 1
 
         return locate
+
+    def links_key(self) -> str:
+        """Changes whenever a link between journeys on a page could change."""
+        homes = sorted((jid, home.page, home.journey.title) for jid, home in self.homes.items())
+        parents = sorted((child, j.id, s.id, s.name) for child, uses in self.parents.items()
+                         for j, s in uses)
+        return repr((homes, parents))
 
 
 class Pipeline:
@@ -186,6 +223,8 @@ class Pipeline:
             self.catalog, self.catalog_findings = catalog, findings
         self.fingerprint = settings.fingerprint()
         """Changes whenever anything but a block's own text could change its result."""
+        self.today = build_date()
+        """The build date that reviews fall due against (never part of a kept result)."""
         if cache is not None:
             cache.start(self.fingerprint, self.catalog)
         self.includes = (
@@ -199,7 +238,11 @@ class Pipeline:
             cached = self._read(body, file, line)
         else:
             cached = self.cache.get((body, file, line), lambda: self._read(body, file, line))
-        return BlockResult(cached.journey, cached.findings, cached.html)
+        findings = cached.findings
+        if cached.journey is not None and cached.journey.review is not None:
+            # Depends on the day: found on every read, never kept in the cache.
+            findings = [*findings, *checks.review_findings(cached.journey, self.today)]
+        return BlockResult(cached.journey, findings, cached.html)
 
     def _read(self, body: str, file: str, line: int) -> Cached:
         settings = self.settings
@@ -314,6 +357,8 @@ class Pipeline:
                 if journey.in_playbook:
                     record = JourneyRecord(journey, page.path, anchor(journey.id), fence.body)
                     records.append(record)
+        journeys = [result.journey for _, _, result in blocks if result.journey is not None]
+        findings.extend(checks.check_journey_links(journeys))
         playbook = None
         if self.settings.playbook:
             playbook, conflicts = build_playbook(records, self.catalog)
@@ -322,6 +367,15 @@ class Pipeline:
             if over is not None:
                 findings.append(over)
                 playbook = None
-        journeys = [result.journey for _, _, result in blocks if result.journey is not None]
         teams = team_order(self.catalog, journeys)
-        return SiteReading(blocks, records, playbook, findings, teams, places)
+        placed: dict[str, JourneyHome] = {}
+        for page, _fence, result in blocks:
+            if result.journey is not None:
+                placed.setdefault(result.journey.id, JourneyHome(result.journey, page.path))
+        parents: dict[str, list[tuple[Journey, Stage]]] = {}
+        for home in placed.values():
+            for stage in home.journey.stages:
+                if stage.detail in placed and stage.detail != home.journey.id:
+                    parents.setdefault(stage.detail, []).append((home.journey, stage))
+        return SiteReading(blocks, records, playbook, findings, teams, places,
+                           homes=placed, parents=parents)

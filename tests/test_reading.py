@@ -135,7 +135,7 @@ def test_spec_first_example_stages():
     browse, consult, pay, receive = j.stages
     assert browse.touchpoints == ["website", "social-media"]
     assert consult.touchpoints == ["live-chat"]
-    assert pay.kpis == ["Checkout conversion >= 3%"]
+    assert [str(kpi) for kpi in pay.kpis] == ["Checkout conversion >= 3%"]
     assert receive.sla == "48h"
     assert browse.sla is None and browse.kpis == []
 
@@ -296,7 +296,7 @@ def test_norway_values_stay_text():
     assert (customer.name, customer.team) == ("No", "yes")
     stage = j.stages[0]
     assert (stage.name, stage.sla) == ("Off", "1.10")
-    assert stage.kpis == ["No", "1.10", "on", "0x1F", "2024-01-02"]
+    assert [kpi.name for kpi in stage.kpis] == ["No", "1.10", "on", "0x1F", "2024-01-02"]
 
 
 def test_chinese_branch_labels():
@@ -655,7 +655,7 @@ def test_unknown_view_with_suggestion():
     d = only(read("views: [flow, sequnce]\n" + one_stage("")))
     assert str(d) == (
         f"{FILE}:{BASE}: unknown view 'sequnce' (did you mean 'sequence'?); "
-        "views are flow, sequence, journey, stages, raci"
+        "views are flow, sequence, journey, stages, raci, map, blueprint"
     )
 
 

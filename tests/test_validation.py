@@ -224,7 +224,8 @@ def test_actor_defaults_without_catalog():
 def test_stage_as_bare_id_takes_catalog_fields():
     j = clean("title: T\nstages:\n  - pay\n  - id: ship\n", catalog())
     pay = j.stages[0]
-    assert (pay.id, pay.name, pay.owner, pay.kpis, pay.sla, pay.description) == (
+    assert (pay.id, pay.name, pay.owner, [str(k) for k in pay.kpis], pay.sla,
+            pay.description) == (
         "pay", "Pay", "sales", ["Checkout conversion >= 3%"], "2h", "The customer pays.",
     )
     assert pay.line == BASE + 2
@@ -238,7 +239,7 @@ def test_stage_fields_in_block_win_over_catalog_stage():
         catalog(),
     )
     pay = j.stages[0]
-    assert (pay.name, pay.sla, pay.owner, pay.kpis) == (
+    assert (pay.name, pay.sla, pay.owner, [str(k) for k in pay.kpis]) == (
         "Pay at the till", "5 min", "sales", ["Checkout conversion >= 3%"],
     )
     assert [s.text for s in pay.messages] == ["Card"]

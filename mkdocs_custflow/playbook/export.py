@@ -10,7 +10,16 @@ from pathlib import Path
 
 from mkdocs_custflow.playbook.model import Playbook
 from mkdocs_custflow.renderers.flowchart import flow_direction
-from mkdocs_custflow.structure import Decision, Journey, Message, Note, Stage, Step
+from mkdocs_custflow.structure import (
+    Decision,
+    Journey,
+    Kpi,
+    Message,
+    Note,
+    Review,
+    Stage,
+    Step,
+)
 
 SCHEMA_PATH = Path(__file__).parent / "schema" / "playbook.schema.json"
 FORMAT_VERSION = 1
@@ -22,7 +31,7 @@ def _step(step: Step) -> dict[str, object]:
             "type": "message", "from": step.sender, "to": step.receiver, "text": step.text,
             "dashed": step.dashed,
         }
-        for key in ("reply", "via", "note", "score"):
+        for key in ("reply", "via", "note", "score", "pain", "lane"):
             if getattr(step, key) is not None:
                 data[key] = getattr(step, key)
     elif isinstance(step, Note):
@@ -37,23 +46,61 @@ def _step(step: Step) -> dict[str, object]:
     return data
 
 
+def _measures(kpis: list[Kpi]) -> list[dict[str, object]]:
+    """The KPIs with a target or a measured value, and whether the target is met."""
+    return [
+        {"name": k.name, "target": k.target, "current": k.current, "unit": k.unit,
+         "result": k.result, "line": k.line}
+        for k in kpis if k.target is not None or k.current is not None
+    ]
+
+
 def _stage(stage: Stage) -> dict[str, object]:
     return {
         "id": stage.id, "name": stage.name, "description": stage.description,
         "owner": stage.owner, "responsible": stage.responsible, "consulted": stage.consulted,
-        "informed": stage.informed, "touchpoints": stage.touchpoints, "kpis": stage.kpis,
+        "informed": stage.informed, "touchpoints": stage.touchpoints,
+        "kpis": [str(kpi) for kpi in stage.kpis], "measures": _measures(stage.kpis),
+        "pains": [asdict(pain) for pain in stage.pains],
+        "opportunities": [asdict(o) for o in stage.opportunities], "detail": stage.detail,
         "sla": stage.sla, "links": [asdict(link) for link in stage.links], "next": stage.next,
         "steps": [_step(step) for step in stage.steps], "line": stage.line,
     }
 
 
-def _journey(journey: Journey, page: str, anchor: str) -> dict[str, object]:
+def _review(review: Review | None) -> dict[str, object] | None:
+    if review is None:
+        return None
+    due = review.next_date()
+    return {
+        "owner": review.owner, "every": review.every, "last": review.last,
+        "with": review.participants, "next": due.isoformat() if due else None,
+        "line": review.line,
+    }
+
+
+def _journey(
+    journey: Journey, page: str, anchor: str, part_of: list[dict[str, str]]
+) -> dict[str, object]:
     return {
         "id": journey.id, "title": journey.title, "description": journey.description,
         "template": journey.template, "views": journey.views, "direction": flow_direction(journey),
         "source": {"file": journey.file, "line": journey.line, "page": page, "anchor": anchor},
+        "state": journey.state, "improves": journey.improves, "review": _review(journey.review),
+        "part_of": part_of,
         "actors": sorted(journey.actors), "stages": [_stage(s) for s in journey.stages],
     }
+
+
+def _parents(playbook: Playbook) -> dict[str, list[dict[str, str]]]:
+    """Sub-journey id -> the journey and stage each ``detail`` comes from."""
+    parents: dict[str, list[dict[str, str]]] = {}
+    for record in playbook.journeys:
+        for stage in record.journey.stages:
+            if stage.detail and stage.detail != record.journey.id:
+                parents.setdefault(stage.detail, []).append(
+                    {"journey": record.journey.id, "stage": stage.id})
+    return parents
 
 
 def _site_wide(playbook: Playbook) -> dict[str, object]:
@@ -63,7 +110,16 @@ def _site_wide(playbook: Playbook) -> dict[str, object]:
         "stages": [
             {
                 "id": s.id, "name": s.name, "description": s.description, "owner": s.owner,
-                "sla": s.sla, "kpis": s.kpis, "touchpoints": s.all_touchpoints(),
+                "sla": s.sla, "kpis": [str(kpi) for kpi in s.kpis],
+                "measures": _measures(s.kpis), "touchpoints": s.all_touchpoints(),
+                "pains": [
+                    {**asdict(pain), "journey": u.record.journey.id}
+                    for u in s.uses for pain in u.stage.pains
+                ],
+                "opportunities": [
+                    {**asdict(o), "journey": u.record.journey.id}
+                    for u in s.uses for o in u.stage.opportunities
+                ],
                 "links": [asdict(link) for link in s.links], "defined_at": s.defined_at,
                 "journeys": [u.record.journey.id for u in s.uses],
             }
@@ -94,7 +150,11 @@ def _site_wide(playbook: Playbook) -> dict[str, object]:
 def playbook_json(playbook: Playbook) -> str:
     """Compact JSON, one journey a line: without ``indent`` the C encoder does the
     work, several times faster on a large site; a line a journey keeps diffs readable."""
-    lines = [_compact(_journey(r.journey, r.page, r.anchor)) for r in playbook.journeys]
+    parents = _parents(playbook)
+    lines = [
+        _compact(_journey(r.journey, r.page, r.anchor, parents.get(r.journey.id, [])))
+        for r in playbook.journeys
+    ]
     fields = [f'"version":{FORMAT_VERSION}', '"journeys":[\n' + ",\n".join(lines) + "\n]"]
     fields.extend(f"{_compact(k)}:{_compact(v)}" for k, v in _site_wide(playbook).items())
     return "{" + ",\n".join(fields) + "}\n"

@@ -310,7 +310,9 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         if text not in self._reported:  # one block read twice must not warn twice
             self._reported.add(text)
             if text not in self._reported_before:
-                if diagnostic.is_error and not diagnostic.line:
+                if diagnostic.severity is Severity.INFO:
+                    log.info(text)  # advice: fails nothing, not even --strict
+                elif diagnostic.is_error and not diagnostic.line:
                     log.error(text)  # about a whole file: a page the playbook would replace
                 else:
                     log.warning(text)

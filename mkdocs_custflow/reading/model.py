@@ -23,15 +23,23 @@ from mkdocs_custflow.safe_text import url_problem
 from mkdocs_custflow.structure import (
     ACTOR_KINDS,
     DIRECTIONS,
+    LANES,
+    SEVERITIES,
+    STATES,
+    STATUSES,
     VIEWS,
     Actor,
     Branch,
     Catalog,
     Decision,
     Journey,
+    Kpi,
     Link,
     Message,
     Note,
+    Opportunity,
+    Pain,
+    Review,
     Stage,
     Step,
     Touchpoint,
@@ -44,19 +52,48 @@ from mkdocs_custflow.structure.ids import (
     is_id,
     slugify,
 )
+from mkdocs_custflow.structure.measures import read_target, read_value
+from mkdocs_custflow.structure.review import read_date, read_interval
 
 JOURNEY_KEYS = (
     "id", "title", "description", "use", "with", "views", "direction",
-    "actors", "stages", "touchpoints", "locale", "playbook",
+    "actors", "stages", "touchpoints", "locale", "playbook", "state", "improves", "review",
 )
 STAGE_KEYS = (
     "id", "name", "description", "owner", "responsible", "consulted", "informed",
-    "touchpoints", "kpis", "sla", "links", "next", "steps",
+    "touchpoints", "kpis", "sla", "links", "next", "steps", "pains", "opportunities",
+    "detail",
 )
 ACTOR_KEYS = ("name", "kind", "team", "description")
 TOUCHPOINT_KEYS = ("name", "channel", "description")
-MESSAGE_KEYS = ("from", "to", "say", "reply", "via", "note", "score")
+MESSAGE_KEYS = ("from", "to", "say", "reply", "via", "note", "score", "pain", "lane")
 CATALOG_KEYS = ("actors", "touchpoints", "stages")
+PAIN_KEYS = ("text", "severity")
+OPPORTUNITY_KEYS = ("text", "status", "owner")
+KPI_KEYS = ("name", "target", "current", "unit")
+REVIEW_KEYS = ("owner", "every", "last", "with")
+
+VALUE_RULE = "invalid-value"
+"""The rule of a value the format does not allow (a severity, a date...)."""
+UNITS_RULE = "kpi-not-comparable"
+# What writers of either language may write for a keyword: offered as the fix.
+_KEYWORD_HINTS = {
+    "高": "high", "严重": "high", "中": "medium", "一般": "medium", "低": "low", "轻微": "low",
+    "想法": "idea", "计划": "planned", "计划中": "planned", "已计划": "planned",
+    "进行中": "doing", "实施中": "doing", "完成": "done", "已完成": "done",
+    "客户": "customer", "前台": "frontstage", "后台": "backstage", "支持": "support",
+    "现状": "as-is", "目标": "to-be",
+}
+_INTERVAL_WORDS = {
+    "daily": "1d", "weekly": "1w", "fortnightly": "2w", "monthly": "1m", "quarterly": "3m",
+    "half-yearly": "6m", "yearly": "1y", "annually": "1y", "每天": "1d", "每周": "1w",
+    "每月": "1m", "每季度": "3m", "每半年": "6m", "每年": "1y",
+}
+_LONG_INTERVAL = re.compile(
+    r"^\s*(?:every\s+|每)?(?P<count>\d+)?\s*(?:个)?"
+    r"(?P<unit>days?|weeks?|months?|years?|天|周|月|年)\s*$"
+)
+_OTHER_DATE = re.compile(r"^\s*(\d{4})\s*[/.年-]\s*(\d{1,2})\s*[/.月-]\s*(\d{1,2})\s*日?\s*$")
 
 _ARROW = re.compile(r"^\s*(?P<sender>\S+?)\s*(?P<arrow>-->|->)\s*(?P<receiver>\S+)\s*$")
 _ARROW_TEXT = re.compile(r"^\s*(?P<head>[^:]+?(?:-->|->)[^:]+?)\s*:\s*(?P<text>.*)$", re.S)
@@ -266,13 +303,177 @@ class ModelReader:
             consulted=self.id_list(data, "consulted"),
             informed=self.id_list(data, "informed"),
             touchpoints=self.id_list(data, "touchpoints"),
-            kpis=self.text_list(data, "kpis"),
+            kpis=self.kpis(data),
             sla=self.text(data, "sla"),
             links=self.links(data),
             next=self.id_list(data, "next") if "next" in data else None,
             steps=self.steps(data),
+            pains=self.items(data, "pains", self.pain),
+            opportunities=self.items(data, "opportunities", self.opportunity),
+            detail=self.id_value(data, "detail", "a journey id"),
             line=self.report.file_line(data.line),
             key_lines={key: self.report.file_line(data.line_of(key)) for key in data},
+        )
+
+    def id_value(self, data: YamlMapping, key: str, what: str) -> str | None:
+        """One id (``owner:``, ``detail:``...), or None with a finding when it is not one."""
+        value = self.text(data, key)
+        if value is not None and not is_id(value):
+            self.report.error(
+                f"'{key}' must be {what}, not {value!r}; try '{slugify(value) or 'x'}'",
+                data.line_of(key), VALUE_RULE,
+            )
+            return None
+        return value
+
+    def keyword(
+        self, data: YamlMapping, key: str, allowed: tuple[str, ...], what: str
+    ) -> str | None:
+        """One of ``allowed`` (read in any case), or None with a finding naming them."""
+        value = self.text(data, key)
+        if value is None:
+            return None
+        word = re.sub(r"[\s_]+", "-", value.strip().lower())
+        if word in allowed:
+            return word
+        hint = _KEYWORD_HINTS.get(value.strip())
+        suggestion = (
+            f" (did you mean '{hint}'?)" if hint in allowed else did_you_mean(word, allowed)
+        )
+        self.report.error(
+            f"unknown {what} {value!r}{suggestion}; use one of {', '.join(allowed)}",
+            data.line_of(key), VALUE_RULE,
+        )
+        return None
+
+    def items(
+        self, data: YamlMapping, key: str, read_item: Callable[[object, int], T | None]
+    ) -> list[T]:
+        """A list whose items are read one by one (a single item may stand alone)."""
+        value = data.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, YamlSequence):
+            value = _listed(value, line_of(data, key))
+        found = []
+        for index, item in enumerate(value):
+            read = read_item(item, value.line_of(index))
+            if read is not None:
+                found.append(read)
+        return found
+
+    def pain(self, data: object, line: int) -> Pain | None:
+        if isinstance(data, str):
+            return Pain(data, line=self.report.file_line(line))
+        if not isinstance(data, YamlMapping):
+            self.report.error(
+                "a pain point is a text or {text, severity: high|medium|low}", line, VALUE_RULE
+            )
+            return None
+        self.check_keys(data, PAIN_KEYS, "a pain point")
+        text = self.text(data, "text", required=True)
+        severity = self.keyword(data, "severity", SEVERITIES, "severity")
+        if text is None:
+            return None
+        return Pain(text, severity or "medium", line=self.report.file_line(line))
+
+    def opportunity(self, data: object, line: int) -> Opportunity | None:
+        if isinstance(data, str):
+            return Opportunity(data, line=self.report.file_line(line))
+        if not isinstance(data, YamlMapping):
+            self.report.error(
+                "an opportunity is a text or {text, status: idea|planned|doing|done, "
+                "owner: actor id}",
+                line, VALUE_RULE,
+            )
+            return None
+        self.check_keys(data, OPPORTUNITY_KEYS, "an opportunity")
+        text = self.text(data, "text", required=True)
+        status = self.keyword(data, "status", STATUSES, "status")
+        owner = self.id_value(data, "owner", "an actor id")
+        if text is None:
+            return None
+        return Opportunity(text, status or "idea", owner, line=self.report.file_line(line))
+
+    def kpis(self, data: YamlMapping) -> list[Kpi]:
+        return self.items(data, "kpis", self.kpi)
+
+    def kpi(self, data: object, line: int) -> Kpi | None:
+        file_line = self.report.file_line(line)
+        if isinstance(data, str):
+            return Kpi(data, line=file_line)
+        if not isinstance(data, YamlMapping):
+            self.report.error(
+                "a KPI is a text or {name, target, current, unit}", line, VALUE_RULE
+            )
+            return None
+        self.check_keys(data, KPI_KEYS, "a KPI")
+        name = self.text(data, "name", required=True)
+        target, current = self.text(data, "target"), self.text(data, "current")
+        unit = self.text(data, "unit")
+        if name is None:
+            return None
+        kpi = Kpi(name, target, current, unit, line=file_line)
+        goal = read_target(target, unit) if target is not None else None
+        now = read_value(current, unit) if current is not None else None
+        if target is not None and goal is None:
+            self.report.error(
+                f"KPI '{name}': target {target!r} is not a number with an optional "
+                "comparison; write e.g. '>= 90%', '<= 2h' or '< 3 days'",
+                data.line_of("target"), VALUE_RULE,
+            )
+            return None
+        if current is not None and now is None:
+            self.report.error(
+                f"KPI '{name}': current value {current!r} is not a number with an optional "
+                "unit; write what was measured, e.g. '84%' or '3h'",
+                data.line_of("current"), VALUE_RULE,
+            )
+            return None
+        if goal is not None and now is not None and goal.quantity.unit != now.unit:
+            self.report.warning(
+                f"KPI '{name}': target {target!r} and current value {current!r} are not in "
+                "one unit, so met or missed cannot be shown; write both in the same unit "
+                "(h, min and d convert)",
+                data.line_of("current"), UNITS_RULE,
+            )
+        return kpi
+
+    def review(self, data: YamlMapping) -> Review | None:
+        value = data.get("review")
+        if value is None:
+            return None
+        line = line_of(data, "review")
+        if not isinstance(value, YamlMapping):
+            self.report.error(
+                "'review' must be a mapping {owner, every, last, with}, e.g. "
+                "{owner: service-manager, every: 3m, last: 2026-09-01}",
+                line, VALUE_RULE,
+            )
+            return None
+        self.check_keys(value, REVIEW_KEYS, "'review'")
+        every = self.text(value, "every")
+        if every is not None and read_interval(every) is None:
+            self.report.error(
+                f"'every' must be a number of days, weeks, months or years such as 90d, 2w, "
+                f"3m or 1y, not {every!r}{_interval_hint(every)}",
+                value.line_of("every"), VALUE_RULE,
+            )
+            every = None
+        last = self.text(value, "last")
+        if last is not None and read_date(last) is None:
+            self.report.error(
+                f"'last' must be a date written YYYY-MM-DD, not {last!r}{_date_hint(last)}",
+                value.line_of("last"), VALUE_RULE,
+            )
+            last = None
+        return Review(
+            owner=self.id_value(value, "owner", "an actor id"),
+            every=every,
+            last=last.strip() if last else None,
+            participants=self.id_list(value, "with"),
+            line=self.report.file_line(line),
+            key_lines={key: self.report.file_line(value.line_of(key)) for key in value},
         )
 
     def links(self, data: YamlMapping) -> list[Link]:
@@ -353,7 +554,9 @@ class ModelReader:
                 arrow["sender"], arrow["receiver"], (text or "").strip(),
                 dashed=arrow["arrow"] == "-->",
                 reply=self.text(data, "reply"), via=self.via(data),
-                note=self.text(data, "note"), score=self.score(data), line=file_line,
+                note=self.text(data, "note"), score=self.score(data),
+                pain=self.text(data, "pain"), lane=self.keyword(data, "lane", LANES, "lane"),
+                line=file_line,
             )
         if first == "note" and len(data) == 1:
             return Note(self.text(data, "note") or "", line=file_line)
@@ -369,7 +572,8 @@ class ModelReader:
         return Message(
             sender.strip(), receiver.strip(), (self.text(data, "say") or "").strip(),
             reply=self.text(data, "reply"), via=self.via(data), note=self.text(data, "note"),
-            score=self.score(data), line=self.report.file_line(line),
+            score=self.score(data), pain=self.text(data, "pain"),
+            lane=self.keyword(data, "lane", LANES, "lane"), line=self.report.file_line(line),
         )
 
     def via(self, data: YamlMapping) -> str | None:
@@ -443,6 +647,15 @@ class ModelReader:
             direction = ""
         actors = self.mapping_of(data, "actors", self.actor)
         touchpoints = self.mapping_of(data, "touchpoints", self.touchpoint)
+        improves = self.id_value(data, "improves", "a journey id")
+        state = self.keyword(data, "state", STATES, "state")
+        if improves is not None and state == "as-is":
+            self.report.error(
+                "an as-is journey improves nothing: write 'state: to-be' for the journey "
+                "as it should be, or remove 'improves'",
+                data.line_of("improves"), VALUE_RULE,
+            )
+        review = self.review(data)
         stages = self.stages(data)
         if "stages" not in data:
             self.report.error("a journey needs 'stages' (or 'use' of a template)", data.line)
@@ -462,6 +675,10 @@ class ModelReader:
             views_given="views" in data,
             file=self.report.file,
             line=self.report.file_line(data.line),
+            state=state or ("to-be" if improves else "as-is"),
+            improves=improves,
+            review=review,
+            key_lines={key: self.report.file_line(data.line_of(key)) for key in data},
         )
 
     def views(self, data: YamlMapping) -> list[str]:
@@ -498,6 +715,37 @@ _STEP_FORMS = (
     "a step is 'A -> B: text', 'A --> B: text', 'note: text', 'decide: question' "
     "with branches, or {from, to, say}"
 )
+
+
+def _listed(value: object, line: int) -> YamlSequence:
+    """A single value where a list is expected, as a one-item list."""
+    listed = YamlSequence([value])
+    listed.line, listed.item_lines = line, [line]
+    return listed
+
+
+def _interval_hint(text: str) -> str:
+    """``; try '3m'`` for an interval written in words (``quarterly``, ``3 months``)."""
+    word = text.strip().lower()
+    if word in _INTERVAL_WORDS:
+        return f"; try '{_INTERVAL_WORDS[word]}'"
+    match = _LONG_INTERVAL.match(word)
+    if match:
+        unit = match["unit"]
+        letter = {"天": "d", "周": "w", "月": "m", "年": "y"}.get(unit, unit[0])
+        return f"; try '{match['count'] or 1}{letter}'"
+    return ""
+
+
+def _date_hint(text: str) -> str:
+    """``; try '2026-09-01'`` for a date written another way (``2026/9/1``)."""
+    match = _OTHER_DATE.match(text)
+    if match:
+        year, month, day = (int(part) for part in match.groups())
+        candidate = f"{year:04d}-{month:02d}-{day:02d}"
+        if read_date(candidate):
+            return f"; try '{candidate}'"
+    return ""
 
 
 def _bad_id(what: str, value: str) -> str:

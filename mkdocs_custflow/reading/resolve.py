@@ -75,6 +75,13 @@ def _used_actor_ids(journey: Journey) -> list[str]:
         for message in stage.messages:
             ids.setdefault(message.sender, None)
             ids.setdefault(message.receiver, None)
+        for opportunity in stage.opportunities:
+            if opportunity.owner:
+                ids.setdefault(opportunity.owner, None)
+    if journey.review is not None:
+        for actor_id in [journey.review.owner, *journey.review.participants]:
+            if actor_id:
+                ids.setdefault(actor_id, None)
     return list(ids)
 
 

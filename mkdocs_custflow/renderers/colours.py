@@ -3,8 +3,8 @@
 A team keeps its colour wherever it appears. The teams that get a colour of
 their own are the first three of the site's team order: the teams of the
 catalog's roles in the catalog's order, then the other teams by name (see
-:func:`team_order`). Problems (decision points now) have a colour no team
-uses; every other stage is neutral. Fills are translucent tints, so the
+:func:`team_order`). Problems (decision points, pain points) have a colour no
+team uses; every other stage is neutral. Fills are translucent tints, so the
 theme's own text colour stays readable on them in light and dark mode.
 """
 
@@ -17,6 +17,9 @@ from mkdocs_custflow.structure import Catalog, Journey
 
 TEAM_COLOURS = ("#2563eb", "#0d9488", "#9333ea")  # blue, teal, purple
 PROBLEM_COLOUR = "#ea580c"  # orange: decisions, pain points
+PROBLEM_TEXT = "var(--custflow-problem-text, #c2410c)"
+"""Text in the problem colour: a darker orange on light pages, a lighter one
+on dark ones (``assets/custflow.css``), so it keeps WCAG AA contrast."""
 NEUTRAL_COLOUR = "#64748b"  # slate: stages of no coloured team
 TERMINAL_COLOUR = "#475569"
 FILL_ALPHA = "2e"  # about 18%: a tint, whatever the page behind it

@@ -1,7 +1,9 @@
 """The ``flow`` view: a Mermaid flowchart of stages, decisions and branches.
 
 Start and end are stadium-shaped terminals, each stage a rectangle labelled
-with its name, owner and time limit, each decision a diamond. Stage nodes are
+with its name, owner and time limit (and how many pain points it has, in the
+problem colour, and the sub-journey that draws it in detail, which its click
+then opens), each decision a diamond. Stage nodes are
 coloured by their owner's team (see :mod:`.colours`: the same team has the
 same colour on every page), decisions in the problem colour. Without a
 ``direction`` from the writer, a journey of more than three stages runs top
@@ -14,13 +16,14 @@ from mkdocs_custflow.i18n import words
 from mkdocs_custflow.renderers.colours import (
     NEUTRAL_COLOUR,
     PROBLEM_COLOUR,
+    PROBLEM_TEXT,
     TEAM_COLOURS,
     TERMINAL_COLOUR,
     coloured_teams,
     fill,
 )
 from mkdocs_custflow.renderers.escaping import mermaid_plain, mermaid_text, mermaid_url
-from mkdocs_custflow.renderers.options import RenderOptions
+from mkdocs_custflow.renderers.options import JourneyRef, RenderOptions
 from mkdocs_custflow.structure import Journey, Stage
 from mkdocs_custflow.structure.journey import END_TARGET
 
@@ -35,7 +38,10 @@ def flow_direction(journey: Journey) -> str:
     return "TD" if len(journey.stages) >= AUTO_TD_FROM else "LR"
 
 
-def stage_label(journey: Journey, stage: Stage) -> str:
+def stage_label(journey: Journey, stage: Stage, options: RenderOptions | None = None) -> str:
+    """Name, owner and time limit; how many pain points (in the problem
+    colour); the sub-journey that draws the stage in detail."""
+    text = words((options or RenderOptions()).locale)
     details = []
     owner = journey.actors.get(stage.owner or "")
     if owner:
@@ -45,7 +51,22 @@ def stage_label(journey: Journey, stage: Stage) -> str:
     label = mermaid_text(stage.name)
     if details:
         label += "<br><small>" + " · ".join(details) + "</small>"
+    pains = stage.pain_count()
+    if pains:
+        count = text["pain_count_one"] if pains == 1 else text["pain_count"].format(n=pains)
+        label += f"<br><b style='color:{PROBLEM_TEXT}'>#9888; {mermaid_text(count)}</b>"
+    if stage.detail:
+        sub = _sub_journey(stage.detail, options)
+        title = sub.title if sub else stage.detail
+        word = mermaid_text(text["subjourney"])
+        label += f"<br><small>#9656; {word}: {mermaid_text(title)}</small>"
     return label
+
+
+def _sub_journey(journey_id: str, options: RenderOptions | None) -> JourneyRef | None:
+    if options is None or options.journey_ref is None:
+        return None
+    return options.journey_ref(journey_id)
 
 
 def render_flowchart(journey: Journey, options: RenderOptions | None = None) -> str:
@@ -57,7 +78,7 @@ def render_flowchart(journey: Journey, options: RenderOptions | None = None) -> 
     lines = [f"flowchart {flow_direction(journey)}", *accessible(journey, text["flow_title"])]
     lines.append(f'    T0(["{mermaid_text(text["start"])}"])')
     for stage in journey.stages:
-        lines.append(f'    {node[stage.id]}["{stage_label(journey, stage)}"]')
+        lines.append(f'    {node[stage.id]}["{stage_label(journey, stage, options)}"]')
     reaches_end = False
     decisions: list[str] = []
     edges: list[str] = []
@@ -140,14 +161,19 @@ def accessible(
 def _clicks(
     journey: Journey, node: dict[str, str], options: RenderOptions, stage_word: str
 ) -> list[str]:
-    if options.stage_url is None:
+    if options.stage_url is None and options.journey_ref is None:
         return []
     lines = []
     for stage in journey.stages:
-        url = options.stage_url(stage.id)
+        sub = _sub_journey(stage.detail, options) if stage.detail else None
+        if sub is not None and sub.url:  # the stage drawn in detail: go there
+            url: str | None = sub.url
+            tooltip = mermaid_text(f"{words(options.locale)['subjourney']}: {sub.title}")
+        else:
+            url = options.stage_url(stage.id) if options.stage_url else None
+            tooltip = mermaid_text(f"{stage_word}: {stage.name}")
         if url and options.diagram_url is not None:
             url = options.diagram_url(url)
         if url:
-            tooltip = mermaid_text(f"{stage_word}: {stage.name}")
             lines.append(f'    click {node[stage.id]} href "{mermaid_url(url)}" "{tooltip}"')
     return lines

@@ -8,8 +8,11 @@ from html import escape
 
 from mkdocs_custflow.diagnostics import Diagnostic
 from mkdocs_custflow.i18n import normalize_locale, words
+from mkdocs_custflow.renderers.blueprint import render_blueprint
 from mkdocs_custflow.renderers.colours import coloured_teams
 from mkdocs_custflow.renderers.flowchart import render_flowchart
+from mkdocs_custflow.renderers.grid import badge, linked
+from mkdocs_custflow.renderers.journey_map import render_map
 from mkdocs_custflow.renderers.options import RenderOptions
 from mkdocs_custflow.renderers.satisfaction import render_satisfaction
 from mkdocs_custflow.renderers.sequence import (
@@ -31,6 +34,8 @@ TABLE_VIEWS: dict[str, Callable[[Journey, RenderOptions], str]] = {
     "stages": render_stage_table,
     "raci": render_raci_table,
     "journey": render_satisfaction,
+    "map": render_map,
+    "blueprint": render_blueprint,
 }
 
 
@@ -89,6 +94,9 @@ def render_journey_html(journey: Journey, options: RenderOptions) -> str:
         f'data-journey="{escape(journey.id, quote=True)}">',
         f'<p class="custflow-journey-title"><strong>{escape(journey.title)}</strong></p>',
     ]
+    meta = journey_meta(journey, options)
+    if meta:
+        parts.append(meta)
     if journey.description:
         parts.append(
             '<div class="custflow-journey-description">'
@@ -118,6 +126,62 @@ def render_journey_html(journey: Journey, options: RenderOptions) -> str:
         parts.append(text_version(journey, options))
     parts.append("</div>")
     return "\n".join(parts)
+
+
+def journey_meta(journey: Journey, options: RenderOptions) -> str:
+    """Under the title: the journey's state (and what it improves), the
+    stages it is a sub-journey of, and who reviews it when."""
+    text = words(options.locale)
+    lines = []
+    if journey.state == "to-be" or "state" in journey.key_lines:
+        line = badge(text[f"state_{journey.state}"], journey.state)
+        if journey.improves:
+            ref = options.journey_ref(journey.improves) if options.journey_ref else None
+            title = ref.title if ref else journey.improves
+            line += f" {escape(text['improves'])} {linked(title, ref.url if ref else None)}"
+        lines.append(f'<p class="custflow-journey-state">{line}</p>')
+    for place in options.part_of(journey.id) if options.part_of else ():
+        lines.append(
+            f'<p class="custflow-part-of">{escape(text["part_of"])}: '
+            f"{linked(place.journey.title, place.journey.url)}, {escape(place.stage_name)}</p>"
+        )
+    if journey.review is not None:
+        lines.append(_review(journey, options))
+    if not lines:
+        return ""
+    return '<div class="custflow-journey-meta">' + "".join(lines) + "</div>"
+
+
+def _review(journey: Journey, options: RenderOptions) -> str:
+    text = words(options.locale)
+    review = journey.review
+    assert review is not None
+    actor_url = options.actor_url or (lambda _id: None)
+
+    def person(actor_id: str) -> str:
+        actor = journey.actors.get(actor_id)
+        return linked(actor.name if actor else actor_id, actor_url(actor_id))
+
+    parts = []
+    if review.owner:
+        parts.append(escape(text["review_by"]).format(owner=person(review.owner)))
+    if review.participants:
+        people = ", ".join(person(a) for a in review.participants)
+        parts.append(escape(text["review_with"]).format(people=people))
+    parts.append(
+        escape(text["review_last"]).format(date=escape(review.last))
+        if review.last else escape(text["review_never"])
+    )
+    due = review.next_date()
+    if due is not None:
+        shown = escape(text["review_next"]).format(date=due.isoformat())
+        if options.today is not None and due < options.today:
+            shown += " " + badge(text["overdue"], "overdue")
+        parts.append(shown)
+    return (
+        f'<p class="custflow-review"><strong>{escape(text["review"])}</strong>: '
+        + " · ".join(parts) + "</p>"
+    )
 
 
 def _figure(view: str, source: str, caption: str, legend: str) -> str:
@@ -164,12 +228,13 @@ def text_version(journey: Journey, options: RenderOptions) -> str:
         details = [f"{escape(text['owner'])}: {actor(stage.owner)}"] if stage.owner else []
         if stage.sla:
             details.append(f"{escape(text['sla'])}: {escape(stage.sla)}")
-        steps = []
+        steps = [f"{escape(text['pain'])}: {escape(pain.text)}" for pain in stage.pains]
         for step in stage.steps:
             if isinstance(step, Message):
                 score = f" ({escape(text['score'])} {step.score}/5)" if step.score else ""
+                pain = f" ({escape(text['pain'])}: {escape(step.pain)})" if step.pain else ""
                 steps.append(f"{actor(step.sender)} → {actor(step.receiver)}: "
-                             f"{escape(step.text)}{score}")
+                             f"{escape(step.text)}{score}{pain}")
                 if step.reply:
                     steps.append(f"{actor(step.receiver)} → {actor(step.sender)}: "
                                  f"{escape(step.reply)}")

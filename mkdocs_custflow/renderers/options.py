@@ -2,8 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class JourneyRef:
+    """Another journey of the site, as a page links to it."""
+
+    id: str
+    title: str
+    url: str | None = None
+    """Relative to the current page, with the block's anchor."""
+
+
+@dataclass(frozen=True)
+class PartOf:
+    """A stage that a journey draws in detail (its ``detail:`` names the journey)."""
+
+    journey: JourneyRef
+    stage_id: str
+    stage_name: str
 
 
 @dataclass(frozen=True)
@@ -21,6 +41,13 @@ class RenderOptions:
     """How a ``*_url`` is written inside a diagram, when not as in HTML: a host
     that resolves links in HTML from the Markdown file (Zensical) leaves those
     inside Mermaid's text alone."""
+    journey_ref: Callable[[str], JourneyRef | None] | None = None
+    """Another journey of the site by id (its title and URL), for sub-journey
+    and ``improves`` links; None when the page is converted on its own."""
+    part_of: Callable[[str], Sequence[PartOf]] | None = None
+    """The stages a journey (by id) is a sub-journey of."""
+    today: date | None = None
+    """The build date, against which a review shows as overdue."""
     teams: tuple[str, ...] = ()
     """The site's teams in colour order (``colours.team_order``); empty for a
     block converted on its own."""

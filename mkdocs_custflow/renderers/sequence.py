@@ -4,6 +4,8 @@ Participants come in a stable order: customers, then roles grouped in one
 ``box`` per team (tinted in the team's colour), then roles with no team,
 systems and partners. Each stage is a shaded ``rect`` headed by a note with
 its name; a decision becomes ``alt``/``else`` with one branch per label.
+Pain points are notes marked with a warning sign: the stage's under its
+name, a step's (``pain:``) under the step.
 
 A long journey is drawn in parts (:func:`sequence_parts`): consecutive
 stages, each part with only the participants it uses, numbered on from the
@@ -139,9 +141,13 @@ def render_sequence_part(
     for index, stage in enumerate(part.stages, start=first):
         lines.append(f"    rect {_SHADES[index % 2]}")
         lines.append(f"        note over {span}: {mermaid_text(stage.name)}")
+        for pain in stage.pains:
+            severity = text[f"severity_{pain.severity}"]
+            note = mermaid_wrapped(f"{text['pain']} ({severity}): {pain.text}", NOTE_COLUMNS)
+            lines.append(f"        note over {span}: #9888; {note}")
         for step in stage.steps:
             if isinstance(step, Message):
-                lines.extend(_message(step, pid, journey))
+                lines.extend(_message(step, pid, journey, text["pain"]))
             elif isinstance(step, Note):
                 note = mermaid_wrapped(step.text, NOTE_COLUMNS)
                 lines.append(f"        note over {span}: {note}")
@@ -155,7 +161,9 @@ def _span(ids: list[str]) -> str:
     return ids[0] if len(ids) == 1 else f"{ids[0]},{ids[-1]}"
 
 
-def _message(step: Message, pid: dict[str, str], journey: Journey) -> list[str]:
+def _message(
+    step: Message, pid: dict[str, str], journey: Journey, pain_word: str
+) -> list[str]:
     sender, receiver = pid.get(step.sender), pid.get(step.receiver)
     if sender is None or receiver is None:
         return []
@@ -169,9 +177,12 @@ def _message(step: Message, pid: dict[str, str], journey: Journey) -> list[str]:
     if step.reply:
         reply = mermaid_wrapped(step.reply, MESSAGE_COLUMNS)
         lines.append(f"        {receiver}-->>{sender}: {reply}")
+    over = sender if sender == receiver else f"{sender},{receiver}"
     if step.note:
-        over = sender if sender == receiver else f"{sender},{receiver}"
         lines.append(f"        note over {over}: {mermaid_wrapped(step.note, NOTE_COLUMNS)}")
+    if step.pain:
+        pain = mermaid_wrapped(f"{pain_word}: {step.pain}", NOTE_COLUMNS)
+        lines.append(f"        note over {over}: #9888; {pain}")
     return lines
 
 

@@ -7,13 +7,24 @@ checks and the playbook can point writers at the right place.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING, Union
+
+from mkdocs_custflow.structure.measures import kpi_result
+from mkdocs_custflow.structure.review import next_review
 
 if TYPE_CHECKING:
     from mkdocs_custflow.structure.catalog import Touchpoint
 
 ACTOR_KINDS = ("customer", "role", "system", "partner")
-VIEWS = ("flow", "sequence", "journey", "stages", "raci")
+VIEWS = ("flow", "sequence", "journey", "stages", "raci", "map", "blueprint")
+SEVERITIES = ("high", "medium", "low")
+"""How much a pain point hurts, worst first."""
+STATUSES = ("idea", "planned", "doing", "done")
+"""Where an opportunity stands, in the order it moves."""
+LANES = ("customer", "frontstage", "backstage", "support")
+"""The lanes of the service blueprint a step may be placed in (``lane:``)."""
+STATES = ("as-is", "to-be")
 DIRECTIONS = ("LR", "TD")
 # A branch or ``next`` may lead to ``end``: the journey is over (unless a stage
 # is itself called ``end``).
@@ -48,6 +59,10 @@ class Message:
     via: str | None = None
     note: str | None = None
     score: int | None = None
+    pain: str | None = None
+    """What hurts the customer at this step (``pain:``)."""
+    lane: str | None = None
+    """The blueprint lane the writer placed the step in; None: by the actors' kinds."""
     line: int = 0
 
 
@@ -75,6 +90,66 @@ Step = Union[Message, Note, Decision]  # noqa: UP007 - a runtime alias, py3.10-s
 
 
 @dataclass(slots=True)
+class Pain:
+    """A pain point of a stage: what goes wrong for the customer there."""
+
+    text: str
+    severity: str = "medium"
+    line: int = 0
+
+
+@dataclass(slots=True)
+class Opportunity:
+    """An improvement to a stage, and who carries it."""
+
+    text: str
+    status: str = "idea"
+    owner: str | None = None
+    line: int = 0
+
+
+@dataclass(slots=True)
+class Kpi:
+    """A stage's measure: a plain text (``name`` only), or a named target with
+    the value measured now. Targets stay as written; :mod:`.measures` reads them."""
+
+    name: str
+    target: str | None = None
+    current: str | None = None
+    unit: str | None = None
+    line: int = 0
+
+    def __str__(self) -> str:
+        """The KPI on one line, as a page that knows nothing of targets shows it."""
+        text = f"{self.name} {self.target}" if self.target else self.name
+        return f"{text} ({self.current})" if self.current else text
+
+    @property
+    def result(self) -> str | None:
+        """``met``, ``missed``, or None when target and current cannot be compared."""
+        return kpi_result(self.target, self.current, self.unit)
+
+
+@dataclass(slots=True)
+class Review:
+    """Who reviews a journey with whom, how often, and when it was last done."""
+
+    owner: str | None = None
+    every: str | None = None
+    """``<n>d``, ``<n>w``, ``<n>m`` or ``<n>y``, as checked when read."""
+    last: str | None = None
+    """``YYYY-MM-DD``, as checked when read."""
+    participants: list[str] = field(default_factory=list)
+    """The actors reviewed with (``with:``)."""
+    line: int = 0
+    key_lines: dict[str, int] = field(default_factory=dict)
+
+    def next_date(self) -> date | None:
+        """When the next review is due: ``last`` plus ``every`` (None without both)."""
+        return next_review(self.last, self.every)
+
+
+@dataclass(slots=True)
 class Stage:
     id: str
     name: str
@@ -84,11 +159,15 @@ class Stage:
     consulted: list[str] = field(default_factory=list)
     informed: list[str] = field(default_factory=list)
     touchpoints: list[str] = field(default_factory=list)
-    kpis: list[str] = field(default_factory=list)
+    kpis: list[Kpi] = field(default_factory=list)
     sla: str | None = None
     links: list[Link] = field(default_factory=list)
     next: list[str] | None = None
     steps: list[Step] = field(default_factory=list)
+    pains: list[Pain] = field(default_factory=list)
+    opportunities: list[Opportunity] = field(default_factory=list)
+    detail: str | None = None
+    """The id of the journey that draws this stage in detail (a sub-journey)."""
     line: int = 0
     key_lines: dict[str, int] = field(default_factory=dict)
 
@@ -113,6 +192,10 @@ class Stage:
     @property
     def messages(self) -> list[Message]:
         return [step for step in self.steps if isinstance(step, Message)]
+
+    def pain_count(self) -> int:
+        """The stage's pain points and its steps' (``pain:``)."""
+        return len(self.pains) + sum(1 for m in self.messages if m.pain)
 
     def touchpoints_used(self) -> list[str]:
         """The stage's touchpoints, then those its steps go ``via``, each once."""
@@ -140,6 +223,13 @@ class Journey:
     line: int = 0
     too_large: dict[str, str] = field(default_factory=dict)
     """Views too large for Mermaid to draw, with the reason (set by the checks)."""
+    state: str = "as-is"
+    """``as-is`` (the process today) or ``to-be`` (the process as it should be)."""
+    improves: str | None = None
+    """On a to-be journey: the id of the journey it improves."""
+    review: Review | None = None
+    key_lines: dict[str, int] = field(default_factory=dict)
+    """File line of each top-level key the block (or its template) wrote."""
 
     def has_sequence_content(self) -> bool:
         """Whether a sequence diagram would show anything: steps or owners."""

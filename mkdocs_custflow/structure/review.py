@@ -1,0 +1,56 @@
+"""Review dates: when a journey was last reviewed, how often, when next.
+
+``every`` is ``<n>d``, ``<n>w``, ``<n>m`` or ``<n>y`` (days, weeks, months,
+years); a month later than 31 January is the last day of February, as a
+calendar reads it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+INTERVAL = re.compile(r"^\s*(?P<count>\d{1,3})\s*(?P<unit>[dwmy])\s*$")
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def read_interval(text: str) -> tuple[int, str] | None:
+    """``(count, unit)`` of an ``every`` value, or None when it is not one."""
+    match = INTERVAL.match(text.lower())
+    if match is None or int(match["count"]) == 0:
+        return None
+    return int(match["count"]), match["unit"]
+
+
+def read_date(text: str) -> date | None:
+    """A ``YYYY-MM-DD`` date, or None when ``text`` is not a real one."""
+    if not DATE.match(text.strip()):
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:  # 2026-02-30
+        return None
+
+
+def add_interval(start: date, count: int, unit: str) -> date:
+    if unit == "d":
+        return start + timedelta(days=count)
+    if unit == "w":
+        return start + timedelta(weeks=count)
+    months = start.month - 1 + count * (12 if unit == "y" else 1)
+    year, month = start.year + months // 12, months % 12 + 1
+    day = min(start.day, calendar.monthrange(year, month)[1])
+    return date(year, month, day)
+
+
+def next_review(last: str | None, every: str | None) -> date | None:
+    """``last`` plus ``every``, or None when either is missing or unreadable."""
+    start = read_date(last) if last else None
+    interval = read_interval(every) if every else None
+    if start is None or interval is None:
+        return None
+    try:
+        return add_interval(start, *interval)
+    except (OverflowError, ValueError):  # past the year 9999
+        return None
