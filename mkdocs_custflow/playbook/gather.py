@@ -3,7 +3,8 @@
 A stage id names the same stage everywhere: its page collects every journey
 that passes through it. Two definitions of one stage that disagree (another
 name or owner) are reported with both places, so the playbook
-never silently shows one team's version.
+never silently shows one team's version; an as-is and a to-be journey may
+disagree (the to-be one changes the stage), two of one state may not.
 """
 
 from __future__ import annotations
@@ -33,8 +34,13 @@ def build_playbook(
 ) -> tuple[Playbook, list[Diagnostic]]:
     playbook = Playbook(journeys=sorted(records, key=lambda r: (r.page, r.journey.line)))
     findings: list[Diagnostic] = []
+    # A stage's uses are compared within one state: a to-be journey may change
+    # what the as-is one (and the catalog, which describes today) says.
+    made_by: dict[str, str] = {}  # stage id -> the state whose definition made its page
+    other_state: dict[tuple[str, str], PlaybookStage] = {}  # first use in the other state
     for stage in catalog.stages.values():
         playbook.stages[stage.id] = _from_stage(stage, f"{catalog.file}:{stage.line}")
+        made_by[stage.id] = "as-is"
     for actor in catalog.actors.values():
         if actor.kind in ("role", ""):
             playbook.roles.setdefault(actor.id, PlaybookRole(dataclasses.replace(actor)))
@@ -52,8 +58,16 @@ def build_playbook(
             if shared is None:
                 shared = _from_stage(stage, where)
                 playbook.stages[stage.id] = shared
-            else:
+                made_by[stage.id] = journey.state
+            elif made_by[stage.id] == journey.state:
                 findings.extend(_conflicts(shared, stage, where, journey))
+            else:
+                key = (stage.id, journey.state)
+                if key in other_state:
+                    findings.extend(_conflicts(other_state[key], stage, where, journey))
+                else:
+                    other_state[key] = _from_stage(stage, where)
+                    _fill_blanks(shared, stage)
             shared.uses.append(StageUse(record, stage))
             for tp_id in stage.touchpoints_used():
                 entry = playbook.touchpoints.setdefault(
@@ -122,7 +136,12 @@ def _conflicts(
             ))
         elif ours and not theirs:
             setattr(shared, name, ours)
+    _fill_blanks(shared, stage)
+    return found
+
+
+def _fill_blanks(shared: PlaybookStage, stage: Stage) -> None:
+    """What the stage's page lacks and this use has."""
     for name in ("description", "kpis", "links", "touchpoints"):
         if not getattr(shared, name) and getattr(stage, name):
             setattr(shared, name, getattr(stage, name))
-    return found

@@ -24,6 +24,7 @@ from mkdocs_custflow.i18n import normalize_locale, words
 from mkdocs_custflow.pipeline import BlockResult, Pipeline, SiteReading, SourcePage
 from mkdocs_custflow.playbook.pages import PageTemplateError, PlaybookLayout
 from mkdocs_custflow.plugin.config import CustflowConfig
+from mkdocs_custflow.plugin.journey_links import JourneyLinks
 from mkdocs_custflow.plugin.languages import (
     LanguageBuild,
     is_further_language_build,
@@ -73,6 +74,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         self.languages: LanguageBuild | None = None
         self.reading: SiteReading | None = None
         self._page_pipelines: dict[str, Pipeline] = {}
+        self.journey_links = JourneyLinks()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so MkDocs keeps this plugin between `mkdocs serve` rebuilds,
@@ -156,6 +158,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
             files.append(File.generated(config, site_path, abs_src_path=str(ASSETS_DIR / name)))
         self.reading = reading = self.pipeline.read_site(self._pages(files, config))
         self.teams = reading.teams
+        self.journey_links.update(reading, files)
         for finding in reading.findings:
             self._report(finding)
         if reading.playbook is not None:
@@ -220,7 +223,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         if not self.config.enabled or self.extension is None:
             return None
         source = page.file.content_string if page.file.abs_src_path else markdown
-        layout, urls = self.playbook.layout, self.playbook
+        layout, urls, links = self.playbook.layout, self.playbook, self.journey_links
         locale, pipeline = self._page_language(page)
         self._page_anchors = []
         self._page = PageContext(
@@ -234,10 +237,14 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
                 stage_url=lambda sid: urls.url(layout.stage(sid), page),
                 actor_url=lambda aid: urls.url(layout.role(aid), page),
                 touchpoint_url=lambda tid: urls.url(layout.touchpoint(tid), page),
+                journey_ref=lambda jid: links.ref(jid, page),
+                part_of=lambda jid: links.part_of(jid, page),
+                today=self.pipeline.today if self.pipeline else None,
                 teams=self.teams,
                 # `mkdocs serve` keeps the HTML of the page's unchanged blocks.
                 cache_key=(
-                    f"{page.file.url}\n{self.playbook.signature}\n{self.teams}"
+                    f"{page.file.url}\n{self.playbook.signature}\n{self.teams}\n{links.key}"
+                    f"\n{self.pipeline.today if self.pipeline else ''}"
                     if self._serving else None
                 ),
             ),

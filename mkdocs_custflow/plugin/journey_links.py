@@ -1,0 +1,53 @@
+"""Links from one journey's block to another's on the built site: a stage's
+sub-journey (``detail:``), the way back ("part of"), and the journey a
+to-be one ``improves``."""
+
+from __future__ import annotations
+
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from mkdocs_custflow.pipeline import JourneyHome, SiteReading
+from mkdocs_custflow.renderers.options import JourneyRef, PartOf
+
+
+class JourneyLinks:
+    """Where each journey's block is, kept from the site's reading for the
+    pages converted after it."""
+
+    def __init__(self) -> None:
+        self.homes: dict[str, JourneyHome] = {}
+        self.parents: dict[str, list[PartOf]] = {}
+        self.key = ""
+        """Changes whenever a link between journeys could change."""
+        self._files: Files | None = None
+
+    def update(self, reading: SiteReading, files: Files) -> None:
+        self.homes, self._files, self.key = reading.homes, files, reading.links_key()
+        self.parents = {
+            child: [
+                PartOf(JourneyRef(journey.id, journey.title), stage.id, stage.name)
+                for journey, stage in uses
+            ]
+            for child, uses in reading.parents.items()
+        }
+
+    def ref(self, journey_id: str, page: Page) -> JourneyRef | None:
+        """The journey's title and the URL of its block, seen from ``page``."""
+        home = self.homes.get(journey_id)
+        if home is None:
+            return None
+        file = self._files.get_file_from_path(home.page) if self._files else None
+        url = None
+        if file is not None:
+            url = get_relative_url(file.url, page.file.url) + "#" + home.anchor
+        return JourneyRef(journey_id, home.journey.title, url)
+
+    def part_of(self, journey_id: str, page: Page) -> list[PartOf]:
+        """The stages ``journey_id`` draws in detail, each linked from ``page``."""
+        found = []
+        for place in self.parents.get(journey_id, []):
+            ref = self.ref(place.journey.id, page) or place.journey
+            found.append(PartOf(ref, place.stage_id, place.stage_name))
+        return found
