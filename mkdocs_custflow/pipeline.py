@@ -169,7 +169,7 @@ class SiteReading:
     homes: dict[str, JourneyHome] = field(default_factory=dict)
     """Every journey read without errors, by id (the first block of an id)."""
     parents: dict[str, list[tuple[Journey, Stage]]] = field(default_factory=dict)
-    """Sub-journey id -> the journeys and stages that it draws in detail."""
+    """Sub-journey id -> the playbook's journeys and stages that it draws in detail."""
 
     def locator(self, page_path: str) -> Locate:
         """Finds a block of the page, as the build converts it, among the
@@ -374,6 +374,8 @@ class Pipeline:
                 placed.setdefault(result.journey.id, JourneyHome(result.journey, page.path))
         parents: dict[str, list[tuple[Journey, Stage]]] = {}
         for home in placed.values():
+            if not home.journey.in_playbook:
+                continue  # another view of a journey (playbook: false) is not its parent
             for stage in home.journey.stages:
                 if stage.detail in placed and stage.detail != home.journey.id:
                     parents.setdefault(stage.detail, []).append((home.journey, stage))

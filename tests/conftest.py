@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterator
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import TypeVar
 
@@ -30,6 +31,15 @@ settings.register_profile("repeatable", derandomize=True)
 settings.register_profile("explore", derandomize=False)
 settings.load_profile(os.environ.get("CUSTFLOW_HYPOTHESIS", "repeatable"))
 
+
+# The build date that journey reviews fall due against (spec section 12): the
+# example site's reviews are dated, so every build the tests make (in this process
+# and in the `mkdocs build` subprocesses, which inherit it) happens on one fixed day,
+# and a review of the example site never falls due just because time passed. Tests
+# of the date itself set or remove it with monkeypatch.
+TEST_BUILD_DATE = "2026-12-01"
+os.environ["SOURCE_DATE_EPOCH"] = str(int(
+    datetime.fromisoformat(TEST_BUILD_DATE).replace(tzinfo=timezone.utc).timestamp()))
 
 T = TypeVar("T")
 
