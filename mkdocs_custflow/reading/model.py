@@ -153,17 +153,6 @@ class ModelReader:
         self.report.error(f"'{key}' must be true or false, not {value!r}", line_of(data, key))
         return default
 
-    def text_list(self, data: YamlMapping, key: str) -> list[str]:
-        value = data.get(key)
-        if value is None:
-            return []
-        if isinstance(value, str):
-            return [value]
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self.report.error(f"'{key}' must be a list of text items", line_of(data, key))
-            return []
-        return list(value)
-
     def check_keys(self, data: YamlMapping, allowed: tuple[str, ...], what: str) -> None:
         for key in data:
             if key not in allowed:
