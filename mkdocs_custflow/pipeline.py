@@ -281,7 +281,7 @@ class Pipeline:
 
     def render(self, result: BlockResult, options: RenderOptions | None = None) -> str:
         """The block's HTML, kept (in this process only) per ``options.cache_key``."""
-        options = options or RenderOptions(locale=self.settings.locale)
+        options = options or RenderOptions(locale=self.settings.locale, today=self.today)
         key = options.cache_key
         if key is not None and key in result.html:
             return result.html[key]

@@ -108,6 +108,46 @@ def test_the_disk_holds_json_and_no_html(tmp_path: Path) -> None:
     assert "mermaid" in html and "mermaid" not in entry and "<" not in entry
 
 
+IMPROVEMENT_BLOCK = """\
+id: repair
+state: to-be
+improves: repair-today
+review: {owner: desk, every: 3m, last: 2026-10-01, with: [eng]}
+actors:
+  customer: {name: Customer, kind: customer}
+  desk: {name: Service desk, kind: role}
+  eng: {name: Engineer, kind: role}
+stages:
+  - id: report
+    owner: desk
+    detail: report-in-detail
+    pains: [{text: Waits on the line, severity: high}, Repeats the story]
+    opportunities: [{text: Photos on WeChat, status: doing, owner: desk}]
+    kpis: [{name: Fix rate, target: ">= 90%", current: 84%, unit: "%"}, Signed on site]
+    steps:
+      - {from: customer, to: desk, say: Report, score: 2, pain: Asked twice, lane: customer}
+"""
+
+
+def test_the_improvement_keys_come_back_from_the_disk_as_they_were_read(tmp_path: Path) -> None:
+    runs = []
+    for _ in range(2):
+        cache = BlockCache(tmp_path)
+        runs.append((cache, Pipeline(Settings(), cache).read_block(IMPROVEMENT_BLOCK, file="a.md")))
+        cache.finish()
+    (_, cold), (cache, warm) = runs
+    assert cache.from_disk == 1 and cold.journey is not None
+    assert warm.journey == cold.journey and warm.diagnostics == cold.diagnostics
+    journey = warm.journey
+    assert (journey.state, journey.improves, journey.review.participants) == (
+        "to-be", "repair-today", ["eng"])
+    stage = journey.stages[0]
+    assert (stage.detail, [p.severity for p in stage.pains], stage.opportunities[0].status) == (
+        "report-in-detail", ["high", "medium"], "doing")
+    assert [k.result for k in stage.kpis] == ["missed", None]
+    assert (stage.messages[0].pain, stage.messages[0].lane) == ("Asked twice", "customer")
+
+
 def test_a_warm_journey_shares_the_catalogs_actors_as_a_read_one_does(tmp_path: Path) -> None:
     (tmp_path / "catalog.yml").write_text(
         "actors:\n  sales: {name: Sales rep, kind: role}\n  desk: {name: Desk, kind: role}\n"

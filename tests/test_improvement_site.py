@@ -228,7 +228,7 @@ def test_a_built_site_links_sub_journeys_both_ways(tmp_path: Path) -> None:
     review = re.search(r'<p class="custflow-review">(.*?)</p>', repair)
     assert review, repair
     assert re.sub(r"<[^>]+>", "", review[1]) == (
-        "Review: reviewed by Service desk · with Engineer · last 2026-01-10 · next 2026-02-10")
+        "Review: by Service desk · with Engineer · last 2026-01-10 · next 2026-02-10")
     # The to-be journey says what it improves, linked.
     to_be = (site.site_dir / "to-be" / "index.html").read_text("utf-8")
     state = re.search(r'<p class="custflow-journey-state">(.*?)</p>', to_be)
