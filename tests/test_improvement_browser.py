@@ -133,6 +133,9 @@ MEASURE_JS = """
       scrolls: grid.scrollWidth > grid.clientWidth, head_moved: Math.abs(after - before),
       head_bg: getComputedStyle(head).backgroundColor,
       cell_colour: getComputedStyle(cell).color,
+      badges: [...grid.querySelectorAll('.custflow-badge')].map((b) => ({
+        text: text(b), colour: getComputedStyle(b).color,
+        background: getComputedStyle(b).backgroundColor})),
       page_bg: getComputedStyle(document.body).backgroundColor,
     };
   }
@@ -140,7 +143,9 @@ MEASURE_JS = """
   for (const host of document.querySelectorAll('div.mermaid')) {
     const root = host.shadowRoot;
     for (const b of root ? root.querySelectorAll('b') : []) {
-      marks.push({text: text(b), colour: getComputedStyle(b).color});
+      const shape = b.closest('g.node').querySelector('rect, path, polygon');
+      marks.push({text: text(b), colour: getComputedStyle(b).color,
+                  fill: getComputedStyle(shape).fill});
     }
   }
   const root = document.documentElement;
@@ -149,8 +154,25 @@ MEASURE_JS = """
 """
 
 
+def _rgba(colour: str) -> list[float]:
+    """``rgb(...)``, ``rgba(...)`` or ``color(srgb ...)`` (what color-mix computes to)."""
+    inner = colour[colour.index("(") + 1:-1].replace("srgb", "")
+    values = [float(v) for v in inner.replace(",", " ").replace("/", " ").split()]
+    if colour.startswith("color("):
+        values[:3] = [v * 255 for v in values[:3]]
+    return values + [1.0] * (4 - len(values))
+
+
+def _over(top: str, under: str) -> str:
+    """``top`` (maybe translucent) painted over ``under``, as ``rgb(...)``."""
+    *front, alpha = _rgba(top)
+    back = _rgba(under)[:3]
+    mixed = [f * alpha + b * (1 - alpha) for f, b in zip(front, back, strict=True)]
+    return "rgb({:.1f}, {:.1f}, {:.1f})".format(*mixed)
+
+
 def _luminance(colour: str) -> float:
-    values = [float(v) for v in colour[colour.index("(") + 1:-1].replace(",", " ").split()[:3]]
+    values = _rgba(colour)[:3]
     linear = [(v / 255 / 12.92 if v / 255 <= 0.03928 else ((v / 255 + 0.055) / 1.055) ** 2.4)
               for v in values]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
@@ -223,6 +245,8 @@ def test_the_spec_example_map_and_blueprint_in_a_browser(
     assert len(grid["points"]) == 2 and all(
         p["drawn"] == [True, True, True] and not p["missed_far"] for p in grid["points"]
     ), grid["points"]
+    assert [b["text"] for b in grid["badges"]][::2] == (
+        ["high", "✗ missed"] if language == "en" else ["高", "✗ 未达标"])
     low = [p for p in grid["points"] if p["low"]]
     assert len(low) == 1 and low[0]["colour"] == "rgb(234, 88, 12)"
     for kind in ("map", "blueprint"):
@@ -233,6 +257,9 @@ def test_the_spec_example_map_and_blueprint_in_a_browser(
         assert measured["head_moved"] < 1, measured  # the row headings stay in view
         assert _contrast(measured["cell_colour"], measured["page_bg"]) >= 4.5, measured
         assert _contrast(measured["cell_colour"], measured["head_bg"]) >= 4.5, measured
+        for badge in measured["badges"]:  # high, missed...: words on a tint of their colour
+            ground = _over(badge["background"], measured["page_bg"])
+            assert _contrast(badge["colour"], ground) >= 4.5, (badge, ground)
     if width == 390:
         assert grid["scrolls"], "a map wider than the phone scrolls inside its box"
 
@@ -254,4 +281,7 @@ def test_blueprint_lanes_and_the_flowchart_pain_mark(
     marks = page["marks"]
     assert [m["text"] for m in marks] == [want["pain_count"]], marks
     colour = marks[0]["colour"]
-    assert colour == ("rgb(251, 146, 60)" if dark else "rgb(194, 65, 12)"), colour
+    assert colour == ("rgb(251, 146, 60)" if dark else "rgb(154, 52, 18)"), colour
+    page_bg = page["grids"]["map"]["page_bg"]
+    node = _over(marks[0]["fill"], page_bg)
+    assert _contrast(colour, node) >= 4.5, (colour, node)  # AA on the stage's tint

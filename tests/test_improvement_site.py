@@ -7,11 +7,13 @@ sub-journeys link both ways.
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date, datetime, timezone
 from html import unescape
 from pathlib import Path
 
+import jsonschema
 import pytest
 from support.links import check_links, mermaid_click_targets
 from support.mermaid_node import decode_mermaid_entities
@@ -20,6 +22,7 @@ from support.site import build_site, write_site
 
 from mkdocs_custflow.cli import main
 from mkdocs_custflow.pipeline import Pipeline, SourcePage
+from mkdocs_custflow.playbook.export import SCHEMA_PATH
 
 REPAIR = """\
 # Repair
@@ -234,6 +237,17 @@ def test_a_built_site_links_sub_journeys_both_ways(tmp_path: Path) -> None:
     state = re.search(r'<p class="custflow-journey-state">(.*?)</p>', to_be)
     assert state and re.sub(r"<[^>]+>", "", state[1]) == "To-be improves Repair"
     assert 'href="../repair/#journey-repair"' in state[1]
+    # playbook.json carries it all, valid against its schema.
+    data = json.loads((site.site_dir / "playbook" / "playbook.json").read_text("utf-8"))
+    jsonschema.Draft202012Validator(json.loads(SCHEMA_PATH.read_text("utf-8"))).validate(data)
+    journeys = {j["id"]: j for j in data["journeys"]}
+    assert journeys["repair"]["review"] == {
+        "owner": "desk", "every": "1m", "last": "2026-01-10", "with": ["eng"],
+        "next": "2026-02-10", "line": line_of(REPAIR, "review:")}
+    assert (journeys["repair"]["state"], journeys["repair-to-be"]["state"],
+            journeys["repair-to-be"]["improves"]) == ("as-is", "to-be", "repair")
+    assert journeys["repair"]["stages"][1]["detail"] == "repair-visit"
+    assert journeys["repair-visit"]["part_of"] == [{"journey": "repair", "stage": "visit"}]
 
 
 def test_an_overdue_review_is_marked_on_the_page_and_fails_strict(tmp_path: Path) -> None:
@@ -244,3 +258,30 @@ def test_an_overdue_review_is_marked_on_the_page_and_fails_strict(tmp_path: Path
     repair = (site.site_dir / "repair" / "index.html").read_text("utf-8")
     assert re.search(r"next 2026-02-10 <span class=\"custflow-badge custflow-badge-overdue\">"
                      r"overdue</span>", repair), repair
+
+
+def test_playbook_json_carries_pains_opportunities_and_kpis_met_or_missed() -> None:
+    from test_improvement_reading import SPEC_MAP_EXAMPLE
+
+    from mkdocs_custflow.playbook.export import playbook_json
+
+    page = f"# Map\n\n```journey\n{SPEC_MAP_EXAMPLE}```\n"
+    reading = Pipeline().read_site([SourcePage("map.md", page, "docs/map.md")])
+    assert reading.playbook is not None and not reading.findings
+    data = json.loads(playbook_json(reading.playbook))
+    jsonschema.Draft202012Validator(json.loads(SCHEMA_PATH.read_text("utf-8"))).validate(data)
+    report, accept = data["journeys"][0]["stages"]
+    pains_line = line_of(page, "Waits on the line")
+    assert report["pains"] == [{"text": "Waits on the line and repeats the story",
+                                "severity": "high", "line": pains_line}]
+    assert report["opportunities"] == [{"text": "Photo upload on WeChat before the call",
+                                        "status": "planned", "owner": "desk",
+                                        "line": pains_line + 2}]
+    assert report["steps"][0]["pain"] == "Asked the same questions twice"
+    assert accept["kpis"] == ["First-time fix rate >= 90% (84%)", "Acceptance signed on site"]
+    assert accept["measures"] == [{"name": "First-time fix rate", "target": ">= 90%",
+                                   "current": "84%", "unit": None, "result": "missed",
+                                   "line": line_of(page, "First-time fix rate")}]
+    stages = {s["id"]: s for s in data["stages"]}
+    assert stages["report"]["pains"][0]["journey"] == "repair-map"
+    assert stages["accept"]["measures"][0]["result"] == "missed"

@@ -17,7 +17,7 @@ from mkdocs_custflow.structure import Catalog, Journey
 
 TEAM_COLOURS = ("#2563eb", "#0d9488", "#9333ea")  # blue, teal, purple
 PROBLEM_COLOUR = "#ea580c"  # orange: decisions, pain points
-PROBLEM_TEXT = "var(--custflow-problem-text, #c2410c)"
+PROBLEM_TEXT = "var(--custflow-problem-text, #9a3412)"
 """Text in the problem colour: a darker orange on light pages, a lighter one
 on dark ones (``assets/custflow.css``), so it keeps WCAG AA contrast."""
 NEUTRAL_COLOUR = "#64748b"  # slate: stages of no coloured team
