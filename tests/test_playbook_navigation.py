@@ -28,7 +28,8 @@ from support.site import BuildResult, build_site
 
 def test_every_playbook_page_and_the_json_are_built(site: BuildResult, flat_site: BuildResult):
     expected = (
-        ["playbook/index", "playbook/raci"]
+        # The repair journey's template names pain points: they get a page.
+        ["playbook/index", "playbook/raci", "playbook/improvements"]
         + [f"playbook/stages/{s}" for s in STAGES]
         + [f"playbook/touchpoints/{t}" for t in TOUCHPOINTS]
         + [f"playbook/roles/{r}" for r in ROLES]
@@ -50,7 +51,7 @@ EXPLICIT_NAV = [
 
 def _playbook_section(title: str = "Playbook") -> list[tuple[int, str]]:
     return [
-        (1, "Overview"), (1, "RACI matrix"),
+        (1, "Overview"), (1, "RACI matrix"), (1, "Pain points and opportunities"),
         (1, "Stages"), *[(2, s) for s in (
             "Qualify the lead", "Discover us", "Onboard the customer", "Report a fault",
             "Send a proposal", "Record and check remotely", "Dispatch an engineer",

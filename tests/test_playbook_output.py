@@ -43,7 +43,8 @@ def test_written_pages_make_a_site_without_the_plugin_whole(
     written = {p.relative_to(tmp_path / "docs").as_posix()
                for p in (tmp_path / "docs" / "playbook").rglob("*") if p.is_file()}
     assert written == {
-        "playbook/index.md", "playbook/raci.md", "playbook/playbook.json",
+        "playbook/index.md", "playbook/raci.md", "playbook/improvements.md",
+        "playbook/playbook.json",
         "playbook/.custflow-playbook",
         *(f"playbook/stages/{s}.md" for s in STAGES),
         *(f"playbook/touchpoints/{t}.md" for t in TOUCHPOINTS),

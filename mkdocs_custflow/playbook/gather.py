@@ -39,7 +39,8 @@ def build_playbook(
     made_by: dict[str, str] = {}  # stage id -> the state whose definition made its page
     other_state: dict[tuple[str, str], PlaybookStage] = {}  # first use in the other state
     for stage in catalog.stages.values():
-        playbook.stages[stage.id] = _from_stage(stage, f"{catalog.file}:{stage.line}")
+        playbook.stages[stage.id] = _from_stage(stage, f"{catalog.file}:{stage.line}",
+                                                in_catalog=True)
         made_by[stage.id] = "as-is"
     for actor in catalog.actors.values():
         if actor.kind in ("role", ""):
@@ -99,13 +100,17 @@ def _add_actors(playbook: Playbook, journey: Journey) -> None:
             playbook.roles[actor.id] = PlaybookRole(dataclasses.replace(actor))
 
 
-def _from_stage(stage: Stage, where: str) -> PlaybookStage:
-    """The site-wide stage starts as a copy of its first definition, minus the
-    journey-specific flow (steps, next) that stays with each use."""
+# What stays with each journey's use of a stage: its flow, and the pain points
+# and opportunities written in it (the stage page lists each with its journey).
+_PER_USE = ("steps", "next", "key_lines", "pains", "opportunities")
+
+
+def _from_stage(stage: Stage, where: str, *, in_catalog: bool = False) -> PlaybookStage:
+    """The site-wide stage starts as a copy of its first definition, minus what
+    stays with each use (a catalog stage keeps its own pains and opportunities)."""
+    per_use = _PER_USE[:3] if in_catalog else _PER_USE
     shared = {
-        f.name: getattr(stage, f.name)
-        for f in dataclasses.fields(Stage)
-        if f.name not in ("steps", "next", "key_lines")
+        f.name: getattr(stage, f.name) for f in dataclasses.fields(Stage) if f.name not in per_use
     }
     for name in ("responsible", "consulted", "informed", "touchpoints", "kpis", "links"):
         shared[name] = list(shared[name])  # later definitions complete these lists

@@ -6,9 +6,22 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
+from typing import Generic, TypeVar
 
 from mkdocs_custflow.structure.catalog import Touchpoint
-from mkdocs_custflow.structure.journey import Actor, Journey, Message, Stage
+from mkdocs_custflow.structure.journey import (
+    Actor,
+    Journey,
+    Message,
+    Opportunity,
+    Pain,
+    Stage,
+)
+
+T = TypeVar("T")
+SEVERITY_ORDER = ("high", "medium", "low")
+STATUS_ORDER = ("doing", "planned", "idea", "done")
 
 
 @dataclass(eq=False)  # compared by identity: fast, and two records are never equal
@@ -77,11 +90,41 @@ class PlaybookStage(Stage):
         counts = Counter(getattr(use.stage, name) or getattr(self, name) for use in self.uses)
         return counts.most_common()
 
+    def all_pains(self) -> list[Finding[Pain]]:
+        """The stage's pain points, its own and each journey's, worst first."""
+        found = [Finding(pain, self.id, None) for pain in self.pains]
+        found += [Finding(p, self.id, u.record) for u in self.uses for p in u.stage.pains]
+        return sorted(found, key=lambda f: _rank(SEVERITY_ORDER, f.item.severity))
+
+    def all_opportunities(self) -> list[Finding[Opportunity]]:
+        """The stage's opportunities, its own and each journey's, by status."""
+        found = [Finding(o, self.id, None) for o in self.opportunities]
+        found += [Finding(o, self.id, u.record) for u in self.uses for o in u.stage.opportunities]
+        return sorted(found, key=lambda f: _rank(STATUS_ORDER, f.item.status))
+
+    def states(self) -> list[str]:
+        """The states (``as-is``, ``to-be``) of the journeys through it."""
+        return list(dict.fromkeys(use.record.journey.state for use in self.uses))
+
     def all_touchpoints(self) -> list[str]:
         ids = dict.fromkeys(self.touchpoints)
         for use in self.uses:
             ids.update(dict.fromkeys(use.stage.touchpoints_used()))
         return list(ids)
+
+
+@dataclass(frozen=True)
+class Finding(Generic[T]):
+    """A pain point or opportunity, with the stage and journey it was written in
+    (no journey: the catalog's stage)."""
+
+    item: T
+    stage: str
+    record: JourneyRecord | None
+
+
+def _rank(order: tuple[str, ...], value: str) -> int:
+    return order.index(value) if value in order else len(order)
 
 
 @dataclass
@@ -129,6 +172,27 @@ class Playbook:
     def stage_roles(self) -> list[str]:
         """Every role id, by team and then id: the columns of the RACI matrix."""
         return sorted(self.roles, key=lambda r: (self.roles[r].actor.team or "", r))
+
+    def pains(self) -> list[Finding[Pain]]:
+        """Every pain point of the site, worst first (then in stage order)."""
+        found = [f for stage in self.stages.values() for f in stage.all_pains()]
+        return sorted(found, key=lambda f: _rank(SEVERITY_ORDER, f.item.severity))
+
+    def opportunities(self) -> list[Finding[Opportunity]]:
+        """Every opportunity of the site, by status (doing, planned, idea, done)."""
+        found = [f for stage in self.stages.values() for f in stage.all_opportunities()]
+        return sorted(found, key=lambda f: _rank(STATUS_ORDER, f.item.status))
+
+    def reviewed(self) -> list[JourneyRecord]:
+        """The journeys with a review, soonest next review first (never reviewed
+        ones first of all: they are due now)."""
+
+        def due(record: JourneyRecord) -> tuple[bool, date]:
+            review = record.journey.review
+            when = review.next_date() if review is not None else None
+            return (when is not None, when or date.min)
+
+        return sorted((r for r in self.journeys if r.journey.review is not None), key=due)
 
     def unowned_stages(self) -> list[PlaybookStage]:
         return [s for s in self.stages.values() if not s.owner and not any(

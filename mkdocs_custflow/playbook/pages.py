@@ -19,6 +19,7 @@ import jinja2
 from markupsafe import Markup
 
 from mkdocs_custflow.i18n import counted, words
+from mkdocs_custflow.pipeline import build_date
 from mkdocs_custflow.playbook.links import PageLinks, SiteUrls, shown
 from mkdocs_custflow.playbook.model import JourneyRecord, Playbook, by_page
 from mkdocs_custflow.renderers.tables import raci_letters
@@ -62,6 +63,9 @@ class PlaybookLayout:
 
     def raci(self) -> str:
         return f"{self.directory}/raci.md"
+
+    def improvements(self) -> str:
+        return f"{self.directory}/improvements.md"
 
     def stage(self, stage_id: str) -> str:
         return f"{self.directory}/stages/{stage_id}.md"
@@ -173,6 +177,8 @@ class PlaybookPages:
     def _paths(self) -> dict[str, tuple[str, str]]:
         layout = self.layout
         pages = {layout.overview(): ("overview", ""), layout.raci(): ("raci", "")}
+        if self.playbook.pains() or self.playbook.opportunities():
+            pages[layout.improvements()] = ("improvements", "")
         for stage_id in self.playbook.stages:  # catalog order, then journey order
             pages[layout.stage(stage_id)] = ("stage", stage_id)
         touchpoints = self.playbook.touchpoints
@@ -197,6 +203,7 @@ class PlaybookPages:
             "words": words(self.locale),
             "count": functools.partial(counted, self.locale),
             "limits": self.limits,
+            "today": build_date(),
             "page_path": path,
             # URLs (for templates that write their own links):
             "link": lambda to, anchor=None: Markup(self.urls.href(path, to, anchor) or "#"),
@@ -230,6 +237,8 @@ class PlaybookPages:
             return text["overview"]
         if kind == "raci":
             return text["raci"]
+        if kind == "improvements":
+            return text["improvements"]
         if kind == "stage":
             return self.playbook.stages[subject].name
         if kind == "touchpoint":

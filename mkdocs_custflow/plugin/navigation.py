@@ -50,6 +50,7 @@ def add_playbook_section(
     children = [
         page(layout.overview()),
         page(layout.raci()),
+        page(layout.improvements()),
         group(text["stages"], "stage"),
         group(text["touchpoints"], "touchpoint"),
         group(text["roles"], "role"),
