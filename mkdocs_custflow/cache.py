@@ -4,10 +4,14 @@
 findings), found by the block's text, its place (file and first line, which
 its messages name) and the settings fingerprint (this package's code, the
 versions of the libraries that read and convert it, the catalog, the
-template folders, the options). It keeps results in memory for the life of the process, so a
-block read to gather the playbook is not read again to render its page, and
-`mkdocs serve` reads only the blocks that changed; and, when given a folder,
-on disk between builds.
+template folders, the options but ``rules:``). Findings are kept as the
+checks made them, each with its rule; the site's ``rules:`` apply to them
+after the cache, so changing a rule's severity reads no block again.
+
+It keeps results in memory for the life of the process, so a block read to
+gather the playbook is not read again to render its page, and `mkdocs serve`
+reads only the blocks that changed; and, when given a folder, on disk between
+builds.
 
 The disk holds data, never code: each entry is JSON, decoded only into the
 model's own dataclasses with every field's type checked, and signed with an

@@ -1,20 +1,25 @@
 """Check what was read: every name a journey or the catalog uses, the paths
-through a journey, the size of its views and of the playbook.
+through a journey, who owns its stages and in what time, the size of its
+views and of the playbook, the catalog's roles across the site.
 
 Each check reports ``file:line: message`` findings with a close-match
-suggestion where one is near.
+suggestion where one is near, under the rule that found it
+(:mod:`mkdocs_custflow.rules`). The severity a check gives is its rule's
+default; the site's ``rules:`` may change it later.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Collection, Iterable, Iterator
 from datetime import date
 
 from mkdocs_custflow.diagnostics import Diagnostic, Reporter, Severity, name_hint
 from mkdocs_custflow.playbook.model import Playbook
 from mkdocs_custflow.renderers.html import MERMAID_VIEWS, diagram_parts, too_large
 from mkdocs_custflow.renderers.options import RenderOptions
-from mkdocs_custflow.structure import Catalog, Journey, Message, Stage
+from mkdocs_custflow.rules import RULES
+from mkdocs_custflow.structure import Actor, Catalog, Journey, Message, Stage
 from mkdocs_custflow.structure.journey import END_TARGET
 
 SIZE_CHECK_FROM = 150
@@ -22,12 +27,15 @@ SIZE_CHECK_FROM = 150
 view comes near Mermaid's limits."""
 
 
-def check_journey(journey: Journey, catalog: Catalog, locale: str = "en") -> list[Diagnostic]:
-    """Every finding about a resolved journey, in source order. Values the
-    journey took from the catalog are not checked here: the catalog's own
-    check reports them, at the catalog's line."""
+def check_journey(
+    journey: Journey, catalog: Catalog, locale: str = "en", skip: Collection[str] = ()
+) -> list[Diagnostic]:
+    """Every finding about a resolved journey, in source order, but for the
+    rules in ``skip`` (those the site turned off). Values the journey took from
+    the catalog are not checked here: the catalog's own check reports them, at
+    the catalog's line."""
     report = Reporter(journey.file, base_line=0)  # the model's lines are file lines
-    error, warning = report.error, report.warning
+    error, warning, add = report.error, report.warning, report.add
 
     actor_ids = list(journey.actors)
     stage_ids = [stage.id for stage in journey.stages]
@@ -35,7 +43,8 @@ def check_journey(journey: Journey, catalog: Catalog, locale: str = "en") -> lis
 
     def check_actor(actor_id: str | None, role: str, line: int) -> None:
         if actor_id is not None and actor_id not in journey.actors:
-            error(f"unknown actor '{actor_id}' in {role}{name_hint(actor_id, actor_ids)}", line)
+            error(f"unknown actor '{actor_id}' in {role}{name_hint(actor_id, actor_ids)}", line,
+                  rule="unknown-reference")
 
     def check_touchpoint(tp_id: str, line: int) -> None:
         # Without any defined touchpoints, ids name channels implicitly.
@@ -43,12 +52,13 @@ def check_journey(journey: Journey, catalog: Catalog, locale: str = "en") -> lis
             error(
                 f"unknown touchpoint '{tp_id}'{name_hint(tp_id, touchpoints)}; define it in "
                 "the catalog or under 'touchpoints:'",
-                line,
+                line, rule="unknown-reference",
             )
 
     def check_stage(target: str, role: str, line: int) -> None:
         if target not in stage_ids and target != END_TARGET:
-            error(f"unknown stage '{target}' in {role}{name_hint(target, stage_ids)}", line)
+            error(f"unknown stage '{target}' in {role}{name_hint(target, stage_ids)}", line,
+                  rule="unknown-reference")
 
     for stage in journey.stages:
         # Keys the block wrote, and those it took from the catalog that the
@@ -61,6 +71,18 @@ def check_journey(journey: Journey, catalog: Catalog, locale: str = "en") -> lis
             own.add("touchpoints")
         if "owner" in own:
             check_actor(stage.owner, f"'owner' of stage '{stage.id}'", stage.line_of("owner"))
+            owner = journey.actors.get(stage.owner or "")
+            if owner is not None and owner.kind != "role" and "owner-not-role" not in skip:
+                add(rule_severity("owner-not-role"), _not_role(stage, owner),
+                    stage.line_of("owner"), rule="owner-not-role")
+        if not stage.owner and "no-owner" not in skip:
+            add(rule_severity("no-owner"),
+                f"stage '{stage.id}' has no owner; add 'owner:' with the role accountable "
+                "for it", stage.line, rule="no-owner")
+        if not stage.sla and "missing-sla" not in skip:
+            add(rule_severity("missing-sla"),
+                f"stage '{stage.id}' has no time limit; add 'sla:' such as '48h' or "
+                "'3 working days'", stage.line, rule="missing-sla")
         for role in ("responsible", "consulted", "informed"):
             for actor_id in getattr(stage, role) if role in own else ():
                 check_actor(actor_id, f"'{role}' of stage '{stage.id}'", stage.line_of(role))
@@ -87,7 +109,7 @@ def check_journey(journey: Journey, catalog: Catalog, locale: str = "en") -> lis
             "owner", review.line))
         for actor_id in review.participants:
             check_actor(actor_id, "'with' of 'review'", review.key_lines.get("with", review.line))
-    for stage in journey.stages:
+    for stage in journey.stages if "pain-without-opportunity" not in skip else ():
         if stage.pain_count() and not stage.opportunities:
             report.info(
                 f"stage '{stage.id}' has pain points but no opportunity; add an "
@@ -95,11 +117,25 @@ def check_journey(journey: Journey, catalog: Catalog, locale: str = "en") -> lis
                 stage.line_of("pains"), "pain-without-opportunity",
             )
     if not report.has_errors:
-        for stage in unreachable_stages(journey):
-            warning(
+        unreachable = unreachable_stages(journey)
+        for stage in unreachable if "unreachable-stage" not in skip else ():
+            add(
+                rule_severity("unreachable-stage"),
                 f"stage '{stage.id}' cannot be reached from the first stage; "
                 "route to it with 'next' or a decision branch, or remove it",
-                stage.line,
+                stage.line, rule="unreachable-stage",
+            )
+        unreached = {stage.id for stage in unreachable}  # reported as such, not twice
+        for stage, loop in stages_without_way_out(journey) if "no-way-out" not in skip else ():
+            if stage.id in unreached:
+                continue
+            through = ", ".join(f"'{s.id}'" for s in loop[:5]) + (", ..." if len(loop) > 5 else "")
+            add(
+                rule_severity("no-way-out"),
+                f"no path leads from stage '{stage.id}' to the end of the journey (its paths "
+                f"only loop through {through}); give the loop a way out: a decision branch "
+                "or 'next' to a later stage, or to 'end'",
+                stage.line, rule="no-way-out",
             )
     if "journey" in journey.views and not any(
         m.score is not None for s in journey.stages for m in s.messages
@@ -107,13 +143,13 @@ def check_journey(journey: Journey, catalog: Catalog, locale: str = "en") -> lis
         warning(
             "the 'journey' view needs steps with 'score: 1-5'; add scores "
             "or remove 'journey' from 'views'",
-            journey.line,
+            journey.line, rule="empty-view",
         )
     if "sequence" in journey.views and not journey.has_sequence_content():
         warning(
             "the 'sequence' view needs steps or stage owners to show; add steps "
             "or remove 'sequence' from 'views'",
-            journey.line,
+            journey.line, rule="empty-view",
         )
     if not report.has_errors:
         report.items.extend(size_findings(journey, locale))
@@ -226,6 +262,81 @@ def unreachable_stages(journey: Journey) -> list[Stage]:
     return [stage for stage in journey.stages if stage.id not in seen]
 
 
+def stages_without_way_out(journey: Journey) -> list[tuple[Stage, list[Stage]]]:
+    """Each stage from which no path reaches the journey's end, with the
+    stages its paths loop through. The flow is the flowchart's
+    (:meth:`Journey.successors`): a stage with nothing after it ends the
+    journey, and so does a branch or ``next`` to ``end`` (unless a stage is
+    called ``end``); loops are followed, not trusted."""
+    by_id = {stage.id: stage for stage in journey.stages}
+    after = {stage.id: [t for _, t in journey.successors(stage)] for stage in journey.stages}
+    before: dict[str, list[str]] = {stage_id: [] for stage_id in by_id}
+    todo = []
+    for stage_id, targets in after.items():
+        if not targets or any(t == END_TARGET and t not in by_id for t in targets):
+            todo.append(stage_id)
+        for target in targets:
+            if target in by_id:
+                before[target].append(stage_id)
+    ends = set(todo)
+    while todo:  # walk the flow backwards from every stage that ends the journey
+        for earlier in before[todo.pop()]:
+            if earlier not in ends:
+                ends.add(earlier)
+                todo.append(earlier)
+    found = []
+    for stage in journey.stages:
+        if stage.id in ends:
+            continue
+        loop, seen, walk = [], {stage.id}, deque([stage.id])
+        while walk:
+            current = walk.popleft()
+            loop.append(by_id[current])
+            for target in after[current]:
+                if target in by_id and target not in seen:
+                    seen.add(target)
+                    walk.append(target)
+        found.append((stage, loop))
+    return found
+
+
+def _not_role(stage: Stage, owner: Actor) -> str:
+    return (
+        f"stage '{stage.id}' is owned by '{owner.id}', a {owner.kind}, not a role; make the "
+        f"accountable role its owner and name '{owner.id}' under 'responsible', 'consulted' "
+        "or 'informed'"
+    )
+
+
+def rule_severity(rule_id: str) -> Severity:
+    """A rule's default severity, for a finding that is reported at all
+    (``off`` rules report as info; the site's ``rules:`` drops them later)."""
+    level = RULES[rule_id].default
+    return Severity(level) if level != "off" else Severity.INFO
+
+
+def orphan_roles(catalog: Catalog, journeys: list[Journey]) -> list[Diagnostic]:
+    """Each role of the catalog that owns nothing, is in no RACI list and
+    takes part in no step, in any of ``journeys`` or the catalog's stages."""
+    used: set[str] = set()
+    for stage in [*catalog.stages.values(), *(s for j in journeys for s in j.stages)]:
+        used.update(filter(None, (stage.owner, *stage.responsible, *stage.consulted,
+                                  *stage.informed)))
+        for message in stage.messages:
+            used.update((message.sender, message.receiver))
+    return [
+        Diagnostic(
+            rule_severity("orphan-role"),
+            f"role '{actor.id}' of the catalog owns no stage, is in no RACI list and takes "
+            "part in no step of any journey; use it in a stage or a step, or remove it "
+            "from the catalog",
+            catalog.file or "<catalog>", actor.line, "orphan-role",
+        )
+        for actor in catalog.actors.values()
+        if actor.kind == "role" and actor.id not in used
+    ]
+
+
 def size_findings(journey: Journey, locale: str) -> list[Diagnostic]:
     """Warn about views Mermaid would refuse to draw (very large journeys), and
     mark them on the journey so the page shows the reason instead.
@@ -245,7 +356,7 @@ def size_findings(journey: Journey, locale: str) -> list[Diagnostic]:
                 Severity.WARNING,
                 f"the '{view}' view of journey '{journey.id}' is too large to draw: "
                 f"{reason}; split the journey into smaller ones",
-                journey.file, journey.line,
+                journey.file, journey.line, "diagram-too-large",
             ))
     return found
 
@@ -266,8 +377,12 @@ def check_catalog(catalog: Catalog) -> list[Diagnostic]:
                             f"unknown actor '{actor_id}' in '{role}' of catalog stage "
                             f"'{stage.id}'{name_hint(actor_id, actors)}; define it under "
                             "the catalog's 'actors:'",
-                            stage.line_of(role),
+                            stage.line_of(role), rule="unknown-reference",
                         )
+            owner = actors.get(stage.owner or "")
+            if owner is not None and owner.kind != "role":
+                report.add(rule_severity("owner-not-role"), _not_role(stage, owner),
+                           stage.line_of("owner"), rule="owner-not-role")
         if touchpoints:
             for tp_id in stage.touchpoints:
                 if tp_id not in touchpoints:
@@ -275,7 +390,7 @@ def check_catalog(catalog: Catalog) -> list[Diagnostic]:
                         f"unknown touchpoint '{tp_id}' in catalog stage '{stage.id}'"
                         f"{name_hint(tp_id, touchpoints)}; define it under the catalog's "
                         "'touchpoints:'",
-                        stage.line_of("touchpoints"),
+                        stage.line_of("touchpoints"), rule="unknown-reference",
                     )
     return sorted(report.items, key=lambda d: d.line)
 
@@ -309,5 +424,5 @@ def playbook_size(playbook: Playbook, limit: int) -> Diagnostic | None:
         f"({len(playbook.stages)} stages, {len(playbook.touchpoints)} touchpoints, "
         f"{len(playbook.stage_roles())} roles); no playbook is made. Share stage ids across "
         "journeys, or raise the 'max_playbook_pages' option",
-        culprit.file if culprit else "<site>", culprit.line if culprit else 0,
+        culprit.file if culprit else "<site>", culprit.line if culprit else 0, "limit",
     )

@@ -15,12 +15,18 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mkdocs_custflow.compare import compare_sites
 from mkdocs_custflow.diagnostics import Diagnostic, Severity
 from mkdocs_custflow.pipeline import Pipeline, Settings, SourcePage
 from mkdocs_custflow.playbook.export import playbook_json, raci_csv
 from mkdocs_custflow.reading.sources import SourceError, read_text
 from mkdocs_custflow.renderers.html import render_diagrams
 from mkdocs_custflow.renderers.options import RenderOptions
+from mkdocs_custflow.review import changes as diff_report
+from mkdocs_custflow.review import codeowners, revisions
+from mkdocs_custflow.review import findings as findings_format
+from mkdocs_custflow.review.changes import Comparison
+from mkdocs_custflow.review.revisions import repository_prefix
 from mkdocs_custflow.templates import TemplateError
 from mkdocs_custflow.templates.yaml_out import to_yaml
 
@@ -44,8 +50,7 @@ def markdown_files(paths: Sequence[str]) -> Iterator[tuple[Path, Path]]:
 
 
 def _format(diagnostic: Diagnostic) -> str:
-    where = f"{diagnostic.file}:{diagnostic.line}" if diagnostic.line else diagnostic.file
-    return f"{where}: {diagnostic.severity.value}: {diagnostic.message}"
+    return findings_format.text_line(diagnostic)
 
 
 BuildPages = dict[Path, list[tuple[str, Path]]]
@@ -83,11 +88,15 @@ def _settings(args: argparse.Namespace) -> tuple[Settings, BuildPages]:
     return dataclasses.replace(settings, **changes), build_pages  # type: ignore[arg-type]
 
 
-def _pipeline(args: argparse.Namespace, **changes: object) -> tuple[Pipeline, BuildPages]:
+def _pipeline(
+    args: argparse.Namespace, *, stop_on_catalog: bool = True, **changes: object
+) -> tuple[Pipeline, BuildPages]:
+    """The pipeline of the command's settings. A catalog that cannot be used
+    stops the command, as it stops the build (``stop_on_catalog``)."""
     settings, build_pages = _settings(args)
     settings = dataclasses.replace(settings, **changes)  # type: ignore[arg-type]
     pipeline = Pipeline(settings)
-    if pipeline.catalog_errors:
+    if pipeline.catalog_errors and stop_on_catalog:
         for finding in pipeline.catalog_findings:
             print(_format(finding), file=sys.stderr)
         raise SystemExit(1)
@@ -116,26 +125,44 @@ def _pages(
         try:
             text = read_text(path)
         except SourceError as exc:
-            problems.append(Diagnostic(Severity.ERROR, f"this page {exc}", shown))
+            problems.append(Diagnostic(Severity.ERROR, f"this page {exc}", shown, 0,
+                                       "unreadable-file"))
             continue
         pages.append(SourcePage(src, text, shown))
     return pages
 
 
+def _whole_site(paths: Sequence[str], build_pages: BuildPages) -> bool:
+    """Whether the paths are the site's docs folder: then what no journey uses
+    is unused, not merely absent from the files given."""
+    return bool(build_pages) and all(Path(p).resolve() in build_pages for p in paths)
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
-    pipeline, build_pages = _pipeline(args)
+    # For tools (SARIF, annotations), a catalog that cannot be used is reported
+    # in their format too, so that the file to upload always exists.
+    pipeline, build_pages = _pipeline(args, stop_on_catalog=args.format == "text")
     findings: list[Diagnostic] = []
-    pages = _pages(pipeline, args.paths, build_pages, findings)
-    reading = pipeline.read_site(pages)
-    findings.extend(reading.findings)
-    for finding in findings:
-        print(_format(finding))
-    errors = sum(f.is_error for f in findings)
+    blocks = 0
+    if pipeline.catalog_errors:
+        findings = [*pipeline.rules.findings, *pipeline.catalog_findings]
+    else:
+        pages = _pages(pipeline, args.paths, build_pages, findings)
+        reading = pipeline.read_site(pages, whole_site=_whole_site(args.paths, build_pages))
+        findings.extend(reading.findings)
+        blocks = len(reading.blocks)
+    prefix = repository_prefix(Path(pipeline.settings.base))
+    output = findings_format.render(findings, args.format, pipeline.rules, prefix)
+    if args.output:
+        Path(args.output).write_text(output, encoding="utf-8")
+    else:
+        sys.stdout.write(output)
+    errors = sum(f.severity is Severity.ERROR for f in findings)
     warnings = sum(f.severity is Severity.WARNING for f in findings)
-    notes = len(findings) - errors - warnings  # info: shown, failing nothing
+    infos = sum(f.severity is Severity.INFO for f in findings)
     print(
-        f"custflow: {len(reading.blocks)} journey block(s), {errors} error(s), "
-        f"{warnings} warning(s)" + (f", {notes} note(s)" if notes else ""),
+        f"custflow: {blocks} journey block(s), {errors} error(s), "
+        f"{warnings} warning(s)" + (f", {infos} note(s)" if infos else ""),
         file=sys.stderr,
     )
     return 1 if errors or (args.strict and warnings) else 0
@@ -262,7 +289,8 @@ def cmd_playbook(args: argparse.Namespace) -> int:
     style = "links between the Markdown files" if between_files else "links as site URLs"
     print(f"custflow: wrote {len(written)} files into {Path(args.out) / layout.directory} "
           f"({style})", file=sys.stderr)
-    problems = any(f.is_error for f in findings) or (args.strict and (findings or broken))
+    shown = [f for f in findings if f.severity is not Severity.INFO]  # infos fail nothing
+    problems = any(f.is_error for f in findings) or (args.strict and (shown or broken))
     return 1 if problems else 0
 
 
@@ -294,6 +322,70 @@ def _project(args: argparse.Namespace) -> Project | None:
     return read_project(config_file)
 
 
+def cmd_diff(args: argparse.Namespace) -> int:
+    config = Path(args.config_file or "mkdocs.yml").resolve()
+    root = revisions.repository_root(config.parent)
+    if root is None:
+        raise SystemExit(f"custflow: {config.parent} is not in a git repository")
+    if not config.is_file():
+        raise SystemExit(f"custflow: no such config file: {args.config_file or 'mkdocs.yml'}")
+    relative = config.relative_to(root.resolve()).as_posix()
+    try:
+        base = args.base or revisions.default_base(root)
+        sides = []
+        for revision in (base, args.head):
+            with revisions.checked_out(root, revision, relative) as config_file:
+                sides.append(revisions.read_journeys(config_file))
+    except revisions.RevisionError as exc:
+        raise SystemExit(f"custflow: {exc}") from None
+    before, after = sides
+    comparison = Comparison(
+        compare_sites(before.journeys, after.journeys),
+        base=args.base or f"merge base {base[:12]}",
+        head=args.head or "working tree",
+        journeys={j.id: j for j in after.journeys},
+        unreadable=after.unreadable,
+    )
+    output = diff_report.render(comparison, args.format)
+    if args.output:
+        Path(args.output).write_text(output, encoding="utf-8")
+    else:
+        sys.stdout.write(output)
+    return 1 if args.exit_code and comparison.changes else 0
+
+
+def cmd_codeowners(args: argparse.Namespace) -> int:
+    pipeline, build_pages = _pipeline(args, playbook=False)
+    paths = args.paths or [str(folder) for folder in build_pages]
+    if not paths:
+        raise SystemExit("custflow: no mkdocs.yml here; name the docs folder: "
+                         "custflow codeowners docs/")
+    findings: list[Diagnostic] = []
+    reading = pipeline.read_site(_pages(pipeline, paths, build_pages, findings))
+    for finding in [*findings, *reading.findings]:
+        if finding.is_error:
+            print(_format(finding), file=sys.stderr)
+    found = codeowners.owners(reading, repository_prefix(Path(pipeline.settings.base)))
+    for role, pages in sorted(found.without_handle.items()):
+        print(f"custflow: role '{role}' owns stages on {', '.join(pages)} but has no 'handle' "
+              "in the catalog; those stages add no code owner", file=sys.stderr)
+    if not args.output:
+        sys.stdout.write(codeowners.section(found.lines))
+        return 0
+    target = Path(args.output)
+    text = target.read_text(encoding="utf-8") if target.is_file() else ""
+    new = codeowners.updated(text, found.lines)
+    if args.check:
+        if new != text:
+            print(f"custflow: {args.output} is not up to date; run custflow codeowners "
+                  f"--output {args.output}", file=sys.stderr)
+            return 1
+        return 0
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(new, encoding="utf-8")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="custflow", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -309,6 +401,10 @@ def build_parser() -> argparse.ArgumentParser:
     validate = sub.add_parser("validate", help="check journey blocks in Markdown files/folders")
     validate.add_argument("paths", nargs="+", metavar="PATH")
     validate.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+    validate.add_argument("--format", choices=findings_format.FORMATS, default="text",
+                          help="text (file:line: severity: message [rule]), json, sarif "
+                          "(SARIF 2.1.0) or github (workflow commands: annotations)")
+    validate.add_argument("-o", "--output", help="file to write (default: standard output)")
     common(validate)
     validate.set_defaults(func=cmd_validate)
 
@@ -349,6 +445,39 @@ def build_parser() -> argparse.ArgumentParser:
     playbook.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
     common(playbook)
     playbook.set_defaults(func=cmd_playbook)
+
+    diff = sub.add_parser(
+        "diff", help="what changed in the journeys between two git revisions (the model, "
+        "templates expanded, not the text)",
+    )
+    diff.add_argument("base", nargs="?", metavar="BASE",
+                      help="the older revision (default: the merge base of HEAD and the "
+                      "default branch: origin/HEAD, else main or master)")
+    diff.add_argument("head", nargs="?", metavar="HEAD",
+                      help="the newer revision (default: the working tree)")
+    diff.add_argument("--format", choices=diff_report.FORMATS, default="text",
+                      help="markdown (a pull-request comment), json or text")
+    diff.add_argument("--exit-code", action="store_true",
+                      help="exit 1 when something changed")
+    diff.add_argument("-o", "--output", help="file to write (default: standard output)")
+    diff.add_argument("-f", "--config-file", help="the site's mkdocs.yml, in the working "
+                      "tree (default: ./mkdocs.yml); the same path is read at each revision")
+    diff.set_defaults(func=cmd_diff)
+
+    owners = sub.add_parser(
+        "codeowners", help="CODEOWNERS lines: the team accountable for a stage (its catalog "
+        "'handle') reviews the pages that hold it",
+    )
+    owners.add_argument("paths", nargs="*", metavar="PATH",
+                        help="the docs folder (default: the one of mkdocs.yml)")
+    owners.add_argument("-o", "--output", metavar="CODEOWNERS",
+                        help="update the custflow section of this file (made if missing), "
+                        "keeping its other lines")
+    owners.add_argument("--check", action="store_true",
+                        help="with --output: change nothing, exit 1 if the file is not up "
+                        "to date")
+    common(owners)
+    owners.set_defaults(func=cmd_codeowners)
 
     templates = sub.add_parser("templates", help="the journey template library")
     templates_sub = templates.add_subparsers(dest="templates_command", required=True)

@@ -1,10 +1,11 @@
-"""Findings about a journey block, reported as ``file:line: message``.
+"""Findings about a journey block, reported as ``file:line: message [rule]``.
 
-Errors stop one block from rendering (its error shows in place of the
-diagrams); warnings let it render. Both are printed as MkDocs warnings by the
-plugin, so ``mkdocs build --strict`` fails on either. Info findings (advice,
-such as a pain point with no opportunity) are printed as MkDocs info messages
-and fail nothing.
+Every finding names the rule that found it (:mod:`mkdocs_custflow.rules`
+lists them). Errors of the rules that read a block stop that block from
+rendering (its error shows in place of the diagrams); other findings let it
+render. The plugin prints errors and warnings as MkDocs warnings, so
+``mkdocs build --strict`` fails on either, and infos as MkDocs infos, which
+fail nothing.
 """
 
 from __future__ import annotations
@@ -33,12 +34,21 @@ class Diagnostic:
     file: str = "<markdown>"
     line: int = 0
     rule: str = ""
-    """The rule that found it (``missing-sla``, ``review-overdue``...); ``""``
-    until every check names its rule."""
+    """The rule that found it (``missing-sla``, ``unreachable-stage``...): how
+    ``rules:`` and ``ignore:`` name it (see :mod:`mkdocs_custflow.rules`)."""
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.message}"
+        return f"{self.where}: {self.message}"
+
+    @property
+    def where(self) -> str:
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+    @property
+    def reported(self) -> str:
+        """As the build and ``custflow validate`` print it: with the rule, which
+        is what ``rules:`` and ``ignore:`` take."""
+        return f"{self} [{self.rule}]" if self.rule else str(self)
 
     @property
     def is_error(self) -> bool:
@@ -83,31 +93,35 @@ class Reporter:
     """Collects diagnostics for one block, all placed in one file.
 
     ``base_line`` is the file line of the block's first body line, so a line
-    found inside the YAML (0-based) maps onto the Markdown file.
+    found inside the YAML (0-based) maps onto the Markdown file. ``rule`` names
+    the findings whose call names no rule of its own: the step reporting
+    decides (reading a block's values reports ``invalid-value``).
     """
 
-    def __init__(self, file: str = "<markdown>", base_line: int = 1) -> None:
+    def __init__(self, file: str = "<markdown>", base_line: int = 1, rule: str = "") -> None:
         self.file = file
         self.base_line = base_line
+        self.rule = rule
         self.items: list[Diagnostic] = []
 
     def file_line(self, yaml_line: int | None) -> int:
         return self.base_line + (yaml_line or 0)
 
+    def add(
+        self, severity: Severity, message: str, yaml_line: int | None = None, rule: str = ""
+    ) -> None:
+        self.items.append(Diagnostic(
+            severity, message, self.file, self.file_line(yaml_line), rule or self.rule
+        ))
+
     def error(self, message: str, yaml_line: int | None = None, rule: str = "") -> None:
-        self.items.append(
-            Diagnostic(Severity.ERROR, message, self.file, self.file_line(yaml_line), rule)
-        )
+        self.add(Severity.ERROR, message, yaml_line, rule)
 
     def warning(self, message: str, yaml_line: int | None = None, rule: str = "") -> None:
-        self.items.append(
-            Diagnostic(Severity.WARNING, message, self.file, self.file_line(yaml_line), rule)
-        )
+        self.add(Severity.WARNING, message, yaml_line, rule)
 
     def info(self, message: str, yaml_line: int | None = None, rule: str = "") -> None:
-        self.items.append(
-            Diagnostic(Severity.INFO, message, self.file, self.file_line(yaml_line), rule)
-        )
+        self.add(Severity.INFO, message, yaml_line, rule)
 
     @property
     def has_errors(self) -> bool:

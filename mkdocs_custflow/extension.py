@@ -23,6 +23,7 @@ from mkdocs_custflow.playbook.pages import PlaybookLayout
 from mkdocs_custflow.reading.fences import INFO_STRING, Fence, find_journey_fences
 from mkdocs_custflow.reading.includes import Locate
 from mkdocs_custflow.renderers.options import RenderOptions
+from mkdocs_custflow.rules import RuleOptions
 
 log = logging.getLogger("mkdocs_custflow")
 
@@ -53,9 +54,9 @@ class PageContext:
 
 def _log_diagnostic(diagnostic: Diagnostic) -> None:
     if diagnostic.severity is Severity.INFO:
-        log.info(str(diagnostic))  # advice: fails nothing
+        log.info(diagnostic.reported)  # advice: fails nothing
     else:
-        log.warning(str(diagnostic))
+        log.warning(diagnostic.reported)
 
 
 class JourneyPreprocessor(Preprocessor):
@@ -121,6 +122,7 @@ class JourneyExtension(Extension):
             "max_expanded_chars": [
                 defaults.max_expanded_chars, "Most characters of text one block may expand to"
             ],
+            "rules": [{}, "Severity of each rule by rule id: error, warning, info or off"],
         }
         super().__init__(**kwargs)
         self.on_diagnostic = on_diagnostic or _log_diagnostic
@@ -132,7 +134,7 @@ class JourneyExtension(Extension):
             settings = self._settings()
             pipeline, new = _standalone_pipeline(settings, settings.fingerprint())
             if new or on_diagnostic is not None:  # catalog findings once, not per page
-                for finding in pipeline.catalog_findings:
+                for finding in [*pipeline.rules.findings, *pipeline.catalog_findings]:
                     self.on_diagnostic(finding)
         self.pipeline = pipeline
 
@@ -148,6 +150,7 @@ class JourneyExtension(Extension):
             max_block_chars=int(self.getConfig("max_block_chars")),
             max_yaml_nodes=int(self.getConfig("max_yaml_nodes")),
             max_expanded_chars=int(self.getConfig("max_expanded_chars")),
+            rules=RuleOptions.read(self.getConfig("rules"), "custflow options"),
         )
 
     def extendMarkdown(self, md: Markdown) -> None:

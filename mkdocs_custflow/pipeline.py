@@ -39,6 +39,7 @@ from mkdocs_custflow.reading.resolve import resolve
 from mkdocs_custflow.renderers.colours import team_order
 from mkdocs_custflow.renderers.html import render_error_html, render_journey_html
 from mkdocs_custflow.renderers.options import RenderOptions
+from mkdocs_custflow.rules import RuleOptions, RuleSet, stops
 from mkdocs_custflow.structure import Catalog, Journey, Stage
 from mkdocs_custflow.structure.ids import anchor, fallback_id
 from mkdocs_custflow.templates import TemplateLibrary, use_template
@@ -69,6 +70,8 @@ class Settings:
     snippets: str | None = None
     """The site's pymdownx.snippets options (JSON), when it uses that
     extension: site pages are read with their includes in place, as built."""
+    rules: RuleOptions = field(default_factory=RuleOptions)
+    """The ``rules:`` option: each rule's severity, as the site sets it."""
     base: str = "."
 
     def __post_init__(self) -> None:
@@ -85,11 +88,14 @@ class Settings:
 
     def fingerprint(self, *extra: object) -> str:
         """Changes whenever anything but a block's own text could change its
-        result: these settings and the content of the catalog and templates."""
+        result: these settings and the content of the catalog and templates.
+        Of the rules, only which are off (those are not checked at all): their
+        severities are applied to a result, not kept in it."""
         sources = [Path(self.catalog)] if self.catalog else []
         sources += folder_files(self.templates)
         values = [*(getattr(self, f.name) for f in dataclasses.fields(self)
-                    if f.name != "base"), *extra]
+                    if f.name not in ("base", "rules")),
+                  sorted(RuleSet(self.rules).off), *extra]
         return files_fingerprint(values, sources, Path(self.base).resolve())
 
 
@@ -209,6 +215,8 @@ class Pipeline:
         self.library = TemplateLibrary(
             [Path(folder) for folder in settings.templates], base=Path(settings.base)
         )
+        self.rules = RuleSet(settings.rules)
+        """Each rule's severity; its ``findings`` are those about the ``rules:`` option."""
         self.catalog = Catalog()
         self.catalog_findings: list[Diagnostic] = []
         """What reading and checking the catalog found."""
@@ -217,10 +225,11 @@ class Pipeline:
         if settings.catalog:
             path = Path(settings.catalog)
             catalog, findings = load_catalog(path, settings.shown(path), settings.limits)
-            self.catalog_errors = [f for f in findings if f.is_error]
+            self.catalog_errors = [f for f in findings if stops(f)]
             if not self.catalog_errors:
                 findings += checks.check_catalog(catalog)
-            self.catalog, self.catalog_findings = catalog, findings
+            self.catalog = catalog
+            self.catalog_findings = self.rules.apply(findings)
         self.fingerprint = settings.fingerprint()
         """Changes whenever anything but a block's own text could change its result."""
         self.today = build_date()
@@ -239,19 +248,23 @@ class Pipeline:
         else:
             cached = self.cache.get((body, file, line), lambda: self._read(body, file, line))
         findings = cached.findings
-        if cached.journey is not None and cached.journey.review is not None:
+        journey = cached.journey
+        if journey is not None and journey.review is not None:
             # Depends on the day: found on every read, never kept in the cache.
-            findings = [*findings, *checks.review_findings(cached.journey, self.today)]
-        return BlockResult(cached.journey, findings, cached.html)
+            due = checks.review_findings(journey, self.today)
+            findings = [*findings, *(d for d in due if d.rule not in journey.ignore)]
+        return BlockResult(journey, self.rules.apply(findings), cached.html)
 
     def _read(self, body: str, file: str, line: int) -> Cached:
+        """The block's journey and its findings as the checks made them: the
+        block's own ``ignore:`` applied, not yet the site's ``rules:``."""
         settings = self.settings
-        report = Reporter(file, base_line=line)
+        report = Reporter(file, base_line=line, rule="invalid-value")
         if len(body) > settings.max_block_chars:
             report.error(
                 f"the block has {len(body)} characters, over the limit of "
                 f"{settings.max_block_chars}; split the journey or raise the "
-                "'max_block_chars' option"
+                "'max_block_chars' option", rule="limit",
             )
             return Cached(None, report.items)
         notes: list[tuple[int, str]] = []
@@ -259,10 +272,10 @@ class Pipeline:
             data = parse(body, settings.limits, notes, first_line=line)
         except YamlReadError as exc:
             last_line = max(body.count("\n") - (1 if body.endswith("\n") else 0), 0)
-            report.error(exc.message, min(exc.line, last_line))
+            report.error(exc.message, min(exc.line, last_line), rule=exc.rule)
             return Cached(None, report.items)
         for yaml_line, message in notes:
-            report.warning(message, yaml_line)
+            report.warning(message, yaml_line, rule="yaml-comment")
         template_name = None
         if isinstance(data, YamlMapping) and "use" in data:
             used = use_template(self.library, data, settings.locale, report, settings.limits)
@@ -270,12 +283,15 @@ class Pipeline:
                 return Cached(None, report.items)
             data, template_name = used
         journey = ModelReader(report).journey(data, fallback_id=fallback_id(body))
-        if journey is None or report.has_errors:
+        if journey is None or any(stops(d) for d in report.items):
             return Cached(None, report.items)
         journey.template = template_name
         resolve(journey, self.catalog)
-        findings = report.items + checks.check_journey(journey, self.catalog, settings.locale)
-        if any(d.is_error for d in findings):
+        findings = report.items + checks.check_journey(
+            journey, self.catalog, settings.locale, skip=self.rules.off
+        )
+        findings = [d for d in findings if d.rule not in journey.ignore]
+        if any(stops(d) for d in findings):
             return Cached(None, findings)
         return Cached(journey, findings)
 
@@ -283,6 +299,8 @@ class Pipeline:
         """The block's HTML, kept (in this process only) per ``options.cache_key``."""
         options = options or RenderOptions(locale=self.settings.locale, today=self.today)
         key = options.cache_key
+        if key is not None and result.journey is None:
+            key += "\n" + self.rules.key  # the error box lists findings as the rules show them
         if key is not None and key in result.html:
             return result.html[key]
         if result.journey is None:
@@ -304,7 +322,8 @@ class Pipeline:
                 "this journey fence is never closed; add a closing fence line "
                 "(``` or ~~~) after the block"
             )
-            unclosed = Diagnostic(Severity.ERROR, message, file, first_body_line - 1)
+            unclosed = Diagnostic(Severity.ERROR, message, file, first_body_line - 1,
+                                  "unclosed-fence")
             result = BlockResult(None, [unclosed, *result.diagnostics])
         return result
 
@@ -327,15 +346,20 @@ class Pipeline:
             found.append((fence, self.read_fence(fence, file, offset), place))
         return found
 
-    def read_site(self, pages: Iterable[SourcePage]) -> SiteReading:
+    def read_site(self, pages: Iterable[SourcePage], *, whole_site: bool = True) -> SiteReading:
         """Every block of every page, the playbook, and every finding: the
-        catalog's, each block's, and those across pages (a journey id used
-        twice, a stage defined two ways, a playbook over its page limit)."""
-        findings = list(self.catalog_findings)
+        ``rules:`` option's, the catalog's, each block's, and those across pages
+        (a journey id used twice, a stage defined two ways, a playbook over its
+        page limit, a catalog role no journey uses). ``whole_site``: the pages
+        are all the site has (not a few files of it), so what is unused is
+        reported as such."""
+        findings = [*self.rules.findings, *self.catalog_findings]
+        across: list[Diagnostic] = []
         blocks = []
         records = []
         homes: dict[str, str] = {}
         places: dict[str, list[BlockPlace]] = {}
+        ignoring: list[tuple[str, int, int, list[str]]] = []
         for page in pages:
             places[page.path] = []
             for fence, result, place in self.read_site_page(page):
@@ -345,28 +369,35 @@ class Pipeline:
                 journey = result.journey
                 if journey is None:
                     continue
+                if journey.ignore:  # the fence line to the closing one, where written
+                    last = place.line + place.body.count("\n") + 1
+                    ignoring.append((place.file, place.line - 1, last, journey.ignore))
                 here = f"{journey.file}:{journey.line}"
                 first = homes.setdefault(journey.id, here)
                 if first != here:
-                    findings.append(Diagnostic(
+                    across.append(Diagnostic(
                         Severity.WARNING,
                         f"journey id '{journey.id}' is already used at {first}; "
                         "give this block its own 'id'",
-                        journey.file, journey.line,
+                        journey.file, journey.line, "duplicate-journey-id",
                     ))
                 if journey.in_playbook:
                     record = JourneyRecord(journey, page.path, anchor(journey.id), fence.body)
                     records.append(record)
         journeys = [result.journey for _, _, result in blocks if result.journey is not None]
-        findings.extend(checks.check_journey_links(journeys))
+        across.extend(checks.check_journey_links(journeys))
+        if whole_site and all(result.ok for _, _, result in blocks):
+            # A block that cannot be read may be what uses a role.
+            across.extend(checks.orphan_roles(self.catalog, journeys))
         playbook = None
         if self.settings.playbook:
             playbook, conflicts = build_playbook(records, self.catalog)
-            findings.extend(conflicts)
+            across.extend(conflicts)
             over = checks.playbook_size(playbook, self.settings.max_playbook_pages)
             if over is not None:
-                findings.append(over)
+                across.append(over)
                 playbook = None
+        findings.extend(self._apply_across(across, ignoring))
         teams = team_order(self.catalog, journeys)
         placed: dict[str, JourneyHome] = {}
         for page, _fence, result in blocks:
@@ -381,3 +412,16 @@ class Pipeline:
                     parents.setdefault(stage.detail, []).append((home.journey, stage))
         return SiteReading(blocks, records, playbook, findings, teams, places,
                            homes=placed, parents=parents)
+
+    def _apply_across(
+        self, findings: list[Diagnostic], ignoring: list[tuple[str, int, int, list[str]]]
+    ) -> list[Diagnostic]:
+        """Findings across pages with the site's rules, each without the rules
+        that the block it points into ignores (``(file, first line, last line,
+        rule ids)`` of each block with an ``ignore:``)."""
+        applied = []
+        for finding in findings:
+            ignored = next((rules for file, first, last, rules in ignoring
+                            if file == finding.file and first <= finding.line <= last), ())
+            applied.extend(self.rules.apply([finding], ignored))
+        return applied

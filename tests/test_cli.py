@@ -88,9 +88,9 @@ actors:
 
 BROKEN_ERRORS = [
     f"docs/broken.md:{FIRST_BODY_LINE + 7}: error: unknown actor 'salse' in 'owner' of "
-    "stage 'ask' (did you mean 'sales'?)",
+    "stage 'ask' (did you mean 'sales'?) [unknown-reference]",
     f"docs/broken.md:{FIRST_BODY_LINE + 10}: error: unknown stage 'paay' in 'next' of "
-    "stage 'ask' (did you mean 'pay'?)",
+    "stage 'ask' (did you mean 'pay'?) [unknown-reference]",
 ]
 
 
@@ -148,9 +148,9 @@ def test_validate_several_blocks_in_one_file(site, capsys):
     assert code == 1
     assert out == [
         f"docs/two.md:{offset + 2 + 7}: error: unknown actor 'salse' in 'owner' of stage "
-        "'ask' (did you mean 'sales'?)",
+        "'ask' (did you mean 'sales'?) [unknown-reference]",
         f"docs/two.md:{offset + 2 + 10}: error: unknown stage 'paay' in 'next' of stage "
-        "'ask' (did you mean 'pay'?)",
+        "'ask' (did you mean 'pay'?) [unknown-reference]",
     ]
 
 
@@ -162,7 +162,7 @@ def test_validate_yaml_error_line_in_indented_fence(site, capsys):
     assert code == 1
     assert out == [
         f"docs/list.md:{FIRST_BODY_LINE + 2 + 3}: error: YAML syntax error: did not find "
-        "expected '-' indicator (while parsing a block collection)"
+        "expected '-' indicator (while parsing a block collection) [yaml]"
     ]
 
 
@@ -172,7 +172,7 @@ def test_validate_unclosed_fence(site, capsys):
     assert code == 1
     assert out == [
         f"docs/open.md:{FIRST_BODY_LINE - 1}: error: this journey fence is never closed; "
-        "add a closing fence line (``` or ~~~) after the block"
+        "add a closing fence line (``` or ~~~) after the block [unclosed-fence]"
     ]
 
 
@@ -180,7 +180,8 @@ def test_validate_warnings_exit_zero_and_strict_exit_one(site, capsys):
     write(site, "docs/loose.md", FRONT + UNREACHABLE)
     expected = [
         f"docs/loose.md:{FIRST_BODY_LINE + 6}: warning: stage 'b' cannot be reached from "
-        "the first stage; route to it with 'next' or a decision branch, or remove it"
+        "the first stage; route to it with 'next' or a decision branch, or remove it "
+        "[unreachable-stage]"
     ]
     summary = ["custflow: 1 journey block(s), 0 error(s), 1 warning(s)"]
     assert run(capsys, "validate", "docs") == (0, expected, summary)
@@ -202,7 +203,10 @@ def test_validate_crlf_file_with_bom(site, capsys):
 def test_validate_missing_file(site, capsys):
     code, out, err = run(capsys, "validate", "docs/missing.md")
     assert code == 1
-    assert out == ["docs/missing.md: error: this page cannot be read: No such file or directory"]
+    assert out == [
+        "docs/missing.md: error: this page cannot be read: No such file or directory "
+        "[unreadable-file]"
+    ]
     assert err == ["custflow: 0 journey block(s), 1 error(s), 0 warning(s)"]
 
 
@@ -213,7 +217,7 @@ def test_validate_with_catalog_option(site, capsys):
     assert code == 1
     assert out[0] == (
         f"docs/shared.md:{FIRST_BODY_LINE + 5}: error: unknown actor 'sales' in 'owner' of "
-        "stage 'ask'; known: customer"
+        "stage 'ask'; known: customer [unknown-reference]"
     )
     assert run(capsys, "validate", "--catalog", "catalog.yml", "docs") == (
         0, [], ["custflow: 1 journey block(s), 0 error(s), 0 warning(s)"],
@@ -230,7 +234,7 @@ def test_validate_broken_catalog(site, capsys):
     assert out == ""
     assert err.splitlines() == [
         "catalog.yml:2: error: actor 'sales' has unknown kind 'rol' (did you mean 'role'?); "
-        "use one of customer, role, system, partner"
+        "use one of customer, role, system, partner [invalid-value]"
     ]
 
 
@@ -251,8 +255,10 @@ def test_validate_catalog_option_wins_over_mkdocs_yml(site, capsys):
     code, out, _ = run(capsys, "validate", "--catalog", "other.yml", "docs")
     assert code == 1
     assert out == [
-        "docs/shared.md:7: error: unknown actor 'sales' in 'owner' of stage 'ask'; known: customer",
-        "docs/shared.md:9: error: unknown actor 'sales' in a step; known: customer",
+        "docs/shared.md:7: error: unknown actor 'sales' in 'owner' of stage 'ask'; known: "
+        "customer [unknown-reference]",
+        "docs/shared.md:9: error: unknown actor 'sales' in a step; known: customer "
+        "[unknown-reference]",
     ]
 
 
@@ -329,7 +335,7 @@ def test_render_warning_goes_to_stderr_and_renders(site, capsys):
     assert code == 0
     assert err == [
         "docs/loose.md:8: warning: stage 'b' cannot be reached from the first stage; "
-        "route to it with 'next' or a decision branch, or remove it"
+        "route to it with 'next' or a decision branch, or remove it [unreachable-stage]"
     ]
     assert out[0] == "%% loose: flow"
 

@@ -253,7 +253,7 @@ def test_steps_keep_their_order_and_lines():
         "      - note: n\n"
         "      - customer -> sales: a\n"
         "      - decide: ok?\n"
-        "        done: s\n"
+        "        done: end\n"
     )
     assert [(type(s).__name__, s.line) for s in steps] == [
         ("Note", BASE + 7), ("Message", BASE + 8), ("Decision", BASE + 9),
@@ -329,7 +329,7 @@ def test_yaml_11_boolean_and_null_words_stay_branch_labels():
         "        y: s\n"
         "        null: s\n"
         "        ~: s\n"
-        "        1: s\n"
+        "        1: end\n"
     )[0]
     assert [b.label for b in decision.branches] == ["Yes", "NO", "on", "y", "null", "~", "1"]
 
@@ -412,6 +412,7 @@ def test_next_empty_list_ends_the_journey():
 def test_next_as_single_id_and_list():
     j = journey(
         f"title: T\n{ACTORS}"
+        "ignore: [no-way-out]\n"  # a loop with no end, on purpose
         "stages:\n"
         "  - id: a\n"
         "    next: c\n"

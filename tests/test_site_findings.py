@@ -59,8 +59,14 @@ stages:
 """
 DOCS = {"orders.md": ORDER, "returns.md": RETURNS, "index.md": "# Home\n"}
 CONFIG = {"plugins": [{"custflow": {"catalog": "catalog.yml"}}]}
-BUILD_LINE = re.compile(r"^WARNING\s+-\s+custflow: (?P<where>\S+?:\d+): (?P<message>.*)$", re.M)
-CLI_LINE = re.compile(r"^(?P<where>\S+?:\d+): (?:error|warning): (?P<message>.*)$", re.M)
+BUILD_LINE = re.compile(r"^WARNING\s+-\s+custflow: (?P<where>\S+?:\d+): (?P<message>.*?)"
+                        r" \[(?P<rule>[a-z-]+)\]$", re.M)
+BUILD_INFO = re.compile(r"^INFO\s+-\s+custflow: (?P<where>\S+?:\d+): (?P<message>.*?)"
+                        r" \[(?P<rule>[a-z-]+)\]$", re.M)
+CLI_LINE = re.compile(r"^(?P<where>\S+?:\d+): (?:error|warning): (?P<message>.*?)"
+                      r" \[(?P<rule>[a-z-]+)\]$", re.M)
+CLI_INFO = re.compile(r"^(?P<where>\S+?:\d+): info: (?P<message>.*?) \[(?P<rule>[a-z-]+)\]$",
+                      re.M)
 
 
 @pytest.fixture(scope="module")
@@ -81,6 +87,10 @@ def _findings(pattern: re.Pattern[str], text: str) -> set[tuple[str, str]]:
     return {(m["where"], m["message"]) for m in pattern.finditer(text)}
 
 
+def _rules(pattern: re.Pattern[str], text: str) -> set[tuple[str, str]]:
+    return {(m["where"], m["rule"]) for m in pattern.finditer(text)}
+
+
 def test_validate_and_build_fail_with_the_same_findings(site: Path) -> None:
     build = _python(site, "mkdocs", "build", "--strict", "-d", str(site / "site"))
     validate = _python(site, "mkdocs_custflow.cli", "validate", "--strict", "docs")
@@ -88,6 +98,10 @@ def test_validate_and_build_fail_with_the_same_findings(site: Path) -> None:
     built = _findings(BUILD_LINE, build.stdout + build.stderr)
     checked = _findings(CLI_LINE, validate.stdout)
     assert built == checked, (build.stderr, validate.stdout)
+    assert _rules(BUILD_LINE, build.stderr) == _rules(CLI_LINE, validate.stdout) == {
+        ("catalog.yml:8", "unknown-reference"), ("docs/returns.md:4", "duplicate-journey-id"),
+        ("docs/returns.md:7", "stage-conflict"),
+    }
     messages = " | ".join(f"{where}: {message}" for where, message in sorted(checked))
     assert (
         "catalog.yml:8", "unknown actor 'salse' in 'owner' of catalog stage 'contact' "
@@ -171,3 +185,74 @@ def test_validate_reads_the_pages_the_build_reads(tmp_path: Path) -> None:
     # A folder that is not the site's docs: every Markdown file in it.
     elsewhere = _python(tmp_path, "mkdocs_custflow.cli", "validate", "docs/drafts")
     assert elsewhere.returncode == 1 and "docs/drafts/wip.md:5" in elsewhere.stdout
+
+
+RULED = {
+    "plugins": [{"custflow": {"catalog": "catalog.yml", "rules": {
+        "duplicate-journey-id": "error",  # raised
+        "stage-conflict": "info",  # lowered: shown, fails nothing
+        "unreachable-stage": False,  # `off`, as YAML reads it
+        "no-owner": "warning",  # a rule that is off by default, turned on
+        "stage-conflcit": "warning",  # a typo: a finding at its line of mkdocs.yml
+    }}}],
+}
+ROUTED = """\
+# Routes
+
+```journey
+id: routes
+title: Routes
+stages:
+  - id: a
+    owner: sales
+    steps:
+      - decide: Go?
+        yes: end
+  - id: orphan
+```
+"""
+
+
+def test_rules_change_the_build_and_validate_alike(tmp_path: Path) -> None:
+    write_site(tmp_path, {**DOCS, "routes.md": ROUTED}, RULED)
+    (tmp_path / "catalog.yml").write_text(CATALOG, encoding="utf-8")
+    config = (tmp_path / "mkdocs.yml").read_text("utf-8").splitlines()
+    typo_line = next(i for i, line in enumerate(config, 1) if "stage-conflcit" in line)
+    build = _python(tmp_path, "mkdocs", "build", "-d", str(tmp_path / "site"))
+    validate = _python(tmp_path, "mkdocs_custflow.cli", "validate", "docs")
+    log = build.stdout + build.stderr
+    assert _rules(BUILD_LINE, log) == _rules(CLI_LINE, validate.stdout), (log, validate.stdout)
+    assert _rules(BUILD_INFO, log) == _rules(CLI_INFO, validate.stdout)
+    errors = re.findall(r"^(\S+?:\d+): error: .*\[(\S+)\]$", validate.stdout, re.M)
+    warnings = re.findall(r"^(\S+?:\d+): warning: .*\[(\S+)\]$", validate.stdout, re.M)
+    infos = re.findall(r"^(\S+?:\d+): info: .*\[(\S+)\]$", validate.stdout, re.M)
+    assert set(errors) == {
+        ("catalog.yml:8", "unknown-reference"),
+        ("docs/returns.md:4", "duplicate-journey-id"),
+        (f"mkdocs.yml:{typo_line}", "rule-setting"),
+    }, validate.stdout
+    assert ("docs/routes.md:12", "no-owner") in warnings  # the stage 'orphan'
+    assert not any(rule == "unreachable-stage" for _, rule in [*errors, *warnings, *infos])
+    assert infos == [("docs/returns.md:7", "stage-conflict")]
+    assert ("unknown rule 'stage-conflcit' in 'rules' (did you mean 'stage-conflict'?)"
+            in validate.stdout)
+    assert validate.returncode == 1  # errors fail `custflow validate` without --strict
+    assert build.returncode == 0  # and only `mkdocs build --strict`, as before
+    strict = _python(tmp_path, "mkdocs", "build", "--strict", "-d", str(tmp_path / "site"))
+    assert strict.returncode != 0
+
+
+def test_a_rule_raised_to_error_fails_the_build(tmp_path: Path) -> None:
+    """A site clean under --strict fails it once a rule that is off becomes an error."""
+    docs = {"index.md": "# Home\n", "routes.md": ROUTED.replace("  - id: orphan\n", "")}
+    write_site(tmp_path / "clean", docs, {"plugins": ["custflow"]})
+    clean = _python(tmp_path / "clean", "mkdocs", "build", "--strict")
+    assert clean.returncode == 0, clean.stderr
+    write_site(tmp_path / "raised", docs,
+               {"plugins": [{"custflow": {"rules": {"missing-sla": "error"}}}]})
+    raised = _python(tmp_path / "raised", "mkdocs", "build", "--strict")
+    assert raised.returncode != 0
+    assert ("docs/routes.md:7: stage 'a' has no time limit; add 'sla:' such as '48h' or "
+            "'3 working days' [missing-sla]") in raised.stderr
+    validate = _python(tmp_path / "raised", "mkdocs_custflow.cli", "validate", "docs")
+    assert validate.returncode == 1 and ": error: stage 'a' has no time limit" in validate.stdout

@@ -137,7 +137,7 @@ def _conflicts(
                 Severity.WARNING,
                 f"stage '{stage.id}' has {name} '{ours}' here but '{theirs}' at "
                 f"{shared.defined_at}; define the stage once (in the catalog) or make them agree",
-                journey.file, stage.line,
+                journey.file, stage.line, "stage-conflict",
             ))
         elif ours and not theirs:
             setattr(shared, name, ours)

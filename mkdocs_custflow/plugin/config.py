@@ -84,6 +84,13 @@ class CustflowConfig(base.Config):
     """Most characters of text one block may expand to, aliases and template
     values counted each time they are used."""
 
+    rules = c.Type(dict, default={})
+    """Severity of each rule, by rule id: `error`, `warning`, `info` or `off`
+    (e.g. `rules: {missing-sla: warning, orphan-role: off}`). Errors and
+    warnings fail `mkdocs build --strict`, infos are only shown, `off` drops the
+    rule's findings. The rules that find a block unusable are always errors.
+    The guide's rules page lists every rule with its default."""
+
     max_playbook_pages = c.Type(int, default=_DEFAULTS.max_playbook_pages)
     """Most pages the playbook may add to the site; over it, no playbook is
     made and the build reports which journey took it over."""

@@ -118,7 +118,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         taken = superfences_conflict(config, settings.fence)
         if taken and not is_further_language_build(config):
             where = relative_to_project(config.config_file_path or "mkdocs.yml", config)
-            log.warning(str(Diagnostic(Severity.WARNING, taken, where, rule="fence-taken")))
+            self._report_found(Diagnostic(Severity.WARNING, taken, where, rule="fence-taken"))
         notes = [missing_mermaid_note(self.config, config)]
         if self.mermaid is not None:
             notes.append(privacy_mermaid_note(config))
@@ -164,7 +164,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         if reading.playbook is not None:
             try:
                 self.playbook.add_to(
-                    files, config, reading.playbook, self._report,
+                    files, config, reading.playbook, self._report_playbook,
                     in_own_section=self.config.nav,
                     settings_key=self.pipeline.fingerprint,
                 )
@@ -313,7 +313,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
 
     # -- callbacks from the Markdown extension --------------------------------
     def _report(self, diagnostic: Diagnostic) -> None:
-        text = str(diagnostic)
+        text = diagnostic.reported
         if text not in self._reported:  # one block read twice must not warn twice
             self._reported.add(text)
             if text not in self._reported_before:
@@ -323,6 +323,23 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
                     log.error(text)  # about a whole file: a page the playbook would replace
                 else:
                     log.warning(text)
+
+    def _report_playbook(self, diagnostic: Diagnostic) -> None:
+        """What the playbook's files report, with the site's rules: a file of
+        the site in a playbook page's place (an error), a link to no file (a
+        warning). They name no rule of their own yet."""
+        if not diagnostic.rule:
+            diagnostic = dataclasses.replace(
+                diagnostic, rule="playbook-collision" if diagnostic.is_error else "broken-link"
+            )
+        self._report_found(diagnostic)
+
+    def _report_found(self, diagnostic: Diagnostic) -> None:
+        """A finding the plugin itself makes, with the site's rules (those of
+        the pipeline's reading have them already)."""
+        found = self.pipeline.rules.apply([diagnostic]) if self.pipeline else [diagnostic]
+        for finding in found:
+            self._report(finding)
 
     def _record_journey(self, result: BlockResult) -> None:
         if result.journey_id is not None:
@@ -334,7 +351,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         journey = result.journey
         if journey is None or not journey.in_playbook or not self.config.playbook:
             return
-        self._report(Diagnostic(
+        self._report_found(Diagnostic(
             Severity.WARNING,
             f"journey '{journey.id}' is drawn here but is missing from the playbook: "
             "the page's file does not hold this block as written (another plugin added "

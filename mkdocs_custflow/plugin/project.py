@@ -12,10 +12,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
 from mkdocs.structure.files import get_files
 
+from mkdocs_custflow.diagnostics import shown_path
 from mkdocs_custflow.pipeline import Settings
 from mkdocs_custflow.plugin.config import CustflowConfig
 from mkdocs_custflow.plugin.languages import language_build
 from mkdocs_custflow.reading.includes import snippets_options
+from mkdocs_custflow.rules import RuleOptions
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ def settings_from(options: CustflowConfig, config: MkDocsConfig) -> Settings:
     words (each language's build has its own settings)."""
     theme_language = config.theme.get("language") if config.theme else None
     languages = language_build(config)
+    base = Path(config.config_file_path or ".").resolve().parent
     return Settings(
         locale=languages.language if languages else (options.locale or theme_language or "en"),
         catalog=options.catalog,
@@ -50,8 +53,21 @@ def settings_from(options: CustflowConfig, config: MkDocsConfig) -> Settings:
         playbook=options.playbook,
         fence=options.fence,
         snippets=snippets_options(config.markdown_extensions, config.mdx_configs),
-        base=str(Path(config.config_file_path or ".").resolve().parent),
+        rules=rule_options(options.rules, config.config_file_path, base),
+        base=str(base),
     )
+
+
+def rule_options(value: object, config_file: str | None, base: Path) -> RuleOptions:
+    """The ``rules:`` option, with the lines of mkdocs.yml it was written on."""
+    if not value or not config_file:
+        return RuleOptions.read(value, "mkdocs.yml")
+    path = Path(config_file)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    return RuleOptions.read(value, shown_path(path, base), text)
 
 
 def read_project(config_file: Path) -> Project:

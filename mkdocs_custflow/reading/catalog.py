@@ -6,6 +6,7 @@ Whether the names it uses exist is checked by
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from mkdocs_custflow.diagnostics import Diagnostic, Reporter, Severity
@@ -19,14 +20,36 @@ from mkdocs_custflow.structure import Catalog
 def read_catalog(
     text: str, file: str, limits: YamlLimits | None = None
 ) -> tuple[Catalog, list[Diagnostic]]:
-    report = Reporter(file, base_line=1)
+    report = Reporter(file, base_line=1, rule="invalid-value")
     try:
         data = parse(text, limits)
     except YamlReadError as exc:
-        report.error(exc.message, exc.line)
+        report.error(exc.message, exc.line, rule=exc.rule)
         return Catalog(file=file), report.items
     catalog = complete_catalog(ModelReader(report).catalog(data, file))
+    check_handles(catalog, report)
     return catalog, report.items
+
+
+HANDLE = re.compile(
+    r"@[A-Za-z0-9](?:[A-Za-z0-9_.-]*)(?:/[A-Za-z0-9_.-]+)*"  # @user, @org/team, @group/sub/team
+    r"|[^@\s]+@[^@\s]+\.[^@\s]+"  # an e-mail address
+)
+
+
+def check_handles(catalog: Catalog, report: Reporter) -> None:
+    """Each actor's ``handle`` must be one that CODEOWNERS files take; a bad
+    one is reported and dropped, so ``custflow codeowners`` never writes it."""
+    for actor in catalog.actors.values():
+        if actor.handle is not None and not HANDLE.fullmatch(actor.handle):
+            suggestion = "@" + re.sub(r"[^A-Za-z0-9_./-]+", "-", actor.handle.strip("@ "))
+            report.add(
+                Severity.ERROR,
+                f"actor '{actor.id}' has handle {actor.handle!r}, which is not a code-owner "
+                f"handle; write '@user', '@org/team' or an e-mail address, e.g. '{suggestion}'",
+                actor.line - 1, rule="bad-handle",
+            )
+            actor.handle = None
 
 
 def load_catalog(
@@ -38,5 +61,6 @@ def load_catalog(
         text = read_text(path)
     except SourceError as exc:
         message = f"the catalog file {exc}; check the 'catalog' option"
-        return Catalog(file=shown), [Diagnostic(Severity.ERROR, message, shown, 0)]
+        finding = Diagnostic(Severity.ERROR, message, shown, 0, "unreadable-file")
+        return Catalog(file=shown), [finding]
     return read_catalog(text, shown, limits)

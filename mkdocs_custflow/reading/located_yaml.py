@@ -44,12 +44,14 @@ class YamlLimits:
 
 
 class YamlReadError(Exception):
-    """A block's YAML cannot be used; ``line`` is 0-based within the text."""
+    """A block's YAML cannot be used; ``line`` is 0-based within the text.
+    ``rule``: ``yaml``, or ``limit`` for text over a size limit."""
 
-    def __init__(self, message: str, line: int = 0) -> None:
+    def __init__(self, message: str, line: int = 0, rule: str = "yaml") -> None:
         super().__init__(message)
         self.message = message
         self.line = line
+        self.rule = rule
 
 
 class YamlMapping(dict):  # type: ignore[type-arg]
@@ -158,7 +160,8 @@ libyaml's composer recurses in C, and thousands of levels end the process."""
 def too_deep(limits: YamlLimits, line: int) -> YamlReadError:
     """The one message for nesting past the limit (found by events or by the converter)."""
     return YamlReadError(
-        f"YAML nested deeper than {limits.max_depth} levels; a journey never needs that", line
+        f"YAML nested deeper than {limits.max_depth} levels; a journey never needs that", line,
+        "limit",
     )
 
 
@@ -213,7 +216,7 @@ class _Converter:
                 f"the block expands to more than {self.limits.max_nodes} YAML values "
                 "(aliases repeated too often?); make it smaller or raise the "
                 "'max_yaml_nodes' option",
-                self.line(node.start_mark),
+                self.line(node.start_mark), "limit",
             )
         if depth > self.limits.max_depth:
             raise too_deep(self.limits, self.line(node.start_mark))
@@ -225,7 +228,7 @@ class _Converter:
                     f"the block expands to more than {self.limits.max_chars} characters of "
                     "text (aliases repeated too often?); make it smaller or raise the "
                     "'max_expanded_chars' option",
-                    self.line(node.start_mark),
+                    self.line(node.start_mark), "limit",
                 )
             return value
         if isinstance(node, SequenceNode):

@@ -19,6 +19,7 @@ from mkdocs_custflow.reading.located_yaml import (
     YamlSequence,
     line_of,
 )
+from mkdocs_custflow.rules import setting_problem
 from mkdocs_custflow.safe_text import url_problem
 from mkdocs_custflow.structure import (
     ACTOR_KINDS,
@@ -58,6 +59,7 @@ from mkdocs_custflow.structure.review import read_date, read_interval
 JOURNEY_KEYS = (
     "id", "title", "description", "use", "with", "views", "direction",
     "actors", "stages", "touchpoints", "locale", "playbook", "state", "improves", "review",
+    "ignore",
 )
 STAGE_KEYS = (
     "id", "name", "description", "owner", "responsible", "consulted", "informed",
@@ -65,6 +67,7 @@ STAGE_KEYS = (
     "detail",
 )
 ACTOR_KEYS = ("name", "kind", "team", "description")
+CATALOG_ACTOR_KEYS = (*ACTOR_KEYS, "handle")
 TOUCHPOINT_KEYS = ("name", "channel", "description")
 MESSAGE_KEYS = ("from", "to", "say", "reply", "via", "note", "score", "pain", "lane")
 CATALOG_KEYS = ("actors", "touchpoints", "stages")
@@ -102,10 +105,12 @@ T = TypeVar("T")
 
 
 class ModelReader:
-    """Reads one block's mapping into a :class:`Journey`, reporting as it goes."""
+    """Reads one block's mapping into a :class:`Journey` (or the catalog's into
+    a :class:`Catalog`), reporting as it goes."""
 
     def __init__(self, reporter: Reporter) -> None:
         self.report = reporter
+        self.actor_keys: tuple[str, ...] = ACTOR_KEYS
 
     # -- small typed getters -------------------------------------------------
     def text(self, data: YamlMapping, key: str, *, required: bool = False) -> str | None:
@@ -158,7 +163,7 @@ class ModelReader:
             if key not in allowed:
                 self.report.error(
                     f"unknown key '{key}' in {what}{did_you_mean(key, allowed)}",
-                    data.line_of(key),
+                    data.line_of(key), rule="unknown-key",
                 )
 
     def mapping_of(
@@ -196,7 +201,7 @@ class ModelReader:
         if not isinstance(data, YamlMapping):
             self.report.error(f"actor '{actor_id}' must be a mapping or a name", line)
             return None
-        self.check_keys(data, ACTOR_KEYS, f"actor '{actor_id}'")
+        self.check_keys(data, self.actor_keys, f"actor '{actor_id}'")
         kind = self.text(data, "kind") or ""
         if kind and kind not in ACTOR_KINDS:
             self.report.error(
@@ -212,6 +217,7 @@ class ModelReader:
             team=self.text(data, "team"),
             description=self.text(data, "description"),
             line=self.report.file_line(line),
+            handle=self.text(data, "handle"),
         )
 
     def touchpoint(self, tp_id: str, data: object, line: int) -> Touchpoint | None:
@@ -662,6 +668,7 @@ class ModelReader:
             locale=self.text(data, "locale"),
             in_playbook=self.flag(data, "playbook", default=True),
             views_given="views" in data,
+            ignore=self.ignored_rules(data),
             file=self.report.file,
             line=self.report.file_line(data.line),
             state=state or ("to-be" if improves else "as-is"),
@@ -669,6 +676,18 @@ class ModelReader:
             review=review,
             key_lines={key: self.report.file_line(data.line_of(key)) for key in data},
         )
+
+    def ignored_rules(self, data: YamlMapping) -> list[str]:
+        """``ignore:``: the rule ids whose findings this block does not report;
+        unknown ids, and rules that are always errors, are findings."""
+        ignored = []
+        for rule_id in self.id_list(data, "ignore"):
+            problem = setting_problem(rule_id, None, "'ignore'")
+            if problem:
+                self.report.error(problem, data.line_of("ignore"), rule="rule-setting")
+            elif rule_id not in ignored:
+                ignored.append(rule_id)
+        return ignored
 
     def views(self, data: YamlMapping) -> list[str]:
         if "views" not in data:
@@ -694,7 +713,9 @@ class ModelReader:
             self.report.error("the catalog must be a mapping with actors, touchpoints, stages")
             return catalog
         self.check_keys(data, CATALOG_KEYS, "the catalog")
+        self.actor_keys = CATALOG_ACTOR_KEYS
         catalog.actors = self.mapping_of(data, "actors", self.actor)
+        self.actor_keys = ACTOR_KEYS
         catalog.touchpoints = self.mapping_of(data, "touchpoints", self.touchpoint)
         catalog.stages = {stage.id: stage for stage in self.stages(data)}
         return catalog

@@ -39,6 +39,9 @@ class Actor:
     team: str | None = None
     description: str | None = None
     line: int = 0
+    handle: str | None = None
+    """Who reviews the pages holding the stages this role owns (a code-owner
+    handle such as ``@org/team``; catalog actors only)."""
 
 
 @dataclass(slots=True)
@@ -230,6 +233,8 @@ class Journey:
     review: Review | None = None
     key_lines: dict[str, int] = field(default_factory=dict)
     """File line of each top-level key the block (or its template) wrote."""
+    ignore: list[str] = field(default_factory=list)
+    """Rule ids whose findings in this block are not reported (``ignore:``)."""
 
     def has_sequence_content(self) -> bool:
         """Whether a sequence diagram would show anything: steps or owners."""

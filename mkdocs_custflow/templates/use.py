@@ -39,17 +39,19 @@ def use_template(
     name = data.get("use")
     use_line = data.line_of("use")
     if not isinstance(name, str):
-        report.error("'use' must name a template", use_line)
+        report.error("'use' must name a template", use_line, rule="template")
         return None
     values_raw = data.get("with")
     values: dict[str, str] = {}
     if values_raw is not None:
         if not isinstance(values_raw, YamlMapping):
-            report.error("'with' must be a mapping of parameter: value", data.line_of("with"))
+            report.error("'with' must be a mapping of parameter: value", data.line_of("with"),
+                         rule="template")
             return None
         for key, value in values_raw.items():
             if value is not None and not isinstance(value, str):
-                report.error(f"parameter '{key}' must be text", values_raw.line_of(key))
+                report.error(f"parameter '{key}' must be text", values_raw.line_of(key),
+                             rule="template")
                 return None
             values[key] = value or ""
     own_locale = data.get("locale")
@@ -61,7 +63,7 @@ def use_template(
         line = use_line
         if values_raw is not None and exc.param is not None:
             line = values_raw.line_of(exc.param)
-        report.error(exc.located(), line)
+        report.error(exc.located(), line, rule="template")
         return None
     relocate(journey, use_line)
     journey.pop("id", None)  # the block's own id, else the slug of its title
@@ -71,7 +73,7 @@ def use_template(
     try:
         merged = merge_journey(journey, overrides)
     except MergeError as exc:
-        report.error(exc.message, exc.line)
+        report.error(exc.message, exc.line, rule="template")
         return None
     merged.line = data.line
     limits = limits or YamlLimits()
@@ -81,7 +83,7 @@ def use_template(
             f"template '{name}' with these values expands to {size} characters, over the "
             f"limit of {limits.max_chars}; shorten the 'with:' values or raise the "
             "'max_expanded_chars' option",
-            use_line,
+            use_line, rule="limit",
         )
         return None
     return merged, template.name
