@@ -316,12 +316,17 @@ def rule_severity(rule_id: str) -> Severity:
 
 
 def orphan_roles(catalog: Catalog, journeys: list[Journey]) -> list[Diagnostic]:
-    """Each role of the catalog that owns nothing, is in no RACI list and
-    takes part in no step, in any of ``journeys`` or the catalog's stages."""
+    """Each role of the catalog that owns nothing (no stage, opportunity or
+    review), is in no RACI list or review and takes part in no step, in any of
+    ``journeys`` or the catalog's stages."""
     used: set[str] = set()
+    for journey in journeys:
+        if journey.review is not None:  # who reviews the journey, and with whom
+            used.update(filter(None, (journey.review.owner, *journey.review.participants)))
     for stage in [*catalog.stages.values(), *(s for j in journeys for s in j.stages)]:
         used.update(filter(None, (stage.owner, *stage.responsible, *stage.consulted,
-                                  *stage.informed)))
+                                  *stage.informed,
+                                  *(o.owner for o in stage.opportunities))))
         for message in stage.messages:
             used.update((message.sender, message.receiver))
     return [

@@ -42,17 +42,19 @@ KINDS = (
     "branch-added", "branch-removed", "branch-changed",
     "pain-added", "pain-removed", "pain-changed",
     "opportunity-added", "opportunity-removed", "opportunity-changed",
+    "review", "detail",
 )
 """The kinds of change this module reports by name; a field it does not know
 reports as ``<field>`` (a value) or ``<item>-added``/``-removed``/``-changed``."""
 
 _JOURNEY_SKIPPED = {
-    "id", "title", "stages", "actors", "touchpoints", "file", "line", "too_large",
+    "id", "title", "stages", "actors", "touchpoints", "file", "line", "key_lines", "too_large",
     "views_given", "ignore", "template", "locale", "views", "direction",
 }
 _STAGE_SKIPPED = {"id", "name", "line", "key_lines", "steps"}
 _FIELD_KINDS = {"owner": "owner", "sla": "time-limit", "next": "flow",
-                "description": "description", "in_playbook": "journey-changed"}
+                "description": "description", "in_playbook": "journey-changed",
+                "review": "review", "detail": "detail"}
 _FIELD_NAMES = {"sla": "time limit", "in_playbook": "playbook", "next": "next"}
 _RACI = {"responsible": "R", "consulted": "C", "informed": "I"}
 _SINGULAR = {"kpis": "kpi", "touchpoints": "touchpoint", "links": "link", "pains": "pain",
@@ -213,7 +215,7 @@ def _fields(before: object, after: object, skipped: set[str], at: _Where, stage:
         if name in skipped or not hasattr(before, name):
             continue
         old, new = getattr(before, name), getattr(after, name)
-        if old == new:
+        if _same(old, new):
             continue
         at_line = lines.get(name, line)
         if isinstance(old, list) and isinstance(new, list) and name != "next":
@@ -237,7 +239,7 @@ def _items(name: str, old: list[object], new: list[object], at: _Where, stage: s
         if key not in old_by:
             changes.append(at.change(f"{item}-added", stage, f"{item} added: {_label(value)}",
                                      None, value, line))
-        elif old_by[key] != value:
+        elif not _same(old_by[key], value):
             changes.append(at.change(
                 f"{item}-changed", stage,
                 f"{item} {_label(key)}: {_differences(old_by[key], value)}",
@@ -338,7 +340,7 @@ def _actors(before: Journey, after: Journey, at: _Where) -> list[Change]:
         if old is None or new is None:
             continue
         # A handle says who reviews the pages, not what the journey does.
-        differences = _differences(old, new, skip=("line", "id", "handle"))
+        differences = _differences(old, new, skip=("line", "key_lines", "id", "handle"))
         if differences:
             changes.append(at.change("actor-changed", None, f"actor '{actor_id}': {differences}",
                                      old, new, after.line))
@@ -362,9 +364,11 @@ def _key(item: object, field: str = "") -> object:
     """What identifies a list item across versions: an id, name or text; a
     KPI written as text is known by what it measures (``Conversion`` in
     ``Conversion >= 3%``), so a new target is a change of that KPI."""
-    if field == "kpis" and isinstance(item, str):
-        measure = _MEASURE.match(item)
-        return measure["name"] if measure else item
+    text = getattr(item, "name", None) if field == "kpis" and not getattr(
+        item, "target", None) else item  # a KPI written as text
+    if field == "kpis" and isinstance(text, str):
+        measure = _MEASURE.match(text)
+        return measure["name"] if measure else text
     if dataclasses.is_dataclass(item):
         for name in _ITEM_KEYS:
             value = getattr(item, name, None)
@@ -379,7 +383,14 @@ def _label(item: object) -> str:
     return f"'{key}'" if isinstance(key, str) else str(key)
 
 
-def _differences(old: object, new: object, skip: Sequence[str] = ("line",)) -> str:
+def _same(old: object, new: object) -> bool:
+    """Equal in meaning: where a value is written (its lines) does not count."""
+    return old == new or _data(old) == _data(new)
+
+
+def _differences(
+    old: object, new: object, skip: Sequence[str] = ("line", "key_lines")
+) -> str:
     if not (dataclasses.is_dataclass(old) and dataclasses.is_dataclass(new)):
         return f"{_shown(old)} → {_shown(new)}"
     parts = []
@@ -387,7 +398,7 @@ def _differences(old: object, new: object, skip: Sequence[str] = ("line",)) -> s
         if field.name in skip:
             continue
         a, b = getattr(old, field.name, None), getattr(new, field.name, None)
-        if a != b:
+        if not _same(a, b):
             parts.append(f"{field.name} {_shown(a)} → {_shown(b)}")
     return "; ".join(parts)
 
@@ -400,7 +411,12 @@ def _shown(value: object, field: str = "") -> str:
     if isinstance(value, str):
         return f"'{value}'"
     if dataclasses.is_dataclass(value):
-        return _label(value)
+        if any(getattr(value, name, None) for name in _ITEM_KEYS):
+            return _label(value)
+        data = _data(value)  # no name of its own (a review): its values
+        assert isinstance(data, dict)
+        return "{" + ", ".join(f"{k}: {_shown(v)}" for k, v in data.items()
+                               if v not in (None, [], "")) + "}"
     return str(value)
 
 

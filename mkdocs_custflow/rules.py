@@ -146,6 +146,23 @@ _RULES = (
          "The catalog defines the role, but it owns no stage, is in no RACI list, and takes "
          "part in no step of any journey of the site or stage of the catalog. Use it, or "
          "remove it from the catalog. Reported only when the whole site is read."),
+    Rule("pain-without-opportunity", "info", "A stage with pain points but no opportunity.",
+         "The stage names what hurts the customer but not what will change. Add an "
+         "'opportunities' item, even as an idea, so the improvement has an owner and a "
+         "status on the pain points page."),
+    Rule("review-overdue", "warning", "A journey whose next review is past due.",
+         "The journey's 'review' says how often it is reviewed and when it last was; the "
+         "next review fell due before the build date (today, or SOURCE_DATE_EPOCH). Review "
+         "it with the people named and set 'last' to the day you did."),
+    Rule("kpi-not-comparable", "warning", "A KPI whose target and current value have no "
+         "common unit.",
+         "Met or missed can only be shown when the target and the current value are in one "
+         "unit (%, or durations in min, h and d, which convert). Write both in the same "
+         "unit."),
+    Rule("detail-cycle", "error", "Sub-journeys that contain themselves.",
+         "A stage's 'detail' names the journey that draws it in detail; followed from "
+         "journey to sub-journey, these links come back to where they started, so the "
+         "playbook cannot say which journey a stage is part of. Remove one 'detail'."),
     Rule("bad-handle", "error", "A catalog 'handle' that is not a code-owner handle.",
          "'handle' gives the team or person that reviews the pages holding a role's "
          "stages (custflow codeowners): '@user', '@org/team' or an e-mail address."),

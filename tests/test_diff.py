@@ -294,3 +294,43 @@ def test_two_journeys_compare_by_meaning() -> None:
     ])
     assert compare_journeys(_read(BEFORE), _read(BEFORE)) == []
     assert compare_sites([_read(BEFORE)], []) [0].kind == "journey-removed"
+
+
+IMPROVED = """\
+id: repair
+actors:
+  desk: {name: Desk, kind: role}
+review: {owner: desk, every: 6m, last: 2026-01-15}
+stages:
+  - id: report
+    owner: desk
+    pains: [Waits on the line, {text: Repeats the story, severity: high}]
+    opportunities: [{text: Photo upload, status: idea, owner: desk}]
+    kpis: [Calls answered >= 80%, {name: First-time fix, target: ">= 90%", current: 84%}]
+    steps:
+      - {from: desk, to: desk, say: Check the ticket, pain: Slow tool, lane: backstage}
+"""
+
+
+def test_improvement_keys_compare_by_what_they_say() -> None:
+    after = (IMPROVED.replace("last: 2026-01-15", "last: 2026-06-01")
+             .replace("status: idea", "status: planned")
+             .replace("severity: high", "severity: low")
+             .replace(">= 90%", ">= 95%")
+             .replace("Calls answered >= 80%", "Calls answered >= 85%")
+             .replace("pain: Slow tool", "pain: Very slow tool")
+             .replace("pains: [Waits on the line, ", "pains: ["))
+    changes = [(c.kind, c.summary) for c in compare_journeys(_read(IMPROVED), _read(after))]
+    assert sorted(changes) == sorted([
+        ("review", "review: {owner: 'desk', every: '6m', last: '2026-01-15'} → "
+                   "{owner: 'desk', every: '6m', last: '2026-06-01'}"),
+        ("pain-removed", "pain removed: 'Waits on the line'"),
+        ("pain-changed", "pain 'Repeats the story': severity 'high' → 'low'"),
+        ("opportunity-changed", "opportunity 'Photo upload': status 'idea' → 'planned'"),
+        ("kpi-changed", "kpi 'Calls answered': name 'Calls answered >= 80%' → "
+                        "'Calls answered >= 85%'"),
+        ("kpi-changed", "kpi 'First-time fix': target '>= 90%' → '>= 95%'"),
+        ("step-changed", "step 'Check the ticket': pain: 'Slow tool' → 'Very slow tool'"),
+    ])
+    moved = Pipeline().read_block(IMPROVED, file="r.md", line=40).journey
+    assert moved is not None and compare_journeys(_read(IMPROVED), moved) == []

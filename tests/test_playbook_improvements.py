@@ -119,5 +119,5 @@ def test_the_overview_lists_journeys_by_next_review_and_marks_the_overdue() -> N
         ["2026-09-01 overdue", "Repair", "Service desk", "2026-06-01"],
         ["2026-12-20", "Repair, to be", "Engineer", "2026-11-20"],
     ]
-    summary = [e for e in blocks(html) if e.tag == "p"][0]
+    summary = next(e for e in blocks(html) if e.tag == "p")
     assert ("Pain points and opportunities", "improvements/") in summary.links

@@ -46,25 +46,34 @@ def test_every_rule_has_a_default_summary_and_help() -> None:
         assert spec_rule in RULES
 
 
+# The argument that names the rule, by the callee's name: position, and keyword.
+_RULE_ARGUMENT = {"Diagnostic": 4, "error": 2, "warning": 2, "info": 2, "add": 3,
+                  "YamlReadError": 2, "rule_severity": 0}
+
+
 def _rule_literals() -> dict[str, str]:
     """Every rule id the package's code gives a finding: ``rule="..."``, the
-    fifth argument of ``Diagnostic(...)``, ``rule_severity("...")``."""
+    rule argument of ``Diagnostic(...)``, of a reporter's ``error``/``warning``/
+    ``info``/``add`` and of ``rule_severity(...)``, as a literal or a module
+    constant."""
     found: dict[str, str] = {}
     for path in sorted(PACKAGE.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
+        constants = {target.id: node.value for node in tree.body if isinstance(node, ast.Assign)
+                     for target in node.targets if isinstance(target, ast.Name)}
         for node in ast.walk(tree):
             if not isinstance(node, ast.Call):
                 continue
             name = getattr(node.func, "id", getattr(node.func, "attr", ""))
             values = [k.value for k in node.keywords if k.arg == "rule"]
-            if name == "Diagnostic" and len(node.args) >= 5:
-                values.append(node.args[4])
-            if name in ("rule_severity", "YamlReadError") and node.args:
-                values.append(node.args[0] if name == "rule_severity" else
-                              (node.args[2] if len(node.args) > 2 else None))
+            position = _RULE_ARGUMENT.get(name)
+            if position is not None and len(node.args) > position:
+                values.append(node.args[position])
             for value in values:
                 choices = [value.body, value.orelse] if isinstance(value, ast.IfExp) else [value]
                 for choice in choices:
+                    if isinstance(choice, ast.Name):
+                        choice = constants.get(choice.id, choice)
                     if isinstance(choice, ast.Constant) and isinstance(choice.value, str):
                         found.setdefault(choice.value, f"{path.relative_to(ROOT)}:{node.lineno}")
     return found
@@ -271,6 +280,15 @@ def test_orphan_roles_only_when_the_whole_site_is_read(tmp_path: Path) -> None:
     assert [(f.where, f.rule, f.severity) for f in whole] == [
         ("catalog.yml:3", "orphan-role", Severity.INFO)]
     assert pipeline.read_site(page, whole_site=False).findings == []
+    # Reviewing a journey, or owning an opportunity, is something to do.
+    reviews = [SourcePage("b.md", "```journey\nid: b\nreview: {owner: auditor, every: 1y, "
+                                  "last: 2999-01-01}\nstages: [{id: t, owner: sales}]\n```\n",
+                          "b.md")]
+    assert pipeline.read_site(reviews).findings == []
+    owning = [SourcePage("c.md", "```journey\nid: c\nstages:\n  - id: u\n    owner: sales\n"
+                                 "    pains: [Slow]\n    opportunities: [{text: Faster, "
+                                 "owner: auditor}]\n```\n", "c.md")]
+    assert pipeline.read_site(owning).findings == []
 
 
 # -- the guide's rules page ----------------------------------------------------------------------

@@ -294,5 +294,7 @@ def read_journeys(config_file: Path) -> SiteJourneys:
             pages.append(SourcePage(path.relative_to(site.docs_dir).as_posix(), text, shown))
     reading = pipeline.read_site(pages, whole_site=False)
     journeys = [r.journey for _, _, r in reading.blocks if r.journey is not None]
-    problems += [f for f in reading.findings if stops(f)]
+    for _page, _fence, result in reading.blocks:
+        if result.journey is None:  # not compared: say why
+            problems += [f for f in result.diagnostics if stops(f)][:1]
     return SiteJourneys(journeys, problems)
