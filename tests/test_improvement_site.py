@@ -184,7 +184,7 @@ def test_validate_reports_what_the_build_reports(tmp_path: Path, capsys, monkeyp
     assert status == 1
     assert f"docs/repair.md:{review}: warning: the review of journey 'repair' was due on " \
         "2026-02-10 (last 2026-01-10, every 1m); review it with the people named and set " \
-        "'last' to the day you did" in out
+        "'last' to the day you did [review-overdue]" in out
     assert any(line.startswith(f"docs/visit.md:{detail}: error: 'detail' of stage 'fix' makes "
                                "a cycle") for line in out), out
     build = build_site(tmp_path / "build", pages, env={"SOURCE_DATE_EPOCH": _epoch(
