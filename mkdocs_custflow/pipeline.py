@@ -197,9 +197,13 @@ class SiteReading:
     def links_key(self) -> str:
         """Changes whenever a link between journeys on a page could change."""
         homes = sorted((jid, home.page, home.journey.title) for jid, home in self.homes.items())
+        # A to-be journey shows what it changes against the one it improves.
+        improved = {h.journey.improves for h in self.homes.values() if h.journey.improves}
+        models = sorted((jid, repr(self.homes[jid].journey)) for jid in improved
+                        if jid in self.homes)
         parents = sorted((child, j.id, s.id, s.name) for child, uses in self.parents.items()
                          for j, s in uses)
-        return repr((homes, parents))
+        return repr((homes, parents, models))
 
 
 class Pipeline:

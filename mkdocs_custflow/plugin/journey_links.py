@@ -42,7 +42,7 @@ class JourneyLinks:
         url = None
         if file is not None:
             url = get_relative_url(file.url, page.file.url) + "#" + home.anchor
-        return JourneyRef(journey_id, home.journey.title, url)
+        return JourneyRef(journey_id, home.journey.title, url, home.journey)
 
     def part_of(self, journey_id: str, page: Page) -> list[PartOf]:
         """The stages ``journey_id`` draws in detail, each linked from ``page``."""

@@ -9,6 +9,7 @@ from html import escape
 from mkdocs_custflow.diagnostics import Diagnostic
 from mkdocs_custflow.i18n import normalize_locale, words
 from mkdocs_custflow.renderers.blueprint import render_blueprint
+from mkdocs_custflow.renderers.changes import render_changes
 from mkdocs_custflow.renderers.colours import coloured_teams
 from mkdocs_custflow.renderers.flowchart import render_flowchart
 from mkdocs_custflow.renderers.grid import badge, linked
@@ -140,6 +141,9 @@ def journey_meta(journey: Journey, options: RenderOptions) -> str:
             title = ref.title if ref else journey.improves
             line += f" {escape(text['improves'])} {linked(title, ref.url if ref else None)}"
         lines.append(f'<p class="custflow-journey-state">{line}</p>')
+        if journey.improves and ref is not None and ref.journey is not None:
+            base = linked(ref.title, ref.url)
+            lines.append(render_changes(ref.journey, journey, base, options.locale))
     for place in options.part_of(journey.id) if options.part_of else ():
         lines.append(
             f'<p class="custflow-part-of">{escape(text["part_of"])}: '

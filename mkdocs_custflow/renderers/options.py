@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+
+from mkdocs_custflow.structure import Journey
 
 
 @dataclass(frozen=True)
@@ -15,6 +17,8 @@ class JourneyRef:
     title: str
     url: str | None = None
     """Relative to the current page, with the block's anchor."""
+    journey: Journey | None = field(default=None, compare=False)
+    """Its model, so a to-be journey can show what it changes against it."""
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,92 @@
+"""What a to-be journey changes against the as-is journey it improves.
+
+The comparison is :func:`mkdocs_custflow.compare.compare_journeys`, the one
+``custflow diff`` uses; this module only shows its changes to the reader of
+the to-be journey, per stage and in the page's language: stages added and
+removed, owners, RACI, time limits, KPI targets, scores, pain points closed.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from mkdocs_custflow.compare import Change, compare_journeys
+from mkdocs_custflow.i18n import words
+from mkdocs_custflow.structure import Journey
+
+# More changes than this start folded: the diagrams stay near the title.
+OPEN_UP_TO = 12
+
+# A to-be journey differs from its as-is one in these by nature: not news.
+_INHERENT = {"journey-renamed", "journey-changed", "review"}
+
+# Kinds shown with a word of their own; the others say what the item is
+# (``kpi-added`` is "KPI added").
+_ITEMS = {"kpi": "kpis", "pain": "pain", "opportunity": "opportunities",
+          "touchpoint": "touchpoints", "link": "links", "step": "steps", "branch": "decision"}
+
+
+def changes_against(base: Journey, journey: Journey) -> list[Change]:
+    """The changes worth showing under the to-be journey's title (each journey
+    describes itself: their descriptions differ by nature too)."""
+    return [
+        c for c in compare_journeys(base, journey)
+        if c.kind not in _INHERENT and not (c.stage is None and c.kind == "description")
+    ]
+
+
+def render_changes(base: Journey, journey: Journey, base_html: str, locale: str) -> str:
+    """A table of the changes (``base_html``: the as-is journey's title, linked)."""
+    text = words(locale)
+    changes = changes_against(base, journey)
+    title = escape(text["changes_title"]).format(journey=base_html)
+    if not changes:
+        return f'<p class="custflow-changes">{title}: {escape(text["no_changes"])}</p>'
+    names = {s.id: s.name for s in (*base.stages, *journey.stages)}
+    rows = []
+    for change in changes:
+        stage = escape(names.get(change.stage or "", change.stage or ""))
+        rows.append(
+            f"<tr><td>{stage}</td><td>{escape(_what(change, text))}</td>"
+            f"<td>{escape(_value(change.before, base))}</td>"
+            f"<td>{escape(_value(change.after, journey))}</td></tr>"
+        )
+    head = "".join(f"<th>{escape(h)}</th>" for h in (
+        text["stage"], text["change"], text["state_as-is"], text["state_to-be"]))
+    opened = " open" if len(changes) <= OPEN_UP_TO else ""
+    return (
+        f'<details class="custflow-changes"{opened}><summary>{title} '
+        f"({len(changes)})</summary><table><thead><tr>{head}</tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table></details>"
+    )
+
+
+def _what(change: Change, text: dict[str, str]) -> str:
+    kind = change.kind
+    if kind in ("stage-added", "stage-removed", "stage-renamed", "stage-moved", "raci", "score",
+                "owner", "time-limit", "flow", "detail", "description"):
+        return text[f"change_{kind}"]
+    item, _, how = kind.rpartition("-")
+    if item == "pain" and how == "removed":
+        return text["change_pain_closed"]
+    if item in _ITEMS and how in ("added", "removed", "changed"):
+        return text[f"change_{how}"].format(what=text[_ITEMS[item]])
+    return change.summary
+
+
+def _value(value: object, journey: Journey) -> str:
+    """A value of the model as a reader says it: actor ids as names, a KPI
+    with its target, lists joined; nothing is an em dash."""
+    if value is None or value == [] or value == "":
+        return "—"
+    if isinstance(value, str):
+        actor = journey.actors.get(value)
+        return actor.name if actor is not None else value
+    if isinstance(value, list):
+        return ", ".join(_value(v, journey) for v in value)
+    if isinstance(value, dict):
+        name = value.get("name") or value.get("text") or value.get("title") or ""
+        extra = [str(value[k]) for k in ("target", "current", "severity", "status")
+                 if value.get(k)]
+        return f"{name} ({', '.join(extra)})" if extra else str(name)
+    return str(value)
