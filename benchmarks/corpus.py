@@ -4,15 +4,26 @@
 
     root/catalog.yml            shared actors, touchpoints, stages
     root/docs-a/...             pages with ```journey blocks (site A)
-    root/docs-b/...             the same pages, each block replaced by what
-                                the plugin emits for it, hand-written: title,
-                                description, ```mermaid fences, Markdown tables
+    root/docs-b/...             the same site written by hand: each block
+                                replaced by what the plugin emits for it in
+                                its default configuration (title, description,
+                                ```mermaid fences and Markdown tables with the
+                                links to the playbook pages) and the playbook
+                                pages as `custflow playbook` writes them
+    root/docs-b-np/...          the pages of docs-b without the playbook (what
+                                the plugin emits with playbook: false)
     root/docs-bd/...            the same without the tables (diagrams only)
-    root/mkdocs-a.yml           A: custflow with playbook: false (headline)
-    root/mkdocs-a-playbook.yml  A+playbook: custflow with the generated playbook
+    root/mkdocs-a.yml           A: custflow with its defaults (the headline)
+    root/mkdocs-a-np.yml        A, playbook: false
     root/mkdocs-b.yml           B: no custflow; pymdownx.superfences with
-                                Material's mermaid custom fence
+                                Material's mermaid custom fence; not_in_nav
+                                for the kinds of playbook page A leaves out
+                                of the navigation (nav_limit)
+    root/mkdocs-b-np.yml        B without the playbook pages
     root/mkdocs-b-diagrams.yml  B (diagrams only): the same for docs-bd
+
+``sites`` limits which of them are written (the scaling corpora need only
+A and B).
 
 Pages mix English and Chinese (about one in three is Chinese), prose,
 headings, lists, admonitions, an occasional code block and YAML front
@@ -33,8 +44,10 @@ import json
 import random
 import re
 import shutil
+import subprocess
 import sys
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 # --------------------------------------------------------------------------- vocabulary
@@ -391,40 +404,82 @@ def journey_fence(body: str) -> str:
 
 
 # --------------------------------------------------------------------------- site B
-class MermaidEquivalent:
-    """What the plugin emits for a block, as a writer would hand-write it in
-    Markdown: the title, the description (the plugin's one line of HTML), one
-    ```mermaid fence per diagram view (no playbook links) and, with ``tables``,
-    the stage and RACI tables with the plugin's cell contents as Markdown
-    tables, all in the block's view order, and then the text version of the
-    diagrams (the plugin's collapsed list of stages and steps, as HTML)."""
+class BlockReader:
+    """Reads each block once for all the hand-written sites (the corpus
+    writes up to three from the same blocks)."""
 
-    def __init__(self, catalog: Path, locale: str = "en", *, tables: bool = False) -> None:
+    def __init__(self, catalog: Path, locale: str = "en") -> None:
         from mkdocs_custflow.pipeline import Pipeline, Settings
 
         self.pipeline = Pipeline(Settings(locale=locale, catalog=str(catalog)))
         if self.pipeline.catalog_errors:
             raise SystemExit(f"catalog errors: {self.pipeline.catalog_errors}")
         self.locale = locale
-        self.tables = tables
         self.warnings: list[str] = []
+        self._read: dict[str, object] = {}
+
+    def __call__(self, body: str):  # type: ignore[no-untyped-def]
+        journey = self._read.get(body)
+        if journey is None:
+            result = self.pipeline.read_block(body, file="corpus", line=1)
+            if result.journey is None:
+                raise SystemExit("generated block does not read:\n" + body + "\n" +
+                                 "\n".join(str(d) for d in result.diagnostics))
+            self.warnings += [str(d) for d in result.diagnostics]
+            journey = self._read[body] = result.journey
+        return journey
+
+
+PlaybookUrl = Callable[[str, str], "str | None"]
+"""(playbook page path, path of the page that links) -> relative URL or None."""
+
+
+class MermaidEquivalent:
+    """What the plugin emits for a block, as a writer would hand-write it in
+    Markdown: the title, the description (the plugin's one line of HTML), one
+    ```mermaid fence per diagram view and, with ``tables``, the stage and RACI
+    tables with the plugin's cell contents as Markdown tables, all in the
+    block's view order, and then the text version of the diagrams (the
+    plugin's collapsed list of stages and steps, as HTML).
+
+    With ``playbook_url`` (the default configuration, playbook on), the
+    diagrams, tables and text version link stages, roles and touchpoints to
+    their playbook pages as the plugin's do (Mermaid ``click`` lines, links in
+    the cells); without it, no links (what ``playbook: false`` emits).
+    ``page`` is set by the caller to the docs path of the page being written."""
+
+    def __init__(self, reader: BlockReader, *, tables: bool = False,
+                 playbook_url: PlaybookUrl | None = None) -> None:
+        self.reader = reader
+        self.tables = tables
+        self.playbook_url = playbook_url
+        self.page = ""
         self.diagrams = 0
         self.tables_written = 0
+
+    def options(self, locale: str):  # type: ignore[no-untyped-def]
+        from mkdocs_custflow.playbook.pages import PlaybookLayout
+        from mkdocs_custflow.renderers.options import RenderOptions
+
+        url = self.playbook_url
+        if url is None:
+            return RenderOptions(locale=locale)
+        layout, page = PlaybookLayout(), self.page
+        return RenderOptions(
+            locale=locale,
+            stage_url=lambda sid: url(layout.stage(sid), page),
+            actor_url=lambda aid: url(layout.role(aid), page),
+            touchpoint_url=lambda tid: url(layout.touchpoint(tid), page),
+        )
 
     def __call__(self, body: str) -> str:
         from mkdocs_custflow.i18n import normalize_locale
         from mkdocs_custflow.renderers.html import TABLE_VIEWS, render_diagrams, text_version
-        from mkdocs_custflow.renderers.options import RenderOptions
         from mkdocs_custflow.safe_text import description_html
 
-        result = self.pipeline.read_block(body, file="corpus", line=1)
-        if result.journey is None:
-            raise SystemExit("generated block does not read:\n" + body + "\n" +
-                             "\n".join(str(d) for d in result.diagnostics))
-        self.warnings += [str(d) for d in result.diagnostics]
-        journey = result.journey
-        locale = normalize_locale(journey.locale) if journey.locale else self.locale
-        options = RenderOptions(locale=locale)
+        journey = self.reader(body)
+        locale = normalize_locale(journey.locale) if journey.locale else self.reader.locale
+        options = self.options(locale)
         diagrams = render_diagrams(journey, options)
         parts = [f"**{journey.title}**", ""]
         if journey.description:  # the writer's prose, on one line of HTML as the plugin writes it
@@ -482,68 +537,158 @@ MARKDOWN_EXTENSIONS = """markdown_extensions:
 """
 
 
-def config_yaml(name: str, docs: str, site: str, plugin: str) -> str:
+def config_yaml(name: str, docs: str, site: str, plugin: str, extra: str = "") -> str:
     return (
-        f"site_name: custflow benchmark ({name})\n"
+        f"site_name: {json.dumps(f'custflow benchmark ({name})')}\n"
         f"docs_dir: {docs}\nsite_dir: {site}\n"
         "theme:\n  name: material\n  font: false\n  language: en\n"
         "  features: [navigation.sections]\n"
         f"plugins:\n  - search\n{plugin}"
-        + MARKDOWN_EXTENSIONS
+        + MARKDOWN_EXTENSIONS + extra
     )
 
 
-def generate(root: Path, pages: int = 300, blocks_per_page: int = 5, seed: int = 6) -> dict:
+# The sites generate() can write: name -> (docs folder, config file).
+SITES = {
+    "A": ("docs-a", "mkdocs-a.yml"),
+    "A, playbook: false": ("docs-a", "mkdocs-a-np.yml"),
+    "B": ("docs-b", "mkdocs-b.yml"),
+    "B without the playbook pages": ("docs-b-np", "mkdocs-b-np.yml"),
+    "B (diagrams only)": ("docs-bd", "mkdocs-b-diagrams.yml"),
+}
+PLAYBOOK_KINDS = ("stages", "touchpoints", "roles")
+NAV_LIMIT = 30  # the plugin's default nav_limit: A lists a kind only up to this many pages
+
+
+def write_playbook_pages(root: Path, docs: str) -> dict:
+    """The playbook pages as ``custflow playbook docs-a --out DOCS -f mkdocs-a.yml``
+    writes them (run as that command, in a fresh interpreter, with this
+    interpreter's path); returns what it wrote and how long it took."""
+    start = time.perf_counter()
+    completed = subprocess.run(
+        [sys.executable, "-m", "mkdocs_custflow.cli", "playbook", "docs-a", "--out", docs,
+         "-f", "mkdocs-a.yml"],
+        cwd=root, capture_output=True, text=True,
+    )
+    seconds = time.perf_counter() - start
+    if completed.returncode != 0:
+        raise SystemExit(f"custflow playbook failed:\n{completed.stdout}{completed.stderr}")
+    if "warning" in completed.stderr.replace("custflow: wrote", ""):
+        print("corpus: custflow playbook:", completed.stderr, file=sys.stderr)
+    folder = root / docs / "playbook"
+    kinds = {kind: len(list((folder / kind).glob("*.md"))) for kind in PLAYBOOK_KINDS}
+    pages = sorted(p.relative_to(root / docs).as_posix() for p in folder.rglob("*.md"))
+    return {"seconds": seconds, "kinds": kinds, "pages": pages,
+            "markdown_chars": sum(len((root / docs / p).read_text("utf-8")) for p in pages),
+            "json_bytes": (folder / "playbook.json").stat().st_size}
+
+
+def not_in_nav(kinds: dict[str, int]) -> list[str]:
+    """The folders of the kinds of playbook page A leaves out of its
+    navigation (more than nav_limit pages), for B's ``not_in_nav``."""
+    return [f"/playbook/{kind}/" for kind, count in kinds.items() if count > NAV_LIMIT]
+
+
+def relative_urls(pages: Iterable[str]) -> PlaybookUrl:
+    """(target docs path, linking docs path) -> the relative URL MkDocs gives
+    between them with directory URLs, or None when there is no such page:
+    what the plugin links (``PlaybookFiles.url``)."""
+    from mkdocs.structure.files import File
+    from mkdocs.utils import get_relative_url
+
+    def url_of(path: str) -> str:
+        return File(path, "/docs", "/site", use_directory_urls=True).url
+
+    targets = {path: url_of(path) for path in pages}
+
+    def url(target: str, page: str) -> str | None:
+        found = targets.get(target)
+        return get_relative_url(found, url_of(page)) if found is not None else None
+
+    return url
+
+
+def generate(root: Path, pages: int = 300, blocks_per_page: int = 5, seed: int = 6,
+             sites: Iterable[str] = tuple(SITES)) -> dict:
     """Write the corpus under ``root`` (replacing it); return a summary."""
+    wanted = [name for name in SITES if name in set(sites)]
     if root.exists():
         shutil.rmtree(root)
     root.mkdir(parents=True)
-    (root / "catalog.yml").write_text(catalog_yaml(), encoding="utf-8")
-    sites = {"docs-a": journey_fence,
-             "docs-b": MermaidEquivalent(root / "catalog.yml", tables=True),
-             "docs-bd": MermaidEquivalent(root / "catalog.yml")}
-    for docs in sites:
-        (root / docs).mkdir()
+    catalog = root / "catalog.yml"
+    catalog.write_text(catalog_yaml(), encoding="utf-8")
     rng = random.Random(seed)
     stream_rng = random.Random(seed + 1)
-    index_a = "# custflow benchmark\n\nGenerated corpus: {} pages x {} journey blocks.\n"
-    for docs in sites:
-        (root / docs / "index.md").write_text(index_a.format(pages, blocks_per_page), "utf-8")
-    sizes = []
-    chars = dict.fromkeys(sites, 0)
-    for index in range(pages):
-        page = make_page(rng, index, blocks_per_page, stream_rng)
-        sizes += [len(p.body) for p in page.parts if isinstance(p, Block)]
-        for docs, replace in sites.items():
+    made = [make_page(rng, index, blocks_per_page, stream_rng) for index in range(pages)]
+    sizes = sorted(len(p.body) for page in made for p in page.parts if isinstance(p, Block))
+    index_md = "# custflow benchmark\n\nGenerated corpus: {} pages x {} journey blocks.\n"
+    chars: dict[str, int] = {}
+
+    def write_pages(docs: str, replace) -> None:  # type: ignore[no-untyped-def]
+        (root / docs).mkdir(exist_ok=True)
+        (root / docs / "index.md").write_text(index_md.format(pages, blocks_per_page), "utf-8")
+        total = 0
+        for page in made:
+            if isinstance(replace, MermaidEquivalent):
+                replace.page = page.path
             text = render_page(page, replace)
             target = root / docs / page.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
-            chars[docs] += len(text)
-    # Each A site keeps its own block cache, as separate CI jobs would.
+            total += len(text)
+        chars[docs] = total
+
+    # A first: `custflow playbook` reads its pages. Each A site keeps its own
+    # block cache, as separate CI jobs would.
+    write_pages("docs-a", journey_fence)
     (root / "mkdocs-a.yml").write_text(config_yaml(
         "A", "docs-a", "site-a",
-        "  - custflow:\n      catalog: catalog.yml\n      playbook: false\n"
-        "      cache_dir: .cache/a\n"), "utf-8")
-    (root / "mkdocs-a-playbook.yml").write_text(config_yaml(
-        "A+playbook", "docs-a", "site-ap",
-        "  - custflow:\n      catalog: catalog.yml\n      cache_dir: .cache/ap\n"), "utf-8")
-    (root / "mkdocs-b.yml").write_text(config_yaml("B", "docs-b", "site-b", ""), "utf-8")
-    (root / "mkdocs-b-diagrams.yml").write_text(
-        config_yaml("B (diagrams only)", "docs-bd", "site-bd", ""), "utf-8")
-    mermaid = sites["docs-b"]
-    assert isinstance(mermaid, MermaidEquivalent)
-    sizes.sort()
-    summary = {
+        "  - custflow:\n      catalog: catalog.yml\n      cache_dir: .cache/a\n"), "utf-8")
+    if "A, playbook: false" in wanted:
+        (root / "mkdocs-a-np.yml").write_text(config_yaml(
+            "A, playbook: false", "docs-a", "site-a-np",
+            "  - custflow:\n      catalog: catalog.yml\n      playbook: false\n"
+            "      cache_dir: .cache/anp\n"), "utf-8")
+    summary: dict = {
         "pages": pages, "blocks_per_page": blocks_per_page, "blocks": len(sizes), "seed": seed,
+        "sites": wanted,
         "block_chars_median": sizes[len(sizes) // 2] if sizes else 0,
         "block_chars_min": sizes[0] if sizes else 0, "block_chars_max": sizes[-1] if sizes else 0,
-        "markdown_chars_a": chars["docs-a"], "markdown_chars_b": chars["docs-b"],
-        "mermaid_fences_b": mermaid.diagrams, "markdown_tables_b": mermaid.tables_written,
-        "block_warnings": len(mermaid.warnings),
+        "markdown_chars_a": chars["docs-a"],
     }
-    if mermaid.warnings:
-        print("corpus: block warnings:", *mermaid.warnings[:5], sep="\n  ", file=sys.stderr)
+    reader = BlockReader(catalog)
+    if "B" in wanted:
+        playbook = write_playbook_pages(root, "docs-b")
+        hidden = not_in_nav(playbook["kinds"])
+        extra = ("not_in_nav: |\n" + "".join(f"  {h}\n" for h in hidden)) if hidden else ""
+        linked = MermaidEquivalent(reader, tables=True,
+                                   playbook_url=relative_urls(playbook["pages"]))
+        write_pages("docs-b", linked)
+        (root / "mkdocs-b.yml").write_text(
+            config_yaml("B", "docs-b", "site-b", "", extra), "utf-8")
+        summary.update({
+            "markdown_chars_b": chars["docs-b"], "mermaid_fences_b": linked.diagrams,
+            "markdown_tables_b": linked.tables_written,
+            "playbook_pages": len(playbook["pages"]), "playbook_kinds": playbook["kinds"],
+            "playbook_markdown_chars": playbook["markdown_chars"],
+            "playbook_json_bytes": playbook["json_bytes"],
+            "playbook_command_s": round(playbook["seconds"], 2), "b_not_in_nav": hidden,
+        })
+    if "B without the playbook pages" in wanted:
+        plain = MermaidEquivalent(reader, tables=True)
+        write_pages("docs-b-np", plain)
+        (root / "mkdocs-b-np.yml").write_text(config_yaml(
+            "B without the playbook pages", "docs-b-np", "site-b-np", ""), "utf-8")
+        summary.update({"markdown_chars_b_np": chars["docs-b-np"],
+                        "markdown_tables_b_np": plain.tables_written})
+    if "B (diagrams only)" in wanted:
+        write_pages("docs-bd", MermaidEquivalent(reader))
+        (root / "mkdocs-b-diagrams.yml").write_text(
+            config_yaml("B (diagrams only)", "docs-bd", "site-bd", ""), "utf-8")
+        summary["markdown_chars_bd"] = chars["docs-bd"]
+    summary["block_warnings"] = len(reader.warnings)
+    if reader.warnings:
+        print("corpus: block warnings:", *reader.warnings[:5], sep="\n  ", file=sys.stderr)
     (root / "corpus.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
     return summary
 
@@ -554,8 +699,11 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=300)
     parser.add_argument("--blocks", type=int, default=5, help="journey blocks per page")
     parser.add_argument("--seed", type=int, default=6)
+    parser.add_argument("--site", action="append", choices=tuple(SITES),
+                        help="write only this site (repeatable; default: all; A always)")
     args = parser.parse_args()
-    print(json.dumps(generate(args.root, args.pages, args.blocks, args.seed), indent=2))
+    sites = ["A", *args.site] if args.site else tuple(SITES)
+    print(json.dumps(generate(args.root, args.pages, args.blocks, args.seed, sites), indent=2))
 
 
 if __name__ == "__main__":
