@@ -431,8 +431,8 @@ def test_catalog_change_is_seen_through_a_warm_cache(tmp_path: Path, build_site)
 def test_cache_off_writes_nothing(tmp_path: Path, build_site) -> None:
     config = {"plugins": [{"custflow": {"cache": False}}]}
     docs = {"index.md": PAGE.replace("owner: sales", "owner: customer")}
-    first = build_site(tmp_path, docs, config, args=["-v"]).check()
-    second = build_site(tmp_path, docs, config, args=["-v"]).check()
+    first = build_site(tmp_path, docs, config, args=["-v"]).check(errors=True)  # no catalog
+    second = build_site(tmp_path, docs, config, args=["-v"]).check(errors=True)
     assert not (tmp_path / ".cache").exists()
     assert _counts(first.log)[0] == _counts(second.log)[0] == 1
     assert " of them from " not in second.log
@@ -444,7 +444,7 @@ def test_cache_trouble_shows_with_mkdocs_v(tmp_path: Path, build_site) -> None:
     folder = tmp_path / ".cache" / "plugin" / "custflow"
     folder.mkdir(parents=True)
     (folder / STORE_FILE).write_bytes(b"not a database" * 100)
-    result = build_site(tmp_path, docs, args=["-v"]).check()
+    result = build_site(tmp_path, docs, args=["-v"]).check(errors=True)  # no catalog here
     assert re.search(r"DEBUG\s+-\s+custflow: block cache: the block cache \S+ cannot be "
                      r"opened \(.+\); building without it", result.log), result.log
     assert _counts(result.log) == (1, 1, 0) and " of them from " not in result.log
@@ -453,7 +453,7 @@ def test_cache_trouble_shows_with_mkdocs_v(tmp_path: Path, build_site) -> None:
 def test_cache_dir_is_relative_to_mkdocs_yml(tmp_path: Path, build_site) -> None:
     config = {"plugins": [{"custflow": {"cache_dir": "build-cache/custflow"}}]}
     docs = {"index.md": PAGE.replace("owner: sales", "owner: customer")}
-    build_site(tmp_path, docs, config).check()
+    build_site(tmp_path, docs, config).check(errors=True)  # no catalog here
     assert (tmp_path / "build-cache" / "custflow" / STORE_FILE).is_file()
 
 

@@ -180,8 +180,8 @@ def test_too_many_playbook_pages_is_a_located_error(tmp_path: Path, build_site) 
         "b.md": f"# B\n\n```journey\nid: huge\nstages:\n{stages}```\n",
     }
     config = {"plugins": [{"custflow": {"max_playbook_pages": 40}}]}
-    result = build_site(tmp_path, docs, config)
-    assert result.ok  # the site is built, without a playbook
+    result = build_site(tmp_path, docs, config).check(errors=True)
+    assert (result.site_dir / "a" / "index.html").is_file()  # the pages, without a playbook
     assert re.search(
         r"docs/b\.md:4: the playbook would add 64 pages, over the limit of 40 .*"
         r"raise the 'max_playbook_pages' option", result.log

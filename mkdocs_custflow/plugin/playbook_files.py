@@ -103,7 +103,7 @@ class PlaybookFiles:
                 f"the playbook page {page} links to '{target}', which is not a page or file "
                 "of this site; correct the stage's 'links' (or your page template), or add "
                 "the file",
-                page,
+                page, rule="broken-link",
             ))
         self.pages = pages
         self.signature = "\n".join(
@@ -133,7 +133,7 @@ class PlaybookFiles:
             f"this file makes {file.dest_uri}, where {what} "
             f"({file.src_uri}) would go; your file is kept. Rename it, or set "
             "'playbook_dir' to move the playbook",
-            shown_path(theirs, config),
+            shown_path(theirs, config), rule="playbook-collision",
         ))
         return theirs
 

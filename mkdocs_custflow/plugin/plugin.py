@@ -69,6 +69,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         self._page = PageContext()
         self._reported: set[str] = set()
         self._reported_before: set[str] = set()
+        self._errors = 0
         self._page_anchors: list[str] = []
         self.teams: tuple[str, ...] = ()
         self.languages: LanguageBuild | None = None
@@ -142,6 +143,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         # rebuild is not shown again; a new or returning one is.
         self._reported_before = self._reported if self._serving else set()
         self._reported = set()
+        self._errors = 0
 
     # Late: plugins that add Markdown pages (gen-files, hooks) run first, so the
     # journeys on their pages are gathered too; after mkdocs-static-i18n (-100),
@@ -289,8 +291,17 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
 
     # Default priority: only saves the block cache and logs what it did.
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.config.enabled:
-            self._finish_cache()
+        if not self.config.enabled:
+            return
+        self._finish_cache()
+        # Errors fail the build (warnings only --strict). `mkdocs serve` keeps
+        # serving: the page shows each broken block's errors in its place.
+        if self._errors and not self._serving:
+            raise PluginError(
+                f"custflow: {self._errors} error(s) in journey blocks, the catalog or the "
+                "playbook, listed above; the build fails on errors. Fix them, or give their "
+                "rule another severity with the 'rules' option"
+            )
 
     # Default priority: only saves the block cache.
     def on_build_error(self, *, error: Exception) -> None:
@@ -316,6 +327,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         text = diagnostic.reported
         if text not in self._reported:  # one block read twice must not warn twice
             self._reported.add(text)
+            self._errors += diagnostic.is_error
             if text not in self._reported_before:
                 if diagnostic.severity is Severity.INFO:
                     log.info(text)  # advice: fails nothing, not even --strict
@@ -325,13 +337,8 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
                     log.warning(text)
 
     def _report_playbook(self, diagnostic: Diagnostic) -> None:
-        """What the playbook's files report, with the site's rules: a file of
-        the site in a playbook page's place (an error), a link to no file (a
-        warning). They name no rule of their own yet."""
-        if not diagnostic.rule:
-            diagnostic = dataclasses.replace(
-                diagnostic, rule="playbook-collision" if diagnostic.is_error else "broken-link"
-            )
+        """What the playbook's files report (a file of the site in a playbook
+        page's place, a link to no file), with the site's rules."""
         self._report_found(diagnostic)
 
     def _report_found(self, diagnostic: Diagnostic) -> None:

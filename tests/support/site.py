@@ -79,13 +79,27 @@ class BuildResult:
         """All built pages except 404.html, sorted."""
         return sorted(p for p in self.site_dir.rglob("*.html") if p.name != "404.html")
 
-    def check(self) -> BuildResult:
-        """Raise AssertionError with the log unless the build succeeded; returns self."""
+    def check(self, *, errors: bool = False) -> BuildResult:
+        """Raise AssertionError with the log unless the build succeeded; returns self.
+
+        ``errors``: the site has journey errors on purpose; the build must then
+        have written every page and failed only because of them (errors fail a
+        build, after the pages are written with each error in its block's place).
+        """
+        if errors:
+            if self.ok or ERRORS_FAIL not in self.log or "Traceback" in self.log:
+                raise AssertionError(
+                    f"expected the build to fail on journey errors only: {self.log}"
+                )
+            return self
         if not self.ok:
             raise AssertionError(
                 f"mkdocs build failed ({self.returncode}): {' '.join(self.command)}\n{self.log}"
             )
         return self
+
+
+ERRORS_FAIL = "the build fails on errors"
 
 
 def merge_config(base: Mapping[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
