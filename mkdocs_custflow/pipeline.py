@@ -194,17 +194,6 @@ class SiteReading:
 
         return locate
 
-    def links_key(self) -> str:
-        """Changes whenever a link between journeys on a page could change."""
-        homes = sorted((jid, home.page, home.journey.title) for jid, home in self.homes.items())
-        # A to-be journey shows what it changes against the one it improves.
-        improved = {h.journey.improves for h in self.homes.values() if h.journey.improves}
-        models = sorted((jid, repr(self.homes[jid].journey)) for jid in improved
-                        if jid in self.homes)
-        parents = sorted((child, j.id, s.id, s.name) for child, uses in self.parents.items()
-                         for j, s in uses)
-        return repr((homes, parents, models))
-
 
 class Pipeline:
     """Reads, checks and renders journey blocks with one :class:`Settings`.
@@ -305,6 +294,8 @@ class Pipeline:
         key = options.cache_key
         if key is not None and result.journey is None:
             key += "\n" + self.rules.key  # the error box lists findings as the rules show them
+        elif key is not None and options.links_key is not None and result.journey is not None:
+            key += "\n" + options.links_key(result.journey)
         if key is not None and key in result.html:
             return result.html[key]
         if result.journey is None:

@@ -94,8 +94,7 @@ def test_findings_name_the_file_and_line_each_block_is_written_at(tmp_path: Path
     shift it), and the build and `custflow validate` report each finding once,
     at the same place."""
     _site(tmp_path, INCLUDED.replace("owner: sales", "owner: salez"))
-    result = build_site(tmp_path, {"index.md": PAGE}, SNIPPETS)
-    assert result.ok
+    result = build_site(tmp_path, {"index.md": PAGE}, SNIPPETS).check(errors=True)
     assert result.log.count("unknown actor 'salse'") == 1
     assert "docs/index.md:15: unknown actor 'salse'" in result.log
     assert result.log.count("unknown actor 'salez'") == 1

@@ -4,7 +4,7 @@ gathered across them."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Generic, TypeVar
@@ -91,15 +91,18 @@ class PlaybookStage(Stage):
         return counts.most_common()
 
     def all_pains(self) -> list[Finding[Pain]]:
-        """The stage's pain points, its own and each journey's, worst first."""
-        found = [Finding(pain, self.id, None) for pain in self.pains]
-        found += [Finding(p, self.id, u.record) for u in self.uses for p in u.stage.pains]
+        """The stage's pain points, its own and each journey's, worst first; one
+        pain written alike in many journeys (a template's) is one entry."""
+        found = _grouped(self, [(p, None) for p in self.pains]
+                         + [(p, u.record) for u in self.uses for p in u.stage.pains],
+                         lambda p: (p.text, p.severity))
         return sorted(found, key=lambda f: _rank(SEVERITY_ORDER, f.item.severity))
 
     def all_opportunities(self) -> list[Finding[Opportunity]]:
         """The stage's opportunities, its own and each journey's, by status."""
-        found = [Finding(o, self.id, None) for o in self.opportunities]
-        found += [Finding(o, self.id, u.record) for u in self.uses for o in u.stage.opportunities]
+        found = _grouped(self, [(o, None) for o in self.opportunities]
+                         + [(o, u.record) for u in self.uses for o in u.stage.opportunities],
+                         lambda o: (o.text, o.status, o.owner))
         return sorted(found, key=lambda f: _rank(STATUS_ORDER, f.item.status))
 
     def states(self) -> list[str]:
@@ -115,12 +118,29 @@ class PlaybookStage(Stage):
 
 @dataclass(frozen=True)
 class Finding(Generic[T]):
-    """A pain point or opportunity, with the stage and journey it was written in
-    (no journey: the catalog's stage)."""
+    """A pain point or opportunity of a stage, with the journeys that write it
+    (none: the catalog's stage writes it)."""
 
     item: T
     stage: str
-    record: JourneyRecord | None
+    records: tuple[JourneyRecord, ...] = ()
+
+    @property
+    def record(self) -> JourneyRecord | None:
+        """The journey, when exactly one writes it."""
+        return self.records[0] if len(self.records) == 1 else None
+
+
+def _grouped(
+    stage: PlaybookStage, items: list[tuple[T, JourneyRecord | None]], key: Callable[[T], object]
+) -> list[Finding[T]]:
+    """One finding per distinct item, with every journey that writes it."""
+    groups: dict[object, tuple[T, list[JourneyRecord]]] = {}
+    for item, record in items:
+        entry = groups.setdefault(key(item), (item, []))
+        if record is not None:
+            entry[1].append(record)
+    return [Finding(item, stage.id, tuple(records)) for item, records in groups.values()]
 
 
 def _rank(order: tuple[str, ...], value: str) -> int:

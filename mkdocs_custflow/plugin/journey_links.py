@@ -10,6 +10,7 @@ from mkdocs.utils import get_relative_url
 
 from mkdocs_custflow.pipeline import JourneyHome, SiteReading
 from mkdocs_custflow.renderers.options import JourneyRef, PartOf
+from mkdocs_custflow.structure import Journey
 
 
 class JourneyLinks:
@@ -19,12 +20,10 @@ class JourneyLinks:
     def __init__(self) -> None:
         self.homes: dict[str, JourneyHome] = {}
         self.parents: dict[str, list[PartOf]] = {}
-        self.key = ""
-        """Changes whenever a link between journeys could change."""
         self._files: Files | None = None
 
     def update(self, reading: SiteReading, files: Files) -> None:
-        self.homes, self._files, self.key = reading.homes, files, reading.links_key()
+        self.homes, self._files = reading.homes, files
         self.parents = {
             child: [
                 PartOf(JourneyRef(journey.id, journey.title), stage.id, stage.name)
@@ -32,6 +31,21 @@ class JourneyLinks:
             ]
             for child, uses in reading.parents.items()
         }
+
+    def key_for(self, journey: Journey) -> str:
+        """What of the other journeys this journey's block shows: the titles and
+        pages of its sub-journeys and of the journey it improves (that one's
+        model too: the block lists the changes), and the stages it is part of."""
+        shown = []
+        for target in [s.detail for s in journey.stages if s.detail] + [journey.improves]:
+            home = self.homes.get(target) if target else None
+            if home is not None:
+                model = repr(home.journey) if target == journey.improves else ""
+                shown.append((target, home.journey.title, home.page, model))
+        parents = [(p.journey.id, p.journey.title, p.stage_id, p.stage_name)
+                   for p in self.parents.get(journey.id, [])]
+        pages = [self.homes[p[0]].page for p in parents if p[0] in self.homes]
+        return repr((shown, parents, pages))
 
     def ref(self, journey_id: str, page: Page) -> JourneyRef | None:
         """The journey's title and the URL of its block, seen from ``page``."""

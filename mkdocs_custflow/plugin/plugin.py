@@ -240,12 +240,13 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
                 actor_url=lambda aid: urls.url(layout.role(aid), page),
                 touchpoint_url=lambda tid: urls.url(layout.touchpoint(tid), page),
                 journey_ref=lambda jid: links.ref(jid, page),
+                links_key=links.key_for,
                 part_of=lambda jid: links.part_of(jid, page),
                 today=self.pipeline.today if self.pipeline else None,
                 teams=self.teams,
                 # `mkdocs serve` keeps the HTML of the page's unchanged blocks.
                 cache_key=(
-                    f"{page.file.url}\n{self.playbook.signature}\n{self.teams}\n{links.key}"
+                    f"{page.file.url}\n{self.playbook.signature}\n{self.teams}"
                     f"\n{self.pipeline.today if self.pipeline else ''}"
                     if self._serving else None
                 ),

@@ -55,6 +55,10 @@ class RenderOptions:
     teams: tuple[str, ...] = ()
     """The site's teams in colour order (``colours.team_order``); empty for a
     block converted on its own."""
+    links_key: Callable[[Journey], str] | None = None
+    """The part of ``cache_key`` that a journey's links to other journeys
+    decide (its sub-journeys, what it improves, what it is part of): only the
+    blocks whose links changed are rendered again."""
     cache_key: str | None = None
     """Same key, same output: lets a caller reuse a block's HTML (e.g. the
     page's URL plus the set of playbook pages the links point to)."""
