@@ -121,3 +121,24 @@ def test_the_overview_lists_journeys_by_next_review_and_marks_the_overdue() -> N
     ]
     summary = next(e for e in blocks(html) if e.tag == "p")
     assert ("Pain points and opportunities", "improvements/") in summary.links
+
+
+def test_a_pain_written_alike_in_many_journeys_is_one_entry_with_a_count() -> None:
+    """A template's pain point reaches every journey that uses it: the pages list it
+    once, with how many journeys write it, so they do not grow with journeys x pains."""
+    copies = [
+        SourcePage(f"r{n}.md", AS_IS.replace("id: repair\n", f"id: repair-{n}\n")
+                   .replace("title: Repair\n", f"title: Repair {n}\n"), f"docs/r{n}.md")
+        for n in range(3)
+    ]
+    reading = make_pipeline(playbook=True).read_site(copies)
+    assert reading.playbook is not None
+    pages = PlaybookPages(reading.playbook).render_all()
+    pains, _opportunities = tables(html_of(pages["playbook/improvements.md"]))
+    assert [[c.text for c in row.cells] for row in pains[1:]] == [
+        ["high", "Repeats the story to a second agent", "Report a fault", "3 journeys"],
+        ["medium", "Gets no ticket number", "Report a fault", "3 journeys"],
+    ]
+    items = [e.text for e in blocks(html_of(pages["playbook/stages/report.md"]))
+             if e.tag == "li"]
+    assert "Pain point · high Repeats the story to a second agent (3 journeys)" in items
