@@ -169,9 +169,21 @@ class PlaybookPages:
         self.override_dir = override_dir
         self.env = page_environment(override_dir)
         self.limits = limits or ListLimits()
-        self.urls = urls or SiteUrls.for_paths(
-            [*self.paths(), *(record.page for record in playbook.journeys)]
-        )
+        self._urls = urls
+
+    @property
+    def urls(self) -> SiteUrls:
+        """The site's files and URLs the pages link by; set it (``SiteUrls``)
+        once the site's files are known."""
+        if self._urls is None:
+            self._urls = SiteUrls.for_paths(
+                [*self.paths(), *(record.page for record in self.playbook.journeys)]
+            )
+        return self._urls
+
+    @urls.setter
+    def urls(self, value: SiteUrls) -> None:
+        self._urls = value
 
     @functools.cached_property
     def _paths(self) -> dict[str, tuple[str, str]]:

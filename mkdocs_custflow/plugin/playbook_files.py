@@ -68,8 +68,7 @@ class PlaybookFiles:
         taken = {file.dest_uri: file for file in files if file.generated_by != GENERATOR}
         # The files first: the pages link by the URLs MkDocs gives them.
         urls = {file.src_uri: file.url for file in files}
-        pages = PlaybookPages(playbook, self.layout, self.locale, self.page_templates,
-                              SiteUrls(urls))
+        pages = PlaybookPages(playbook, self.layout, self.locale, self.page_templates)
         ours: dict[str, File] = {}
         for path, (kind, subject) in pages.paths().items():
             file = File.generated(config, path, content="")
@@ -85,9 +84,9 @@ class PlaybookFiles:
             files.append(file)
             self.generated[path] = ours[path] = file
             urls[path] = file.url
-        pages.urls.urls = urls
+        pages.urls = SiteUrls(urls)
         key = (
-            settings_key, self.layout, self.locale, config.use_directory_urls,
+            settings_key, self.layout, self.locale,
             files_fingerprint([], folder_files([self.page_templates]), Path("/")),
             tuple((*record_key(r), r.journey.file, r.journey.line) for r in playbook.journeys),
             tuple(sorted(urls.items())),
