@@ -20,10 +20,11 @@ from mkdocs_custflow.hosts import HostPage, host_page, ignored_plugin_note
 from mkdocs_custflow.pipeline import BlockResult, Pipeline, Settings
 from mkdocs_custflow.playbook.links import page_url, relative_url
 from mkdocs_custflow.playbook.pages import PlaybookLayout
-from mkdocs_custflow.reading.fences import INFO_STRING, Fence, find_journey_fences
+from mkdocs_custflow.reading.fences import Fence, find_journey_fences
 from mkdocs_custflow.reading.includes import Locate
 from mkdocs_custflow.renderers.options import RenderOptions
-from mkdocs_custflow.rules import RuleOptions
+from mkdocs_custflow.settings.options import OPTIONS, Host, OptionError, read_options
+from mkdocs_custflow.settings.site import SiteFacts, settings_for
 
 log = logging.getLogger("mkdocs_custflow")
 
@@ -109,20 +110,10 @@ class JourneyExtension(Extension):
         page: Callable[[], PageContext] | None = None,
         **kwargs: object,
     ) -> None:
-        defaults = Settings()
+        # Python-Markdown reads a None default as a yes/no option: "" stands for none.
         self.config = {
-            "catalog": ["", "Path of the catalog YAML file shared by all journeys"],
-            "locale": ["en", "Language of the words the plugin writes (en, zh)"],
-            "templates": [[], "Folders of your own journey templates"],
-            "fence": [defaults.fence, "Info string of journey fences"],
-            "playbook_dir": ["", "Folder of the pages 'custflow playbook' writes; diagrams "
-                             "and tables link to them where the host names the page (Zensical)"],
-            "max_block_chars": [defaults.max_block_chars, "Largest block, in characters"],
-            "max_yaml_nodes": [defaults.max_yaml_nodes, "Most YAML values one block may hold"],
-            "max_expanded_chars": [
-                defaults.max_expanded_chars, "Most characters of text one block may expand to"
-            ],
-            "rules": [{}, "Severity of each rule by rule id: error, warning, info or off"],
+            spec.name: ["" if spec.default is None else spec.default, spec.doc]
+            for spec in OPTIONS if Host.EXTENSION in spec.hosts
         }
         super().__init__(**kwargs)
         self.on_diagnostic = on_diagnostic or _log_diagnostic
@@ -139,19 +130,17 @@ class JourneyExtension(Extension):
         self.pipeline = pipeline
 
     def _settings(self) -> Settings:
-        templates = self.getConfig("templates") or []
-        if isinstance(templates, str):
-            templates = [templates]
-        return Settings(
-            locale=str(self.getConfig("locale") or "en"),
-            catalog=str(self.getConfig("catalog") or "") or None,
-            templates=tuple(str(t) for t in templates),
-            fence=str(self.getConfig("fence") or INFO_STRING),
-            max_block_chars=int(self.getConfig("max_block_chars")),
-            max_yaml_nodes=int(self.getConfig("max_yaml_nodes")),
-            max_expanded_chars=int(self.getConfig("max_expanded_chars")),
-            rules=RuleOptions.read(self.getConfig("rules"), "custflow options"),
-        )
+        """The pipeline settings of the options, as every face makes them:
+        paths as given (relative to the folder the host runs in)."""
+        values = dict(self.getConfigs())
+        if isinstance(values.get("templates"), str):
+            values["templates"] = [values["templates"]]
+        values = {name: None if value == "" else value for name, value in values.items()}
+        try:
+            options = read_options(values, host=Host.EXTENSION, where="custflow options")
+        except OptionError as exc:
+            raise ValueError(str(exc)) from None
+        return settings_for(options, SiteFacts(folder=Path.cwd()))
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
@@ -196,9 +185,10 @@ class JourneyExtension(Extension):
         playbook` writes into ``playbook_dir`` (every stage, touchpoint and role
         of the site gets one). The host resolves links in HTML from the Markdown
         file, as it does Markdown links; a diagram's links it leaves alone, so
-        those are URLs from the page's own URL."""
+        those are URLs from the page's own URL. Only where that folder
+        exists: a site that never wrote the pages gets no links to nothing."""
         folder = str(self.getConfig("playbook_dir") or "").strip("/")
-        if not folder or not host.path:
+        if not folder or not host.path or not (host.docs / folder).is_dir():
             return None
         layout = PlaybookLayout(folder)
         here = page_url(host.path, host.directory_urls)

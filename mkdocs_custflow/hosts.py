@@ -33,6 +33,8 @@ class HostPage:
     path: str = ""
     """The page's path in the docs folder (``guide/sales.md``)."""
     directory_urls: bool = True
+    docs: Path = Path("docs")
+    """The host's docs folder."""
 
 
 def host_page(md: Markdown, text: str) -> HostPage | None:
@@ -47,7 +49,8 @@ def host_page(md: Markdown, text: str) -> HostPage | None:
         return None
     root = Path(str(config.get("root_dir") or "."))
     docs = Path(str(config.get("docs_dir") or "docs"))
-    source = (docs if docs.is_absolute() else root / docs) / str(path)
+    docs = docs if docs.is_absolute() else root / docs
+    source = docs / str(path)
     offset = 0
     try:
         written = source.read_text("utf-8-sig").replace("\r\n", "\n")
@@ -57,7 +60,7 @@ def host_page(md: Markdown, text: str) -> HostPage | None:
     if text and written.endswith(text):
         offset = written[: len(written) - len(text)].count("\n")
     return HostPage(shown_path(source, root), offset, root, str(path),
-                    bool(config.get("use_directory_urls", True)))
+                    bool(config.get("use_directory_urls", True)), docs)
 
 
 def ignored_plugin_note(root: Path) -> str | None:

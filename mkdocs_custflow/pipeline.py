@@ -31,7 +31,7 @@ from mkdocs_custflow.i18n import normalize_locale
 from mkdocs_custflow.playbook.gather import build_playbook
 from mkdocs_custflow.playbook.model import JourneyRecord, Playbook
 from mkdocs_custflow.reading.catalog import load_catalog
-from mkdocs_custflow.reading.fences import INFO_STRING, Fence, find_journey_fences
+from mkdocs_custflow.reading.fences import Fence, find_journey_fences
 from mkdocs_custflow.reading.includes import Includes, Locate
 from mkdocs_custflow.reading.located_yaml import YamlLimits, YamlMapping, YamlReadError, parse
 from mkdocs_custflow.reading.model import ModelReader
@@ -40,10 +40,13 @@ from mkdocs_custflow.renderers.colours import team_order
 from mkdocs_custflow.renderers.html import render_error_html, render_journey_html
 from mkdocs_custflow.renderers.options import RenderOptions
 from mkdocs_custflow.rules import RuleOptions, RuleSet, stops
+from mkdocs_custflow.settings.options import Options
 from mkdocs_custflow.structure import Catalog, Journey, Stage
 from mkdocs_custflow.structure.ids import anchor, fallback_id
 from mkdocs_custflow.templates import TemplateLibrary, use_template
 
+_OPTIONS = Options()
+"""Each option's default: the settings default to the same values."""
 TAB_LENGTH = 4  # Python-Markdown expands tabs before the blocks are read
 
 
@@ -55,17 +58,17 @@ class Settings:
     locale: str = "en"
     catalog: str | None = None
     templates: tuple[str, ...] = ()
-    max_block_chars: int = 200_000
+    max_block_chars: int = _OPTIONS.max_block_chars
     """Largest block, in characters, before it is refused."""
-    max_yaml_nodes: int = YamlLimits.max_nodes
+    max_yaml_nodes: int = _OPTIONS.max_yaml_nodes
     """Most YAML values one block may expand to (aliases counted each time)."""
-    max_expanded_chars: int = YamlLimits.max_chars
+    max_expanded_chars: int = _OPTIONS.max_expanded_chars
     """Most characters of text one block may expand to (aliases counted each time)."""
-    max_playbook_pages: int = 1_000
+    max_playbook_pages: int = _OPTIONS.max_playbook_pages
     """Most pages the playbook may add to the site."""
     playbook: bool = True
     """Whether journeys are gathered into a playbook (and checked across pages)."""
-    fence: str = INFO_STRING
+    fence: str = _OPTIONS.fence
     """The info string of journey fences (```` ```journey ```` by default)."""
     snippets: str | None = None
     """The site's pymdownx.snippets options (JSON), when it uses that

@@ -23,7 +23,7 @@ from mkdocs_custflow.extension import JourneyExtension, PageContext
 from mkdocs_custflow.i18n import normalize_locale, words
 from mkdocs_custflow.pipeline import BlockResult, Pipeline, SiteReading, SourcePage
 from mkdocs_custflow.playbook.pages import PageTemplateError, PlaybookLayout
-from mkdocs_custflow.plugin.config import CustflowConfig
+from mkdocs_custflow.plugin.config import CustflowConfig, options_of
 from mkdocs_custflow.plugin.journey_links import JourneyLinks
 from mkdocs_custflow.plugin.languages import (
     LanguageBuild,
@@ -51,6 +51,7 @@ from mkdocs_custflow.plugin.setup import (
 )
 from mkdocs_custflow.reading.sources import SourceError, decode
 from mkdocs_custflow.renderers.options import RenderOptions
+from mkdocs_custflow.settings.options import Options
 from mkdocs_custflow.structure.ids import anchor
 
 log = get_plugin_logger("custflow")
@@ -60,6 +61,8 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
+        self.options = Options()
+        """The options as values, read from ``config`` in ``on_config``."""
         self.pipeline: Pipeline | None = None
         self.extension: JourneyExtension | None = None
         self.playbook = PlaybookFiles()
@@ -85,18 +88,19 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
     # Default priority: it only adds our Markdown extension and a script, which
     # no other plugin's configuration depends on.
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        if not self.config.enabled:
-            return None
         check_options(self.config)
-        check_fence(self.config.fence)
+        self.options = options = options_of(self.config)
+        if not options.enabled:
+            return None
+        check_fence(options.fence)
         # mkdocs-static-i18n runs this again for each further language's build.
         self.languages = languages = language_build(config)
         self._page_pipelines = {}
-        settings = settings_from(self.config, config)
-        directory = check_playbook_dir(self.config.playbook_dir)
+        settings = settings_from(options, config)
+        directory = check_playbook_dir(self.options.playbook_dir)
         layout = PlaybookLayout(languages.playbook_dir(directory) if languages else directory)
-        self.playbook.configure(layout, settings.locale, self.config.page_templates)
-        folder = Path(settings.base) / self.config.cache_dir if self.config.cache else None
+        self.playbook.configure(layout, settings.locale, self.options.page_templates)
+        folder = Path(settings.base) / self.options.cache_dir if self.options.cache else None
         if self.cache is None or self.cache.folder != folder:
             self.cache = BlockCache(folder)  # kept across `mkdocs serve` rebuilds
         self.pipeline = pipeline = Pipeline(settings, self.cache)
@@ -115,12 +119,12 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         )
         config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
         add_assets(config)
-        self.mermaid = mermaid_script(self.config, config)
+        self.mermaid = mermaid_script(self.options, config)
         taken = superfences_conflict(config, settings.fence)
         if taken and not is_further_language_build(config):
             where = relative_to_project(config.config_file_path or "mkdocs.yml", config)
             self._report_found(Diagnostic(Severity.WARNING, taken, where, rule="fence-taken"))
-        notes = [missing_mermaid_note(self.config, config)]
+        notes = [missing_mermaid_note(self.options, config)]
         if self.mermaid is not None:
             notes.append(privacy_mermaid_note(config))
         for note in notes:
@@ -130,14 +134,15 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
 
     def on_serve(self, server, /, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
         """Rebuild when the catalog or a template changes, not only the docs."""
-        if self.config.enabled:
-            for path in (self.config.catalog, *self.config.templates, self.config.page_templates):
+        if self.options.enabled:
+            options = self.options
+            for path in (options.catalog, *options.templates, options.page_templates):
                 if path:
                     server.watch(path)
         return server
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        if not self.config.enabled or is_further_language_build(config):
+        if not self.options.enabled or is_further_language_build(config):
             return  # a further language's build: what was reported stays reported
         # `mkdocs serve` keeps the plugin: a finding already shown by the last
         # rebuild is not shown again; a new or returning one is.
@@ -150,7 +155,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
     # which keeps one language's pages and would not know what to do with ours.
     @event_priority(-110)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
-        if not self.config.enabled or self.pipeline is None:
+        if not self.options.enabled or self.pipeline is None:
             return None
         if self.mermaid is not None and self.mermaid.file is not None:
             files.append(
@@ -167,7 +172,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
             try:
                 self.playbook.add_to(
                     files, config, reading.playbook, self._report_playbook,
-                    in_own_section=self.config.nav,
+                    in_own_section=self.options.nav,
                     settings_key=self.pipeline.fingerprint,
                 )
                 if self.languages is not None:
@@ -203,17 +208,17 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
     def on_nav(
         self, nav: Navigation, /, *, config: MkDocsConfig, files: Files
     ) -> Navigation | None:
-        if not self.config.enabled:
+        if not self.options.enabled:
             return None
         for page, page_title in self.playbook.own_pages():
             page.title = safe_title(page_title)
-        if self.config.nav:
-            title = self.config.nav_title
+        if self.options.nav:
+            title = self.options.nav_title
             languages = language_build(config)
             if languages is not None:
                 title = languages.nav_title(title or words(self.playbook.locale)["playbook"])
             add_playbook_section(nav, self.playbook, title, self.playbook.locale,
-                                 self.config.nav_limit)
+                                 self.options.nav_limit)
         return nav
 
     # Lowest priority: other plugins may rewrite the Markdown first, and the line
@@ -222,7 +227,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        if not self.config.enabled or self.extension is None:
+        if not self.options.enabled or self.extension is None:
             return None
         source = page.file.content_string if page.file.abs_src_path else markdown
         layout, urls, links = self.playbook.layout, self.playbook, self.journey_links
@@ -274,7 +279,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         # Block anchors live in stashed HTML that MkDocs' anchor check cannot see.
-        if self.config.enabled and page.present_anchor_ids is not None:
+        if self.options.enabled and page.present_anchor_ids is not None:
             page.present_anchor_ids.update(self._page_anchors)
         return None
 
@@ -283,7 +288,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """``mermaid_js`` on the pages that have a diagram, wherever they are."""
         mermaid = self.mermaid
-        if not self.config.enabled or mermaid is None or mermaid.every_page:
+        if not self.options.enabled or mermaid is None or mermaid.every_page:
             return None
         if not has_diagram(page.content or "") or "</body>" not in output:
             return None
@@ -292,7 +297,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
 
     # Default priority: only saves the block cache and logs what it did.
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if not self.config.enabled:
+        if not self.options.enabled:
             return
         self._finish_cache()
         # Errors fail the build (warnings only --strict). `mkdocs serve` keeps
@@ -307,7 +312,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
     # Default priority: only saves the block cache.
     def on_build_error(self, *, error: Exception) -> None:
         """Results read before the error are still good: save them."""
-        if self.config.enabled:
+        if self.options.enabled:
             self._finish_cache()
 
     def _finish_cache(self) -> None:
@@ -319,7 +324,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
             log.debug(f"block cache: {note}")
         log.debug(
             f"journey blocks: {cache.read} read, {cache.reused + cache.from_disk} reused"
-            + (f" ({cache.from_disk} of them from {self.config.cache_dir})"
+            + (f" ({cache.from_disk} of them from {self.options.cache_dir})"
                if cache.disk_was_used else "")
         )
 
@@ -357,7 +362,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         """A journey drawn on a page whose file (as the site reading read it,
         includes in place) does not hold it: it is missing from the playbook."""
         journey = result.journey
-        if journey is None or not journey.in_playbook or not self.config.playbook:
+        if journey is None or not journey.in_playbook or not self.options.playbook:
             return
         self._report_found(Diagnostic(
             Severity.WARNING,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path
@@ -14,8 +15,8 @@ from mkdocs.utils import get_relative_url
 
 from mkdocs_custflow.diagnostics import did_you_mean
 from mkdocs_custflow.extension import fence_taken_note
-from mkdocs_custflow.plugin.config import CustflowConfig
 from mkdocs_custflow.safe_text import script_tag
+from mkdocs_custflow.settings.options import NAMES, Options
 
 MERMAID_SITE_PATH = "assets/javascripts/custflow/mermaid.min.js"
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
@@ -32,9 +33,9 @@ def add_assets(config: MkDocsConfig) -> None:
             target.append(site_path)  # type: ignore[arg-type]
 
 
-def check_options(options: CustflowConfig) -> None:
+def check_options(options: Mapping[str, object]) -> None:
     """Unknown options are errors with a suggestion, not easily missed warnings."""
-    known = {name for name, _option in CustflowConfig._schema}
+    known = set(NAMES)
     for key in options:
         if key not in known:
             raise PluginError(
@@ -86,7 +87,7 @@ class MermaidScript:
         return script_tag(src)
 
 
-def mermaid_script(options: CustflowConfig, config: MkDocsConfig) -> MermaidScript | None:
+def mermaid_script(options: Options, config: MkDocsConfig) -> MermaidScript | None:
     """The ``mermaid_js`` script; with instant navigation, added to every page here."""
     source = options.mermaid_js
     if not source:
@@ -159,7 +160,7 @@ def theme_mermaid_urls(config: MkDocsConfig) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
-def missing_mermaid_note(options: CustflowConfig, config: MkDocsConfig) -> str | None:
+def missing_mermaid_note(options: Options, config: MkDocsConfig) -> str | None:
     """What to change when nothing on the pages will load Mermaid."""
     theme = config.theme.name if config.theme else None
     loads_mermaid = any("mermaid" in str(script) for script in config.extra_javascript)

@@ -33,6 +33,8 @@ class Comparison:
     head: str
     journeys: dict[str, Journey] = field(default_factory=dict)
     unreadable: list[Diagnostic] = field(default_factory=list)
+    errors: list[Diagnostic] = field(default_factory=list)
+    """The newer side's errors: its build would fail on them."""
 
     def by_journey(self) -> dict[str, list[Change]]:
         grouped: dict[str, list[Change]] = {}
@@ -67,6 +69,8 @@ def as_json(comparison: Comparison) -> str:
         "changes": [change.as_data() for change in comparison.changes],
         "unreadable": [{"file": d.file, "line": d.line, "rule": d.rule, "message": d.message}
                        for d in comparison.unreadable],
+        "errors": [{"file": d.file, "line": d.line, "rule": d.rule, "message": d.message}
+                   for d in comparison.errors],
     }, indent=2, ensure_ascii=False)
 
 
@@ -79,6 +83,9 @@ def as_text(comparison: Comparison) -> str:
             lines.append(f"  {change.file}:{change.line}: {stage}{change.summary}")
     for problem in comparison.unreadable:
         lines.append(f"not compared: {problem.where}: {problem.message}")
+    for problem in comparison.errors:
+        lines.append(f"error at {comparison.head}: {problem.where}: {problem.message} "
+                     f"[{problem.rule}]")
     return "\n".join(lines) + "\n"
 
 
@@ -102,6 +109,11 @@ def as_markdown(comparison: Comparison) -> str:
                   "(`custflow validate` says why):", ""]
         lines += [f"- {_code(d.where)}: {md_escape(d.message)}"
                   for d in comparison.unreadable]
+    if comparison.errors:
+        lines += ["", f"**{len(comparison.errors)} error(s)** at {_code(comparison.head)}: "
+                  "the build fails on them (`custflow validate` lists them all):", ""]
+        lines += [f"- {_code(d.where)}: {md_escape(d.message)} ({_code(d.rule or '')})"
+                  for d in comparison.errors[:20]]
     return "\n".join(lines) + "\n"
 
 

@@ -12,9 +12,10 @@ run: mkdocs.yml is read as data (:func:`read_site_config`), not by MkDocs.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -22,15 +23,16 @@ from pathlib import Path, PurePosixPath
 import yaml
 
 from mkdocs_custflow.diagnostics import Diagnostic
-from mkdocs_custflow.pipeline import Pipeline, Settings, SourcePage
+from mkdocs_custflow.pipeline import Pipeline, SourcePage
 from mkdocs_custflow.reading.sources import SourceError, read_text
 from mkdocs_custflow.rules import stops
+from mkdocs_custflow.settings.project import ProjectError, project_files, read_project
+from mkdocs_custflow.settings.site import settings_for
 from mkdocs_custflow.structure import Journey
 
 WORKING_TREE = None
 """The ``head`` that means the files as they are now."""
 DEFAULT_BRANCHES = ("origin/HEAD", "origin/main", "origin/master", "main", "master")
-MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
 class RevisionError(Exception):
@@ -94,112 +96,6 @@ def default_base(root: Path) -> str:
     )
 
 
-# -- mkdocs.yml as data ---------------------------------------------------------------
-class _ConfigLoader(yaml.SafeLoader):
-    """YAML with any tag (``!ENV``, ``!!python/name:...``) read as plain data:
-    no code of the config runs."""
-
-
-def _untagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> object:
-    if isinstance(node, yaml.MappingNode):
-        return loader.construct_mapping(node, deep=True)
-    if isinstance(node, yaml.SequenceNode):
-        return loader.construct_sequence(node, deep=True)
-    return loader.construct_scalar(node)  # type: ignore[arg-type]
-
-
-_ConfigLoader.add_multi_constructor("", _untagged)
-_ConfigLoader.add_multi_constructor("!", _untagged)
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _untagged)
-
-
-@dataclass(frozen=True)
-class SiteConfig:
-    """What the journeys of a site are read from: its settings (paths absolute)
-    and its docs folder."""
-
-    config_file: Path
-    docs_dir: Path
-    settings: Settings
-    files: tuple[Path, ...] = field(default=())
-    """Every file and folder the journeys depend on: the config (and the files
-    it inherits), the docs folder, the catalog, the template folders."""
-
-
-def _load(path: Path, seen: tuple[Path, ...] = ()) -> tuple[dict[str, object], list[Path]]:
-    """The config at ``path`` merged over the one it ``INHERIT``s (MkDocs'
-    rule: mappings merge, other values replace), and the files read."""
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise RevisionError(f"{path.name} cannot be read: {exc}") from None
-    data = data if isinstance(data, dict) else {}
-    files = [path]
-    parent = data.pop("INHERIT", None)
-    if isinstance(parent, str) and path not in seen:
-        base, more = _load((path.parent / parent).resolve(), (*seen, path))
-        data = _merge(base, data)
-        files += more
-    return data, files
-
-
-def _merge(base: dict[str, object], over: Mapping[str, object]) -> dict[str, object]:
-    merged = dict(base)
-    for key, value in over.items():
-        old = merged.get(key)
-        merged[key] = (_merge(old, value) if isinstance(old, dict) and isinstance(value, dict)
-                       else value)
-    return merged
-
-
-def _plugin_options(plugins: object) -> dict[str, object]:
-    if isinstance(plugins, dict):
-        options = plugins.get("custflow")
-        return options if isinstance(options, dict) else {}
-    for item in plugins if isinstance(plugins, list) else []:
-        if item == "custflow":
-            return {}
-        if isinstance(item, dict) and "custflow" in item:
-            options = item["custflow"]
-            return options if isinstance(options, dict) else {}
-    return {}
-
-
-def read_site_config(config_file: Path) -> SiteConfig:
-    """The settings a build of ``config_file`` gives the plugin, read as data.
-    Paths in the plugin options are relative to the file that names them."""
-    config_file = config_file.resolve()
-    data, files = _load(config_file)
-    folder = config_file.parent
-    options = _plugin_options(data.get("plugins"))
-    theme = data.get("theme")
-    language = theme.get("language") if isinstance(theme, dict) else None
-    catalog = options.get("catalog")
-    templates = options.get("templates")
-    templates = templates if isinstance(templates, list) else []
-    defaults = Settings()
-
-    def number(name: str) -> int:
-        value = options.get(name, getattr(defaults, name))
-        return value if isinstance(value, int) else int(getattr(defaults, name))
-
-    settings = Settings(
-        locale=str(options.get("locale") or language or "en"),
-        catalog=str(folder / catalog) if isinstance(catalog, str) else None,
-        templates=tuple(str(folder / t) for t in templates if isinstance(t, str)),
-        max_block_chars=number("max_block_chars"),
-        max_yaml_nodes=number("max_yaml_nodes"),
-        max_expanded_chars=number("max_expanded_chars"),
-        max_playbook_pages=number("max_playbook_pages"),
-        playbook=False,  # the journeys are compared, not the playbook
-        base=str(folder),
-    )
-    docs = folder / str(data.get("docs_dir") or "docs")
-    files += [docs, *([Path(settings.catalog)] if settings.catalog else []),
-              *(Path(t) for t in settings.templates)]
-    return SiteConfig(config_file, docs, settings, tuple(files))
-
-
 # -- a revision's files ------------------------------------------------------------------
 @contextmanager
 def checked_out(root: Path, revision: str | None, config: str) -> Iterator[Path]:
@@ -218,20 +114,28 @@ def checked_out(root: Path, revision: str | None, config: str) -> Iterator[Path]
             path = wanted.pop()
             if not _export(root, sha, [path], dest):
                 break
-            data = yaml.load((dest / path).read_text("utf-8", "replace"), Loader=_ConfigLoader)
+            data = yaml.safe_load(_untagged((dest / path).read_text("utf-8", "replace")))
             parent = data.get("INHERIT") if isinstance(data, dict) else None
             if isinstance(parent, str):
                 wanted.append(os.path.normpath(str(PurePosixPath(path).parent / parent)))
         if not (dest / config).is_file():
             raise RevisionError(f"{config} does not exist at {revision}")
-        site = read_site_config(dest / config)
+        try:
+            needed = project_files(dest / config, confined=True)
+        except ProjectError as exc:
+            raise RevisionError(f"{config} at {revision}: {exc}") from None
         inside = []
-        for needed in site.files:
-            relative = os.path.relpath(needed, dest.resolve())
+        for needed_path in needed:
+            relative = os.path.relpath(needed_path, dest.resolve())
             if not relative.startswith(".."):
                 inside.append(Path(relative).as_posix())
         _export(root, sha, inside, dest)
         yield dest / config
+
+
+def _untagged(text: str) -> str:
+    """mkdocs.yml's text with its tags dropped, to find its ``INHERIT``."""
+    return re.sub(r"!!?[\w/.:-]+", "", text)
 
 
 def _export(root: Path, sha: str, paths: list[str], dest: Path) -> int:
@@ -271,30 +175,35 @@ class SiteJourneys:
 
     journeys: list[Journey]
     unreadable: list[Diagnostic]
+    errors: list[Diagnostic] = field(default_factory=list)
+    """Every error the build would report (the site's rules applied): the
+    build and ``custflow validate`` fail on them, and so does the diff."""
 
 
-def read_journeys(config_file: Path) -> SiteJourneys:
+def read_journeys(config_file: Path, *, confined: bool = True) -> SiteJourneys:
     """Every journey of the site of ``config_file``, read as the build reads
-    them (catalog filled in, templates expanded)."""
-    site = read_site_config(config_file)
-    pipeline = Pipeline(site.settings)
+    them (its options, pages, catalog and templates; the playbook aside).
+    ``confined``: a revision's copy, whose paths may not leave its folder."""
+    try:
+        project = read_project(config_file, confined=confined)
+    except ProjectError as exc:
+        raise RevisionError(f"{config_file.name}: {exc}") from None
+    settings = settings_for(project.options, project.site, playbook=False)
+    pipeline = Pipeline(settings)
     if pipeline.catalog_errors:
         return SiteJourneys([], pipeline.catalog_errors)
     pages = []
     problems: list[Diagnostic] = []
-    if site.docs_dir.is_dir():
-        for path in sorted(site.docs_dir.rglob("*")):
-            if path.suffix not in MARKDOWN_SUFFIXES or not path.is_file():
-                continue
-            shown = site.settings.shown(path)
-            try:
-                text = read_text(path)
-            except SourceError:
-                continue
-            pages.append(SourcePage(path.relative_to(site.docs_dir).as_posix(), text, shown))
+    for src, path in project.pages:
+        try:
+            text = read_text(path)
+        except SourceError:
+            continue
+        pages.append(SourcePage(src, text, settings.shown(path)))
     reading = pipeline.read_site(pages, whole_site=False)
     journeys = [r.journey for _, _, r in reading.blocks if r.journey is not None]
     for _page, _fence, result in reading.blocks:
         if result.journey is None:  # not compared: say why
             problems += [f for f in result.diagnostics if stops(f)][:1]
-    return SiteJourneys(journeys, problems)
+    errors = [f for f in reading.findings if f.is_error]
+    return SiteJourneys(journeys, problems, errors)

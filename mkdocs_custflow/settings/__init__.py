@@ -1,0 +1,1 @@
+"""Options and settings: one description of every option, read the same by every face."""
