@@ -19,7 +19,7 @@ import yaml
 from support.site import write_site
 
 from mkdocs_custflow.cache import KEY_ENV, BlockCache, decode_result, encode_result
-from mkdocs_custflow.checks import stages_without_way_out, unreachable_stages
+from mkdocs_custflow.checks.graph import stages_without_way_out, unreachable_stages
 from mkdocs_custflow.cli import main
 from mkdocs_custflow.diagnostics import Diagnostic, Severity
 from mkdocs_custflow.pipeline import Pipeline, Settings, SourcePage
