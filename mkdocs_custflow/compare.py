@@ -48,7 +48,7 @@ KINDS = (
 reports as ``<field>`` (a value) or ``<item>-added``/``-removed``/``-changed``."""
 
 _JOURNEY_SKIPPED = {
-    "id", "title", "stages", "actors", "touchpoints", "file", "line", "key_lines", "too_large",
+    "id", "title", "stages", "actors", "touchpoints", "file", "line", "key_lines",
     "views_given", "ignore", "template", "locale", "views", "direction",
 }
 _STAGE_SKIPPED = {"id", "name", "line", "key_lines", "steps"}

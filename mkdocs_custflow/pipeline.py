@@ -24,8 +24,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from mkdocs_custflow import checks
 from mkdocs_custflow.cache import BlockCache, Cached, files_fingerprint, folder_files
+from mkdocs_custflow.checks.block import check_journey
+from mkdocs_custflow.checks.catalog import check_catalog, orphan_roles
+from mkdocs_custflow.checks.review_cycle import review_findings
+from mkdocs_custflow.checks.site import check_journey_links
+from mkdocs_custflow.checks.size import oversized_views, playbook_size
 from mkdocs_custflow.diagnostics import Diagnostic, Reporter, Severity, shown_path
 from mkdocs_custflow.i18n import normalize_locale
 from mkdocs_custflow.playbook.gather import build_playbook
@@ -223,7 +227,7 @@ class Pipeline:
             catalog, findings = load_catalog(path, settings.shown(path), settings.limits)
             self.catalog_errors = [f for f in findings if stops(f)]
             if not self.catalog_errors:
-                findings += checks.check_catalog(catalog)
+                findings += check_catalog(catalog)
             self.catalog = catalog
             self.catalog_findings = self.rules.apply(findings)
         self.fingerprint = settings.fingerprint()
@@ -247,7 +251,7 @@ class Pipeline:
         journey = cached.journey
         if journey is not None and journey.review is not None:
             # Depends on the day: found on every read, never kept in the cache.
-            due = checks.review_findings(journey, self.today)
+            due = review_findings(journey, self.today)
             findings = [*findings, *(d for d in due if d.rule not in journey.ignore)]
         return BlockResult(journey, self.rules.apply(findings), cached.html)
 
@@ -283,7 +287,7 @@ class Pipeline:
             return Cached(None, report.items)
         journey.template = template_name
         resolve(journey, self.catalog)
-        findings = report.items + checks.check_journey(
+        findings = report.items + check_journey(
             journey, self.catalog, settings.locale, skip=self.rules.off
         )
         findings = [d for d in findings if d.rule not in journey.ignore]
@@ -304,10 +308,16 @@ class Pipeline:
         if result.journey is None:
             html = render_error_html(result.diagnostics, options.locale)
         else:
-            html = render_journey_html(result.journey, options)
+            html = render_journey_html(result.journey, options, self.too_large(result.journey))
         if key is not None:
             result.html[key] = html
         return html
+
+    def too_large(self, journey: Journey) -> dict[str, str]:
+        """The journey's views too large for Mermaid to draw, with the reason,
+        measured as the size check measured them when the block was read: the
+        page shows the reason instead of each."""
+        return oversized_views(journey, self.settings.locale)
 
     # -- pages and sites ---------------------------------------------------------
     def read_fence(self, fence: Fence, file: str, line_offset: int = 0) -> BlockResult:
@@ -383,15 +393,15 @@ class Pipeline:
                     record = JourneyRecord(journey, page.path, anchor(journey.id), fence.body)
                     records.append(record)
         journeys = [result.journey for _, _, result in blocks if result.journey is not None]
-        across.extend(checks.check_journey_links(journeys))
+        across.extend(check_journey_links(journeys))
         if whole_site and all(result.ok for _, _, result in blocks):
             # A block that cannot be read may be what uses a role.
-            across.extend(checks.orphan_roles(self.catalog, journeys))
+            across.extend(orphan_roles(self.catalog, journeys))
         playbook = None
         if self.settings.playbook:
             playbook, conflicts = build_playbook(records, self.catalog)
             across.extend(conflicts)
-            over = checks.playbook_size(playbook, self.settings.max_playbook_pages)
+            over = playbook_size(playbook, self.settings.max_playbook_pages)
             if over is not None:
                 across.append(over)
                 playbook = None

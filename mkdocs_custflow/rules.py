@@ -1,12 +1,16 @@
 """Every rule that can report a finding, and how a site changes their severity.
 
 A finding (:class:`~mkdocs_custflow.diagnostics.Diagnostic`) names its rule.
-:data:`RULES` lists each rule once, with its default severity, a one-line
-summary and the help text that the guide, ``custflow validate --format sarif``
-and code-scanning tools show. The plugin option ``rules: {rule-id: severity}``
-(:class:`RuleOptions`, one field of the pipeline's settings) and a block's
-``ignore: [rule-id, ...]`` change the severity of the rules that judge a
-journey which can still be drawn. The rules that find a block, the catalog or
+Each rule is declared once, with its default severity, a one-line summary
+and the help text that the guide, ``custflow validate --format sarif`` and
+code-scanning tools show, in the module of :mod:`mkdocs_custflow.checks`
+beside the check that raises it (see that package for where the others
+live). :data:`RULES` collects them all, in the guide's order.
+
+The plugin option ``rules: {rule-id: severity}`` (:class:`RuleOptions`, one
+field of the pipeline's settings) and a block's ``ignore: [rule-id, ...]``
+change the severity of the rules that judge a journey which can still be
+drawn. The rules that find a block, the catalog or
 the playbook unusable are always errors: lowering them would hide why a
 diagram is missing.
 
@@ -23,156 +27,43 @@ import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
+from mkdocs_custflow.checks import block, build, catalog, graph, reading, review_cycle, site, size
+from mkdocs_custflow.checks.rule import OFF, SEVERITIES, Rule
 from mkdocs_custflow.diagnostics import Diagnostic, Severity, did_you_mean, name_hint
 
-OFF = "off"
-SEVERITIES = ("error", "warning", "info", OFF)
-"""What ``rules:`` may set a rule to; ``off`` drops its findings."""
-
-
-@dataclass(frozen=True)
-class Rule:
-    id: str
-    default: str
-    """``error``, ``warning``, ``info`` or ``off``."""
-    summary: str
-    """One line: what a finding of this rule says is wrong."""
-    help: str
-    """What it means and what to change (plain text, a few sentences)."""
-    fixed: bool = False
-    """Always an error: it stops a block, the catalog or the playbook, so
-    neither ``rules:`` nor ``ignore:`` can lower it."""
-
-
-_RULES = (
-    # -- a block, the catalog or the playbook cannot be made: always errors --------------
-    Rule("yaml", "error", "The text is not YAML a journey can use.",
-         "The block (or the catalog) has a YAML syntax error, the same key twice in one "
-         "mapping, a tag such as !!python/object, a merge key that does not merge a "
-         "mapping, or a list or mapping as a key. The message quotes the problem; the "
-         "line is where it was noticed, often just after the mistake. Quote texts that "
-         "contain ': ' or start with a special character.", fixed=True),
-    Rule("limit", "error", "A block, its expansion or the playbook is over a size limit.",
-         "A block longer than 'max_block_chars', expanding to more YAML values than "
-         "'max_yaml_nodes' or more text than 'max_expanded_chars' (aliases and template "
-         "values count each time they are used), nested deeper than 40 levels, or a "
-         "playbook of more pages than 'max_playbook_pages'. Split the journey, or raise "
-         "the option for a really large one.", fixed=True),
-    Rule("unclosed-fence", "error", "A journey fence is never closed.",
-         "The fence that opens a journey block has no closing line, so it would swallow "
-         "the rest of the page. Add a closing fence line (``` or ~~~) after the block.",
-         fixed=True),
-    Rule("unreadable-file", "error", "A page or the catalog cannot be read.",
-         "The file cannot be opened or is not UTF-8. The message names the first byte "
-         "that is not UTF-8 and its line; save the file as UTF-8.", fixed=True),
-    Rule("unknown-key", "error", "A key that the block format does not have.",
-         "A misspelt or unsupported key in a journey block, a stage, a step, an actor, a "
-         "touchpoint, a link or the catalog. The message suggests the closest known key; "
-         "the guide's block reference lists them all.", fixed=True),
-    Rule("invalid-value", "error", "A value of the wrong type or form.",
-         "A value the block format cannot read: text where a list is needed, an id with "
-         "spaces, a step in none of the step forms, a score outside 1-5, an unknown view "
-         "or actor kind, a link URL that is not allowed, a stage id used twice, a journey "
-         "without stages. The message says what form the value needs.", fixed=True),
-    Rule("template", "error", "A template cannot be used.",
-         "The template named by 'use:' does not exist, needs a value that 'with:' does not "
-         "give, is given a parameter it does not have, or its file cannot be read or "
-         "expanded; or a stage merged onto it names no stage of the template. The message "
-         "ends with the template file and line when the problem is in the file.",
-         fixed=True),
-    Rule("unknown-reference", "error",
-         "A name of an actor, touchpoint or stage that is not defined.",
-         "An owner, a RACI list, a step, a 'via', a touchpoint list, a 'next' or a decision "
-         "branch names an id that neither the block nor the catalog defines. Once any "
-         "actor (or touchpoint) is defined, every id used must be. Fix the id (the message "
-         "suggests the closest) or define it.", fixed=True),
-    Rule("playbook-collision", "error", "A file of yours stands where a playbook page goes.",
-         "A page or file of the site would have the address of a generated playbook page. "
-         "Your file is kept and the playbook page is left out. Rename your file, or move "
-         "the playbook with 'playbook_dir'.", fixed=True),
-    # -- a journey that can be drawn, judged: each can be changed ----------------------
-    Rule("broken-link", "warning", "A playbook page links to no page or file of the site.",
-         "A stage's 'links' (read from the docs folder), or a page template of yours, names a "
-         "path that is neither a page nor a file of the site. The page shows the name without "
-         "a link. Correct the link, or add the file. Only the build sees this."),
-    Rule("not-in-playbook", "warning", "A journey drawn on a page but missing from the playbook.",
-         "The page's file does not hold the block as written: another plugin added or changed "
-         "it while the page was built, so the playbook, which is gathered from the files, "
-         "does not have it. Write the block in the page, or in a file the page includes with "
-         "pymdownx.snippets, or add 'playbook: false' to it. Only the build sees this."),
-    Rule("fence-taken", "warning", "The site's own superfences fence has the journey fence name.",
-         "A custom fence of pymdownx.superfences has the name of the journey blocks' fence "
-         "(journey, or the custflow option 'fence'). The journey blocks take it over, so that "
-         "fence never runs. Give the journey blocks another name with 'fence', or rename "
-         "yours. Only the build sees this."),
-    Rule("yaml-comment", "warning", "A YAML comment cuts a text short.",
-         "' #' starts a YAML comment, so the rest of the line is dropped from the text "
-         "before it. Put the whole text in quotes to keep it."),
-    Rule("unreachable-stage", "warning", "A stage that no path from the first stage reaches.",
-         "Following the flow as the flowchart draws it (each stage leads to the next unless "
-         "it has 'next' or a decision, decisions lead to their branches), no path from the "
-         "first stage comes to this one. Route to it with 'next' or a decision branch, or "
-         "remove it."),
-    Rule("no-way-out", "warning", "A stage from which no path leads to the journey's end.",
-         "Every path from this stage loops back without reaching the end of the journey "
-         "(a stage with nothing after it, or 'next: end', or a branch to 'end'). Give the "
-         "loop a way out: a decision branch or a 'next' that leads on."),
-    Rule("empty-view", "warning", "A view that has nothing to show.",
-         "The 'journey' view needs steps with 'score: 1-5'; the 'sequence' view needs steps "
-         "or stage owners. Add them, or remove the view from 'views'."),
-    Rule("diagram-too-large", "warning", "A view too large for Mermaid to draw.",
-         "Mermaid refuses diagrams over 50,000 characters or 500 arrows; the page shows a "
-         "notice instead of that view. Split the journey into smaller ones."),
-    Rule("duplicate-journey-id", "warning", "Two journey blocks have the same id.",
-         "A journey id names one journey in the site, its anchor and its place in the "
-         "playbook. Give each block its own 'id' (two blocks with the same title and no id "
-         "get the same id)."),
-    Rule("stage-conflict", "warning", "One stage id, two names or owners.",
-         "A stage id names the same stage in every journey and one playbook page, which "
-         "has one name and one owner. Define the stage once, in the catalog, or make the "
-         "definitions agree."),
-    Rule("owner-not-role", "warning", "A stage owned by a customer, a system or a partner.",
-         "The owner is the accountable role (the A of RACI): a person or team of the "
-         "company, an actor of kind 'role'. Make a role the owner and name the others "
-         "under 'responsible', 'consulted' or 'informed'."),
-    Rule("no-owner", "off", "A stage with no owner.",
-         "Nobody is accountable for the stage, so its playbook page names no owner and the "
-         "RACI matrix has no A for it. Add 'owner:' (in the block or on the catalog's "
-         "stage)."),
-    Rule("missing-sla", "off", "A stage with no time limit.",
-         "The stage has no 'sla', so the playbook cannot say how long it may take. Add "
-         "'sla:' such as '48h' or '3 working days'."),
-    Rule("orphan-role", "info", "A catalog role that no journey gives anything to do.",
-         "The catalog defines the role, but it owns no stage, is in no RACI list, and takes "
-         "part in no step of any journey of the site or stage of the catalog. Use it, or "
-         "remove it from the catalog. Reported only when the whole site is read."),
-    Rule("pain-without-opportunity", "info", "A stage with pain points but no opportunity.",
-         "The stage names what hurts the customer but not what will change. Add an "
-         "'opportunities' item, even as an idea, so the improvement has an owner and a "
-         "status on the pain points page."),
-    Rule("review-overdue", "warning", "A journey whose next review is past due.",
-         "The journey's 'review' says how often it is reviewed and when it last was; the "
-         "next review fell due before the build date (today, or SOURCE_DATE_EPOCH). Review "
-         "it with the people named and set 'last' to the day you did."),
-    Rule("kpi-not-comparable", "warning", "A KPI whose target and current value have no "
-         "common unit.",
-         "Met or missed can only be shown when the target and the current value are in one "
-         "unit (%, or durations in min, h and d, which convert). Write both in the same "
-         "unit."),
-    Rule("detail-cycle", "error", "Sub-journeys that contain themselves.",
-         "A stage's 'detail' names the journey that draws it in detail; followed from "
-         "journey to sub-journey, these links come back to where they started, so the "
-         "playbook cannot say which journey a stage is part of. Remove one 'detail'."),
-    Rule("bad-handle", "error", "A catalog 'handle' that is not a code-owner handle.",
-         "'handle' gives the team or person that reviews the pages holding a role's "
-         "stages (custflow codeowners): '@user', '@org/team' or an e-mail address."),
-    Rule("rule-setting", "error", "The 'rules' option or a block's 'ignore' is wrong.",
-         "It names a rule that does not exist, a severity other than error, warning, info "
-         "and off, or lowers a rule that is always an error. The message suggests the "
-         "closest rule; the guide's rules page lists them all."),
+RULE_SETTING = Rule(
+    "rule-setting", "error", "The 'rules' option or a block's 'ignore' is wrong.",
+    "It names a rule that does not exist, a severity other than error, warning, info "
+    "and off, or lowers a rule that is always an error. The message suggests the "
+    "closest rule; the guide's rules page lists them all.",
 )
 
-RULES: dict[str, Rule] = {rule.id: rule for rule in _RULES}
+
+_DECLARED = (
+    *reading.OWN_RULES, *size.OWN_RULES, *block.OWN_RULES, *graph.OWN_RULES,
+    *site.OWN_RULES, *catalog.OWN_RULES, *review_cycle.OWN_RULES, *build.OWN_RULES,
+    RULE_SETTING,
+)
+
+ORDER = (
+    # -- a block, the catalog or the playbook cannot be made: always errors --------------
+    "yaml", "limit", "unclosed-fence", "unreadable-file", "unknown-key", "invalid-value",
+    "template", "unknown-reference", "playbook-collision",
+    # -- a journey that can be drawn, judged: each can be changed ----------------------
+    "broken-link", "not-in-playbook", "fence-taken", "yaml-comment", "unreachable-stage",
+    "no-way-out", "empty-view", "diagram-too-large", "duplicate-journey-id", "stage-conflict",
+    "owner-not-role", "no-owner", "missing-sla", "orphan-role", "pain-without-opportunity",
+    "review-overdue", "kpi-not-comparable", "detail-cycle", "bad-handle", "rule-setting",
+)
+"""The order the guide's rules page, ``custflow validate --format sarif`` and
+code-scanning tools list the rules in (a rule not named here comes last)."""
+
+RULES: dict[str, Rule] = {
+    rule.id: rule for rule in sorted(
+        _DECLARED, key=lambda rule: ORDER.index(rule.id) if rule.id in ORDER else len(ORDER)
+    )
+}
+"""Every rule, by id, in :data:`ORDER`."""
 
 
 def stops(finding: Diagnostic) -> bool:
@@ -255,7 +146,7 @@ class RuleSet:
     def __init__(self, options: RuleOptions | None = None) -> None:
         options = options or RuleOptions()
         self.options = options
-        self.levels: dict[str, str] = {rule.id: rule.default for rule in _RULES}
+        self.levels: dict[str, str] = {rule.id: rule.default for rule in RULES.values()}
         self.findings: list[Diagnostic] = []
         lines = dict(options.lines)
         file = options.file or "<rules option>"

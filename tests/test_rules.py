@@ -19,11 +19,11 @@ import yaml
 from support.site import write_site
 
 from mkdocs_custflow.cache import KEY_ENV, BlockCache, decode_result, encode_result
-from mkdocs_custflow.checks import stages_without_way_out, unreachable_stages
+from mkdocs_custflow.checks.graph import stages_without_way_out, unreachable_stages
 from mkdocs_custflow.cli import main
 from mkdocs_custflow.diagnostics import Diagnostic, Severity
 from mkdocs_custflow.pipeline import Pipeline, Settings, SourcePage
-from mkdocs_custflow.rules import RULES, SEVERITIES, RuleOptions, RuleSet, stops
+from mkdocs_custflow.rules import ORDER, RULES, SEVERITIES, RuleOptions, RuleSet, stops
 from mkdocs_custflow.structure import Catalog
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,6 +45,33 @@ def test_every_rule_has_a_default_summary_and_help() -> None:
                       "no-way-out", "orphan-role"):
         assert spec_rule in RULES
 
+
+
+def test_every_rule_is_declared_once_and_placed_in_the_guide_order() -> None:
+    from mkdocs_custflow.rules import _DECLARED
+
+    assert len({rule.id for rule in _DECLARED}) == len(_DECLARED) == len(RULES)
+    assert list(RULES) == list(ORDER)
+
+
+def test_checks_leave_the_journey_as_read() -> None:
+    """The size check measures views too large to draw and reports them; the
+    pipeline hands the renderer the result, the journey is not changed."""
+    import copy
+
+    from mkdocs_custflow.checks.block import check_journey
+
+    body = "title: Big\nviews: [flow]\nstages:\n" + "".join(
+        f"  - id: s{i}\n    name: {'x' * 200}\n" for i in range(300))
+    pipeline = Pipeline(Settings())
+    result = pipeline.read_block(body)
+    assert result.journey is not None
+    kept = copy.deepcopy(result.journey)
+    found = check_journey(result.journey, pipeline.catalog, skip=pipeline.rules.off)
+    assert [f.rule for f in found] == ["diagram-too-large"]
+    assert result.journey == kept
+    assert list(pipeline.too_large(result.journey)) == ["flow"]
+    assert "custflow-too-large" in pipeline.render(result)
 
 # The argument that names the rule, by the callee's name: position, and keyword.
 _RULE_ARGUMENT = {"Diagnostic": 4, "error": 2, "warning": 2, "info": 2, "add": 3,
@@ -83,7 +110,7 @@ def test_every_rule_the_code_reports_is_registered() -> None:
     used = _rule_literals()
     assert len(used) >= 18, used
     unknown = {rule: where for rule, where in used.items() if rule not in RULES}
-    assert not unknown, f"register these in mkdocs_custflow/rules.py: {unknown}"
+    assert not unknown, f"declare these in mkdocs_custflow/checks/ (see its docstring): {unknown}"
     unused = set(RULES) - set(used) - {"yaml"}  # YamlReadError's default rule
     assert not unused, f"rules no code reports: {unused}"
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from support.pipeline import make_pipeline
 
-from mkdocs_custflow.checks import check_catalog
+from mkdocs_custflow.checks.catalog import check_catalog
 from mkdocs_custflow.diagnostics import Severity
 from mkdocs_custflow.reading.catalog import load_catalog, read_catalog
 from mkdocs_custflow.structure import Catalog

@@ -39,7 +39,8 @@ def run(args: argparse.Namespace) -> int:
         if result.journey is None:
             status = 1
             continue
-        for view, source in render_diagrams(result.journey, options).items():
+        too_large = pipeline.too_large(result.journey)
+        for view, source in render_diagrams(result.journey, options, too_large).items():
             print(f"%% {result.journey.id}: {view}")
             print(source)
     return status

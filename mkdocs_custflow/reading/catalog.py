@@ -1,7 +1,7 @@
 """Read the site catalog file with the block reader's rules.
 
 Whether the names it uses exist is checked by
-:func:`mkdocs_custflow.checks.check_catalog`, on its own, used or not.
+:func:`mkdocs_custflow.checks.catalog.check_catalog`, on its own, used or not.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from html import escape
 
 from mkdocs_custflow.diagnostics import Diagnostic
@@ -57,12 +57,15 @@ def too_large(view: str, source: str) -> str | None:
     return None
 
 
-def render_diagrams(journey: Journey, options: RenderOptions) -> dict[str, str]:
+def render_diagrams(
+    journey: Journey, options: RenderOptions, too_large: Mapping[str, str] | None = None
+) -> dict[str, str]:
     """Mermaid source of each diagram view the journey asks for, each whole
-    (non-empty only), but for those the checks found too large to draw."""
+    (non-empty only), but for those the checks found ``too_large`` to draw
+    (view -> reason, as the size check measured them)."""
     diagrams = {}
     for view in journey.views:
-        if view in MERMAID_VIEWS and view not in journey.too_large:
+        if view in MERMAID_VIEWS and view not in (too_large or {}):
             source = MERMAID_VIEWS[view](journey, options)
             if source:
                 diagrams[view] = source
@@ -86,7 +89,11 @@ def diagram_parts(
     return [(source, actors) for source, actors in parts if source]
 
 
-def render_journey_html(journey: Journey, options: RenderOptions) -> str:
+def render_journey_html(
+    journey: Journey, options: RenderOptions, too_large: Mapping[str, str] | None = None
+) -> str:
+    """The block's HTML: a notice instead of each view the checks found
+    ``too_large`` to draw (view -> reason, as the size check measured them)."""
     if journey.locale:  # a block may write in another language than its site
         options = dataclasses.replace(options, locale=normalize_locale(journey.locale))
     text = words(options.locale)
@@ -105,7 +112,7 @@ def render_journey_html(journey: Journey, options: RenderOptions) -> str:
         )
     drawn = False
     for view in journey.views:
-        reason = journey.too_large.get(view)
+        reason = (too_large or {}).get(view)
         if reason:
             parts.append(
                 f'<div class="admonition warning custflow-too-large"><p>'

@@ -224,8 +224,6 @@ class Journey:
     views_given: bool = True  # False: the default views, trimmed to what has content
     file: str = "<markdown>"
     line: int = 0
-    too_large: dict[str, str] = field(default_factory=dict)
-    """Views too large for Mermaid to draw, with the reason (set by the checks)."""
     state: str = "as-is"
     """``as-is`` (the process today) or ``to-be`` (the process as it should be)."""
     improves: str | None = None
