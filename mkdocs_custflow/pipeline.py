@@ -27,6 +27,7 @@ from pathlib import Path
 from mkdocs_custflow.cache import BlockCache, Cached, files_fingerprint, folder_files
 from mkdocs_custflow.checks.block import check_journey
 from mkdocs_custflow.checks.catalog import check_catalog, orphan_roles
+from mkdocs_custflow.checks.data import check_catalog_data, data_across
 from mkdocs_custflow.checks.review_cycle import review_findings
 from mkdocs_custflow.checks.site import check_journey_links
 from mkdocs_custflow.checks.size import oversized_views, playbook_size
@@ -227,7 +228,7 @@ class Pipeline:
             catalog, findings = load_catalog(path, settings.shown(path), settings.limits)
             self.catalog_errors = [f for f in findings if stops(f)]
             if not self.catalog_errors:
-                findings += check_catalog(catalog)
+                findings += check_catalog(catalog) + check_catalog_data(catalog)
             self.catalog = catalog
             self.catalog_findings = self.rules.apply(findings)
         self.fingerprint = settings.fingerprint()
@@ -397,6 +398,7 @@ class Pipeline:
         if whole_site and all(result.ok for _, _, result in blocks):
             # A block that cannot be read may be what uses a role.
             across.extend(orphan_roles(self.catalog, journeys))
+            across.extend(data_across(self.catalog, journeys))
         playbook = None
         if self.settings.playbook:
             playbook, conflicts = build_playbook(records, self.catalog)

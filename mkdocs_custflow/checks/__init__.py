@@ -17,6 +17,8 @@ module                 checks, and the rules declared there
                        ``stage-conflict``)
 :mod:`.catalog`        the catalog's names, its unused roles (``orphan-role``)
 :mod:`.review_cycle`   reviews past due (``review-overdue``)
+:mod:`.data`           systems and data: ids, personal data (``personal-data-owner``,
+                       ``data-access``, ``data-never-collected``, ``system-unused``)
 :mod:`.reading`        no check: the rules the reader raises (``yaml``,
                        ``unknown-key``, ``invalid-value``, ``template``...)
 :mod:`.build`          no check: the rules only the MkDocs build raises

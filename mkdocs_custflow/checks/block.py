@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+from mkdocs_custflow.checks.data import check_journey_data
 from mkdocs_custflow.checks.graph import graph_findings
 from mkdocs_custflow.checks.rule import Rule
 from mkdocs_custflow.checks.size import size_findings
@@ -154,6 +155,7 @@ def check_journey(
                 "'opportunities' item that says what will change (even as an idea)",
                 stage.line_of("pains"), "pain-without-opportunity",
             )
+    report.items.extend(check_journey_data(journey, catalog, skip))
     if not report.has_errors:
         report.items.extend(graph_findings(journey, skip))
     if "journey" in journey.views and not any(

@@ -60,6 +60,9 @@ def orphan_roles(catalog: Catalog, journeys: list[Journey]) -> list[Diagnostic]:
     review), is in no RACI list or review and takes part in no step, in any of
     ``journeys`` or the catalog's stages."""
     used: set[str] = set()
+    # Owning a system or a data item, or being trusted with personal data, is work.
+    used.update(a.owner for a in catalog.actors.values() if a.owner)
+    used.update(i for item in catalog.data.values() for i in (item.owner, *item.access) if i)
     for journey in journeys:
         if journey.review is not None:  # who reviews the journey, and with whom
             used.update(filter(None, (journey.review.owner, *journey.review.participants)))

@@ -19,6 +19,12 @@ from mkdocs_custflow.reading.located_yaml import (
     YamlSequence,
     line_of,
 )
+from mkdocs_custflow.reading.systems_reader import (
+    SYSTEM_KEYS,
+    actor_extras,
+    data_item,
+    data_uses,
+)
 from mkdocs_custflow.rules import setting_problem
 from mkdocs_custflow.safe_text import url_problem
 from mkdocs_custflow.structure import (
@@ -64,13 +70,13 @@ JOURNEY_KEYS = (
 STAGE_KEYS = (
     "id", "name", "description", "owner", "responsible", "consulted", "informed",
     "touchpoints", "kpis", "sla", "links", "next", "steps", "pains", "opportunities",
-    "detail",
+    "detail", "data",
 )
-ACTOR_KEYS = ("name", "kind", "team", "description")
+ACTOR_KEYS = ("name", "kind", "team", "description", *SYSTEM_KEYS)
 CATALOG_ACTOR_KEYS = (*ACTOR_KEYS, "handle")
 TOUCHPOINT_KEYS = ("name", "channel", "description")
 MESSAGE_KEYS = ("from", "to", "say", "reply", "via", "note", "score", "pain", "lane")
-CATALOG_KEYS = ("actors", "touchpoints", "stages")
+CATALOG_KEYS = ("actors", "touchpoints", "stages", "data")
 PAIN_KEYS = ("text", "severity")
 OPPORTUNITY_KEYS = ("text", "status", "owner")
 KPI_KEYS = ("name", "target", "current", "unit")
@@ -218,6 +224,8 @@ class ModelReader:
             description=self.text(data, "description"),
             line=self.report.file_line(line),
             handle=self.text(data, "handle"),
+            key_lines={key: self.report.file_line(data.line_of(key)) for key in data},
+            **actor_extras(self, actor_id, data),  # type: ignore[arg-type]  # typed there
         )
 
     def touchpoint(self, tp_id: str, data: object, line: int) -> Touchpoint | None:
@@ -306,6 +314,7 @@ class ModelReader:
             pains=self.items(data, "pains", self.pain),
             opportunities=self.items(data, "opportunities", self.opportunity),
             detail=self.id_value(data, "detail", "a journey id"),
+            data=data_uses(self, data),
             line=self.report.file_line(data.line),
             key_lines={key: self.report.file_line(data.line_of(key)) for key in data},
         )
@@ -718,6 +727,9 @@ class ModelReader:
         self.actor_keys = ACTOR_KEYS
         catalog.touchpoints = self.mapping_of(data, "touchpoints", self.touchpoint)
         catalog.stages = {stage.id: stage for stage in self.stages(data)}
+        catalog.data = self.mapping_of(
+            data, "data", lambda item_id, item, line: data_item(self, item_id, item, line)
+        )
         return catalog
 
 

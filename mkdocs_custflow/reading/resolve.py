@@ -29,6 +29,8 @@ def complete_catalog(catalog: Catalog) -> Catalog:
         complete_actor(actor)
     for touchpoint in catalog.touchpoints.values():
         touchpoint.name = touchpoint.name or humanize(touchpoint.id)
+    for item in catalog.data.values():
+        item.name = item.name or humanize(item.id)
     return catalog
 
 

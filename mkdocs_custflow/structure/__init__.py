@@ -23,6 +23,7 @@ from mkdocs_custflow.structure.journey import (
     Stage,
     Step,
 )
+from mkdocs_custflow.structure.systems import DataItem, DataUse, Integration, Training
 
 __all__ = [
     "ACTOR_KINDS",
@@ -35,7 +36,10 @@ __all__ = [
     "Actor",
     "Branch",
     "Catalog",
+    "DataItem",
+    "DataUse",
     "Decision",
+    "Integration",
     "Journey",
     "Kpi",
     "Link",
@@ -47,4 +51,5 @@ __all__ = [
     "Stage",
     "Step",
     "Touchpoint",
+    "Training",
 ]

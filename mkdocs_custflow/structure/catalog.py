@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from mkdocs_custflow.structure.journey import Actor, Stage
+from mkdocs_custflow.structure.systems import DataItem
 
 
 @dataclass(slots=True)
@@ -23,4 +24,5 @@ class Catalog:
     actors: dict[str, Actor] = field(default_factory=dict)
     touchpoints: dict[str, Touchpoint] = field(default_factory=dict)
     stages: dict[str, Stage] = field(default_factory=dict)
+    data: dict[str, DataItem] = field(default_factory=dict)
     file: str | None = None

@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING, Union
 
 from mkdocs_custflow.structure.measures import kpi_result
 from mkdocs_custflow.structure.review import next_review
+from mkdocs_custflow.structure.systems import DataUse, Integration, Training
 
 if TYPE_CHECKING:
     from mkdocs_custflow.structure.catalog import Touchpoint
 
 ACTOR_KINDS = ("customer", "role", "system", "partner")
-VIEWS = ("flow", "sequence", "journey", "stages", "raci", "map", "blueprint")
+VIEWS = ("flow", "sequence", "journey", "stages", "raci", "map", "blueprint", "systems")
 SEVERITIES = ("high", "medium", "low")
 """How much a pain point hurts, worst first."""
 STATUSES = ("idea", "planned", "doing", "done")
@@ -42,6 +43,19 @@ class Actor:
     handle: str | None = None
     """Who reviews the pages holding the stages this role owns (a code-owner
     handle such as ``@org/team``; catalog actors only)."""
+    layer: str | None = None
+    """A system's layer of the architecture (free text)."""
+    owner: str | None = None
+    """The role that owns a system."""
+    integrates: list[Integration] = field(default_factory=list)
+    """A system's exchanges with other systems."""
+    training: list[Training] = field(default_factory=list)
+    """What a person in a role must know."""
+    key_lines: dict[str, int] = field(default_factory=dict)
+
+    def line_of(self, key: str) -> int:
+        """File line of one of the actor's keys (its own line when absent)."""
+        return self.key_lines.get(key, self.line)
 
 
 @dataclass(slots=True)
@@ -171,6 +185,8 @@ class Stage:
     opportunities: list[Opportunity] = field(default_factory=list)
     detail: str | None = None
     """The id of the journey that draws this stage in detail (a sub-journey)."""
+    data: list[DataUse] = field(default_factory=list)
+    """What the stage does with customer data, in which system."""
     line: int = 0
     key_lines: dict[str, int] = field(default_factory=dict)
 
