@@ -254,3 +254,42 @@ def test_build_validate_and_diff_agree_on_fence_rules_exclude_docs_and_snippets(
     for file, line in errors_in_validate:
         assert f"{file}:{line}" in build.stderr, build.stderr
     assert "drafts/wip.md" not in build.stderr + validate.stdout + diff.stdout
+
+
+@pytest.fixture
+def agree_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    _agree_site(tmp_path)
+    catalog = tmp_path / "catalog.yml"
+    catalog.write_text(SITE_CATALOG.replace("kind: role}", "kind: role, handle: '@acme/team'}"),
+                       "utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _main(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    from mkdocs_custflow.cli import main
+
+    status = main(list(args))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_every_command_reads_the_sites_options_and_pages(
+        agree_site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The custom fence, exclude_docs, snippets and the rule raised to error,
+    in each command that reads the site's pages."""
+    status, out, _ = _main(capsys, "validate", "docs")
+    assert status == 1 and "docs/index.md:12" in out and "snippets/shared.md:10" in out, out
+    assert "drafts" not in out
+    status, out, _ = _main(capsys, "export", "docs", "--format", "json")
+    journeys = {j["id"] for j in json.loads(out)["journeys"]}
+    assert journeys == {"sale", "included"}
+    status, out, _ = _main(capsys, "codeowners")
+    assert "/docs/index.md @acme/team" in out and "support.md" in out and "wip" not in out
+    status, _, err = _main(capsys, "playbook", "--out", str(agree_site / "out"))
+    assert (agree_site / "out" / "playbook" / "stages" / "visit.md").is_file(), err
+    status, out, _ = _main(capsys, "render", "docs/index.md")
+    assert "%% sale: flow\nflowchart" in out
+    # A flag replaces only its own option: the fence stays the site's.
+    status, out, _ = _main(capsys, "validate", "docs", "--locale", "zh")
+    assert "docs/index.md:12" in out and "drafts" not in out

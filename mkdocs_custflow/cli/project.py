@@ -1,6 +1,6 @@
-"""What every command starts from: the site's options and settings, read
-from mkdocs.yml as the build reads them, then the command line's flags (each
-replacing only its own option), and the pages the build reads."""
+"""What every command starts from: the site's options and settings as the
+build reads them in mkdocs.yml, then the command line's flags (each replacing
+only its own option), and the pages the build reads."""
 
 from __future__ import annotations
 
