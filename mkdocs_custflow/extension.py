@@ -205,6 +205,8 @@ class JourneyExtension(Extension):
             stage_url=lambda sid: to(layout.stage(sid)),
             actor_url=lambda aid: to(layout.role(aid)),
             touchpoint_url=lambda tid: to(layout.touchpoint(tid)),
+            system_url=lambda sid: to(layout.system(sid)),
+            data_url=lambda did: to(layout.data(did)),
             diagram_url=lambda url: in_diagrams.get(url, url),
         )
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from mkdocs_custflow.i18n_systems import SYSTEM_WORDS
+
 _WORDS: dict[str, dict[str, str]] = {
     "en": {
         "start": "Start",
@@ -271,6 +273,10 @@ _WORDS: dict[str, dict[str, str]] = {
         "catalog_stage": "目录",
     },
 }
+
+for _locale, _words in SYSTEM_WORDS.items():
+    _WORDS[_locale].update(_words)
+
 
 def normalize_locale(locale: str | None) -> str:
     """``zh_CN``, ``zh-Hans`` and ``zh`` all mean the ``zh`` word list."""

@@ -299,6 +299,8 @@ class Pipeline:
     def render(self, result: BlockResult, options: RenderOptions | None = None) -> str:
         """The block's HTML, kept (in this process only) per ``options.cache_key``."""
         options = options or RenderOptions(locale=self.settings.locale, today=self.today)
+        if options.data_items is None and self.catalog.data:
+            options = dataclasses.replace(options, data_items=self.catalog.data)
         key = options.cache_key
         if key is not None and result.journey is None:
             key += "\n" + self.rules.key  # the error box lists findings as the rules show them

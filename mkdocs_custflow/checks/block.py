@@ -17,6 +17,7 @@ from mkdocs_custflow.checks.graph import graph_findings
 from mkdocs_custflow.checks.rule import Rule
 from mkdocs_custflow.checks.size import size_findings
 from mkdocs_custflow.diagnostics import Diagnostic, Reporter, name_hint
+from mkdocs_custflow.renderers.systems_view import systems_map
 from mkdocs_custflow.structure import Actor, Catalog, Journey, Message, Stage
 from mkdocs_custflow.structure.journey import END_TARGET
 
@@ -170,6 +171,12 @@ def check_journey(
         warning(
             "the 'sequence' view needs steps or stage owners to show; add steps "
             "or remove 'sequence' from 'views'",
+            journey.line, rule="empty-view",
+        )
+    if "systems" in journey.views and not systems_map(journey, catalog.data).uses:
+        warning(
+            "the 'systems' view needs stages with 'data' in a system, or steps with a "
+            "system actor; add them or remove 'systems' from 'views'",
             journey.line, rule="empty-view",
         )
     if not report.has_errors:

@@ -21,6 +21,7 @@ from mkdocs_custflow.playbook.model import (
     RoleStep,
     StageUse,
 )
+from mkdocs_custflow.playbook.systems_model import gather_systems
 from mkdocs_custflow.structure import Catalog, Journey, Stage, Touchpoint
 from mkdocs_custflow.structure.ids import humanize
 
@@ -86,6 +87,7 @@ def build_playbook(
                         playbook.roles[actor_id].steps.append(RoleStep(record, stage, message))
     for shared in playbook.stages.values():
         shared.settle()
+    playbook.systems = gather_systems(playbook, catalog)
     return playbook, findings
 
 
@@ -102,7 +104,7 @@ def _add_actors(playbook: Playbook, journey: Journey) -> None:
 
 # What stays with each journey's use of a stage: its flow, and the pain points
 # and opportunities written in it (the stage page lists each with its journey).
-_PER_USE = ("steps", "next", "key_lines", "pains", "opportunities")
+_PER_USE = ("steps", "next", "key_lines", "pains", "opportunities", "data")
 
 
 def _from_stage(stage: Stage, where: str, *, in_catalog: bool = False) -> PlaybookStage:

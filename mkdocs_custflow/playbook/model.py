@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from mkdocs_custflow.structure.catalog import Touchpoint
 from mkdocs_custflow.structure.journey import (
@@ -18,6 +18,9 @@ from mkdocs_custflow.structure.journey import (
     Pain,
     Stage,
 )
+
+if TYPE_CHECKING:
+    from mkdocs_custflow.playbook.systems_model import SystemsIndex
 
 T = TypeVar("T")
 SEVERITY_ORDER = ("high", "medium", "low")
@@ -188,6 +191,8 @@ class Playbook:
     stages: dict[str, PlaybookStage] = field(default_factory=dict)
     touchpoints: dict[str, PlaybookTouchpoint] = field(default_factory=dict)
     roles: dict[str, PlaybookRole] = field(default_factory=dict)
+    systems: SystemsIndex | None = None
+    """Systems and data (:mod:`.systems_model`), once gathered."""
 
     def stage_roles(self) -> list[str]:
         """Every role id, by team and then id: the columns of the RACI matrix."""

@@ -22,6 +22,12 @@ from mkdocs_custflow.i18n import counted, words
 from mkdocs_custflow.pipeline import build_date
 from mkdocs_custflow.playbook.links import PageLinks, SiteUrls, shown
 from mkdocs_custflow.playbook.model import JourneyRecord, Playbook, by_page
+from mkdocs_custflow.playbook.system_pages import (
+    SYSTEM_KINDS,
+    system_context,
+    system_pages,
+    system_title,
+)
 from mkdocs_custflow.renderers.tables import raci_letters
 from mkdocs_custflow.safe_text import description_html
 
@@ -75,6 +81,18 @@ class PlaybookLayout:
 
     def role(self, role_id: str) -> str:
         return f"{self.directory}/roles/{role_id}.md"
+
+    def architecture(self) -> str:
+        return f"{self.directory}/architecture.md"
+
+    def personal_data(self) -> str:
+        return f"{self.directory}/personal-data.md"
+
+    def system(self, system_id: str) -> str:
+        return f"{self.directory}/systems/{system_id}.md"
+
+    def data(self, data_id: str) -> str:
+        return f"{self.directory}/data/{data_id}.md"
 
 
 def _finalize(value: object) -> object:
@@ -198,6 +216,7 @@ class PlaybookPages:
             pages[layout.touchpoint(tp_id)] = ("touchpoint", tp_id)
         for role_id in self.playbook.stage_roles():
             pages[layout.role(role_id)] = ("role", role_id)
+        pages.update(system_pages(self.playbook, layout))
         return pages
 
     def paths(self) -> dict[str, tuple[str, str]]:
@@ -228,6 +247,7 @@ class PlaybookPages:
         elif kind == "role":
             context["role"] = playbook.roles[subject]
             context["role_id"] = subject
+        context.update(system_context(self, path, kind, subject))
         name = f"{kind}.md.j2"
         try:
             return self.env.get_template(name).render(context)
@@ -255,4 +275,6 @@ class PlaybookPages:
             return self.playbook.stages[subject].name
         if kind == "touchpoint":
             return self.playbook.touchpoints[subject].touchpoint.name
+        if kind in SYSTEM_KINDS:
+            return system_title(self.playbook, self.locale, kind, subject)
         return self.playbook.roles[subject].actor.name

@@ -54,6 +54,10 @@ def add_playbook_section(
         group(text["stages"], "stage"),
         group(text["touchpoints"], "touchpoint"),
         group(text["roles"], "role"),
+        page(layout.architecture()),
+        page(layout.personal_data()),
+        group(text["systems"], "system"),
+        group(text["data_items"], "data"),
     ]
     section = Section(title or text["playbook"], [c for c in children if c])
     nav.items.append(section)

@@ -244,6 +244,8 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
                 stage_url=lambda sid: urls.url(layout.stage(sid), page),
                 actor_url=lambda aid: urls.url(layout.role(aid), page),
                 touchpoint_url=lambda tid: urls.url(layout.touchpoint(tid), page),
+                system_url=lambda sid: urls.url(layout.system(sid), page),
+                data_url=lambda did: urls.url(layout.data(did), page),
                 journey_ref=lambda jid: links.ref(jid, page),
                 links_key=links.key_for,
                 part_of=lambda jid: links.part_of(jid, page),

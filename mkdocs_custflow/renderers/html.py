@@ -22,6 +22,7 @@ from mkdocs_custflow.renderers.sequence import (
     render_sequence_part,
     sequence_parts,
 )
+from mkdocs_custflow.renderers.systems_view import render_systems
 from mkdocs_custflow.renderers.tables import render_raci_table, render_stage_table
 from mkdocs_custflow.safe_text import description_html
 from mkdocs_custflow.structure import Decision, Journey, Message, Note
@@ -30,6 +31,7 @@ from mkdocs_custflow.structure.ids import anchor
 MERMAID_VIEWS: dict[str, Callable[[Journey, RenderOptions], str]] = {
     "flow": render_flowchart,
     "sequence": render_sequence,
+    "systems": render_systems,
 }
 TABLE_VIEWS: dict[str, Callable[[Journey, RenderOptions], str]] = {
     "stages": render_stage_table,
@@ -84,7 +86,7 @@ def diagram_parts(
             for part in sequence_parts(journey)
         ]
     else:
-        owners = [stage.owner for stage in journey.stages if stage.owner]
+        owners = [s.owner for s in journey.stages if s.owner] if view == "flow" else []
         parts = [(MERMAID_VIEWS[view](journey, options), owners)]
     return [(source, actors) for source, actors in parts if source]
 

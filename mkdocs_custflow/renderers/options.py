@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from mkdocs_custflow.structure import Journey
+from mkdocs_custflow.structure import DataItem, Journey
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,11 @@ class RenderOptions:
     stage_url: Callable[[str], str | None] | None = None
     actor_url: Callable[[str], str | None] | None = None
     touchpoint_url: Callable[[str], str | None] | None = None
+    system_url: Callable[[str], str | None] | None = None
+    data_url: Callable[[str], str | None] | None = None
+    data_items: Mapping[str, DataItem] | None = field(default=None, compare=False)
+    """The catalog's data items (names, personal or not, where held), for the
+    ``systems`` view; the pipeline gives its catalog's when None."""
     diagram_url: Callable[[str], str] | None = None
     """How a ``*_url`` is written inside a diagram, when not as in HTML: a host
     that resolves links in HTML from the Markdown file (Zensical) leaves those

@@ -1,0 +1,188 @@
+"""The playbook's systems and data: each system with the stages that work in
+it, each data item with every stage's use of it, gathered across the site
+(:func:`gather_systems`); the architecture, system, data and personal-data
+pages are made from these."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from mkdocs_custflow.playbook.model import JourneyRecord, Playbook
+from mkdocs_custflow.structure import Actor, Catalog, DataItem, DataUse, Integration, Journey, Stage
+from mkdocs_custflow.structure.systems import CHANGES
+
+
+@dataclass(eq=False)
+class SystemStage:
+    """A stage of one journey (or of the catalog: no record) that works in a
+    system, and what it does there (``collect``..., ``step``)."""
+
+    record: JourneyRecord | None
+    stage: Stage
+    uses: list[str] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class PlaybookSystem:
+    actor: Actor
+    stages: list[SystemStage] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    """The roles that work in it: in its stages or in steps with it."""
+
+    def journeys(self) -> list[JourneyRecord]:
+        return list(dict.fromkeys(s.record for s in self.stages if s.record is not None))
+
+    def stage_ids(self) -> list[str]:
+        return list(dict.fromkeys(s.stage.id for s in self.stages))
+
+
+@dataclass(eq=False)
+class DataUseAt:
+    """One stage's use of a data item, with the roles taking part in the stage."""
+
+    record: JourneyRecord | None
+    stage: Stage
+    use: DataUse
+    systems: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class PlaybookData:
+    item: DataItem
+    uses: list[DataUseAt] = field(default_factory=list)
+
+    def of(self, *kinds: str) -> list[DataUseAt]:
+        return [u for u in self.uses if u.use.use in kinds]
+
+    def collected(self) -> list[DataUseAt]:
+        return self.of("collect")
+
+    def read(self) -> list[DataUseAt]:
+        return self.of("read")
+
+    def changed(self) -> list[DataUseAt]:
+        return self.of(*CHANGES)
+
+    def stage_roles(self) -> list[tuple[str, list[str]]]:
+        """Each stage id that uses the item with the roles that take part in it."""
+        found: dict[str, list[str]] = {}
+        for use in self.uses:
+            roles = found.setdefault(use.stage.id, [])
+            roles.extend(r for r in use.roles if r not in roles)
+        return list(found.items())
+
+
+@dataclass
+class SystemsIndex:
+    systems: dict[str, PlaybookSystem] = field(default_factory=dict)
+    data: dict[str, PlaybookData] = field(default_factory=dict)
+
+    def layers(self) -> list[tuple[str | None, list[PlaybookSystem]]]:
+        """The systems by layer, in first-seen order; no layer last."""
+        grouped: dict[str | None, list[PlaybookSystem]] = {}
+        for system in self.systems.values():
+            grouped.setdefault(system.actor.layer or None, []).append(system)
+        named = [(layer, items) for layer, items in grouped.items() if layer is not None]
+        return named + ([(None, grouped[None])] if None in grouped else [])
+
+    def integrations(self) -> list[tuple[Actor, Integration]]:
+        """Every exchange between systems, as the systems list them."""
+        return [(s.actor, i) for s in self.systems.values() for i in s.actor.integrates]
+
+    def integrations_of(self, system_id: str) -> list[tuple[Actor, Integration, bool]]:
+        """The system's exchanges both ways: (the other side, the exchange,
+        whether this system writes it: outgoing)."""
+        found = []
+        for actor, exchange in self.integrations():
+            if actor.id == system_id:
+                other = self.systems.get(exchange.partner)
+                found.append((other.actor if other else Actor(exchange.partner, exchange.partner),
+                              exchange, True))
+            elif exchange.partner == system_id:
+                found.append((actor, exchange, False))
+        return found
+
+    def held_in(self, system_id: str) -> list[PlaybookData]:
+        return [d for d in self.data.values() if system_id in d.item.held_in]
+
+    def personal(self) -> list[PlaybookData]:
+        return [d for d in self.data.values() if d.item.personal]
+
+
+def describes_systems(catalog: Catalog, journeys: Iterable[Journey]) -> bool:
+    """Whether the site writes its systems and data at all (then it gets the
+    architecture, system and data pages): data items, a system's layer, owner
+    or integrations, or a stage's data."""
+    if catalog.data:
+        return True
+    actors = [*catalog.actors.values(), *(a for j in journeys for a in j.actors.values())]
+    if any(a.kind == "system" and (a.layer or a.owner or a.integrates) for a in actors):
+        return True
+    return any(stage.data for j in journeys for stage in j.stages)
+
+
+def _people(journey: Journey | None, actors: dict[str, Actor], stage: Stage) -> list[str]:
+    ids = [stage.owner, *stage.responsible, *stage.consulted, *stage.informed]
+    for message in stage.messages:
+        ids.extend((message.sender, message.receiver))
+    return [
+        i for i in dict.fromkeys(x for x in ids if x)
+        if (a := (journey.actors if journey else actors).get(i)) is not None
+        and a.kind in ("role", "")
+    ]
+
+
+def gather_systems(playbook: Playbook, catalog: Catalog) -> SystemsIndex:
+    """Every system and data item of the site with the stages that use them."""
+    index = SystemsIndex()
+    journeys = [r.journey for r in playbook.journeys]
+    if not describes_systems(catalog, journeys):
+        return index
+    actors = dict(catalog.actors)
+    for record in playbook.journeys:
+        for actor in record.journey.actors.values():
+            actors.setdefault(actor.id, actor)
+    for actor in actors.values():
+        if actor.kind == "system":
+            index.systems[actor.id] = PlaybookSystem(dataclasses.replace(actor))
+    for item in catalog.data.values():
+        index.data[item.id] = PlaybookData(item)
+    places: list[tuple[JourneyRecord | None, Stage]] = [
+        (None, s) for s in catalog.stages.values()]
+    places += [(r, s) for r in playbook.journeys for s in r.journey.stages]
+    for record, stage in places:
+        journey = record.journey if record else None
+        people = _people(journey, actors, stage)
+        here: dict[str, SystemStage] = {}
+
+        def at(system_id: str, record: JourneyRecord | None = record,
+               stage: Stage = stage, here: dict[str, SystemStage] = here) -> SystemStage | None:
+            system = index.systems.get(system_id)
+            if system is None:
+                return None
+            if system_id not in here:
+                here[system_id] = SystemStage(record, stage)
+                system.stages.append(here[system_id])
+            return here[system_id]
+
+        for use in stage.data:
+            systems = use.systems(catalog.data)
+            for system_id in systems:
+                found = at(system_id)
+                if found is not None and use.use not in found.uses:
+                    found.uses.append(use.use)
+            entry = index.data.get(use.data)
+            if entry is not None:
+                entry.uses.append(DataUseAt(record, stage, use, systems, people))
+        for message in stage.messages:
+            for actor_id in (message.sender, message.receiver):
+                found = at(actor_id)
+                if found is not None and "step" not in found.uses:
+                    found.uses.append("step")
+        for system_id in here:
+            roles = index.systems[system_id].roles
+            roles.extend(r for r in people if r not in roles)
+    return index
