@@ -9,6 +9,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from mkdocs_custflow.playbook.model import Playbook
+from mkdocs_custflow.playbook.systems_export import stage_data, systems_json, training
 from mkdocs_custflow.renderers.flowchart import flow_direction
 from mkdocs_custflow.structure import (
     Decision,
@@ -64,7 +65,8 @@ def _stage(stage: Stage) -> dict[str, object]:
         "pains": [asdict(pain) for pain in stage.pains],
         "opportunities": [asdict(o) for o in stage.opportunities], "detail": stage.detail,
         "sla": stage.sla, "links": [asdict(link) for link in stage.links], "next": stage.next,
-        "steps": [_step(step) for step in stage.steps], "line": stage.line,
+        "steps": [_step(step) for step in stage.steps], "data": stage_data(stage),
+        "line": stage.line,
     }
 
 
@@ -138,12 +140,14 @@ def _site_wide(playbook: Playbook) -> dict[str, object]:
                 "id": role_id, "name": playbook.roles[role_id].actor.name,
                 "team": playbook.roles[role_id].actor.team,
                 "description": playbook.roles[role_id].actor.description,
+                "training": training(playbook.roles[role_id].actor),
             }
             for role_id in roles
         ],
         "raci": {
             s.id: {r: s.raci(r) for r in roles if s.raci(r)} for s in playbook.stages.values()
         },
+        **systems_json(playbook),
     }
 
 
