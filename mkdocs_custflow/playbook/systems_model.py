@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from mkdocs_custflow.playbook.model import JourneyRecord, Playbook
 from mkdocs_custflow.structure import Actor, Catalog, DataItem, DataUse, Integration, Journey, Stage
-from mkdocs_custflow.structure.systems import CHANGES
+from mkdocs_custflow.structure.systems import CHANGES, DATA_USES
 
 
 @dataclass(eq=False)
@@ -67,9 +67,10 @@ class PlaybookData:
         return self.of(*CHANGES)
 
     def stage_roles(self) -> list[tuple[str, list[str]]]:
-        """Each stage id that uses the item with the roles that take part in it."""
+        """Each stage id that uses the item (those that collect it first, then
+        by use) with the roles that take part in it."""
         found: dict[str, list[str]] = {}
-        for use in self.uses:
+        for use in sorted(self.uses, key=lambda u: DATA_USES.index(u.use.use)):
             roles = found.setdefault(use.stage.id, [])
             roles.extend(r for r in use.roles if r not in roles)
         return list(found.items())
