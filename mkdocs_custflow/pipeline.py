@@ -5,7 +5,7 @@ A block goes through these steps, each in its own module:
 1. ``reading.fences`` finds the journey fences in a page's Markdown;
 2. ``reading.located_yaml`` parses a block's YAML, keeping lines;
 3. ``templates`` expands ``use:`` and merges the block's own keys;
-4. ``reading.model`` reads the values into the model (``structure``);
+4. ``reading.journey_reader`` reads the values into the model (``structure``);
 5. ``reading.resolve`` fills it from the catalog, ``checks`` checks it;
 6. ``renderers`` draw it; ``playbook`` gathers every journey of the site.
 
@@ -33,8 +33,8 @@ from mkdocs_custflow.playbook.model import JourneyRecord, Playbook
 from mkdocs_custflow.reading.catalog import load_catalog
 from mkdocs_custflow.reading.fences import INFO_STRING, Fence, find_journey_fences
 from mkdocs_custflow.reading.includes import Includes, Locate
+from mkdocs_custflow.reading.journey_reader import JourneyReader
 from mkdocs_custflow.reading.located_yaml import YamlLimits, YamlMapping, YamlReadError, parse
-from mkdocs_custflow.reading.model import ModelReader
 from mkdocs_custflow.reading.resolve import resolve
 from mkdocs_custflow.renderers.colours import team_order
 from mkdocs_custflow.renderers.html import render_error_html, render_journey_html
@@ -275,7 +275,7 @@ class Pipeline:
             if used is None:
                 return Cached(None, report.items)
             data, template_name = used
-        journey = ModelReader(report).journey(data, fallback_id=fallback_id(body))
+        journey = JourneyReader(report).journey(data, fallback_id=fallback_id(body))
         if journey is None or any(stops(d) for d in report.items):
             return Cached(None, report.items)
         journey.template = template_name

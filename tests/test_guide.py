@@ -26,7 +26,7 @@ from mkdocs_custflow.diagnostics import Severity
 from mkdocs_custflow.pipeline import Pipeline
 from mkdocs_custflow.plugin.project import read_project
 from mkdocs_custflow.reading.fences import Fence, find_journey_fences
-from mkdocs_custflow.reading.model import JOURNEY_KEYS, MESSAGE_KEYS, STAGE_KEYS
+from mkdocs_custflow.reading.keys import JOURNEY_KEYS, MESSAGE_KEYS, STAGE_KEYS
 from mkdocs_custflow.structure import ACTOR_KINDS, VIEWS
 
 ROOT = Path(__file__).resolve().parent.parent
