@@ -19,14 +19,14 @@ from mkdocs_custflow.compare import compare_sites
 from mkdocs_custflow.diagnostics import Diagnostic, Severity
 from mkdocs_custflow.pipeline import Pipeline, Settings, SourcePage
 from mkdocs_custflow.playbook.export import playbook_json, raci_csv
+from mkdocs_custflow.pull_request import changes as diff_report
+from mkdocs_custflow.pull_request import codeowners, revisions
+from mkdocs_custflow.pull_request import findings as findings_format
+from mkdocs_custflow.pull_request.changes import Comparison
+from mkdocs_custflow.pull_request.revisions import repository_prefix
 from mkdocs_custflow.reading.sources import SourceError, read_text
 from mkdocs_custflow.renderers.html import render_diagrams
 from mkdocs_custflow.renderers.options import RenderOptions
-from mkdocs_custflow.review import changes as diff_report
-from mkdocs_custflow.review import codeowners, revisions
-from mkdocs_custflow.review import findings as findings_format
-from mkdocs_custflow.review.changes import Comparison
-from mkdocs_custflow.review.revisions import repository_prefix
 from mkdocs_custflow.templates import TemplateError
 from mkdocs_custflow.templates.yaml_out import to_yaml
 
@@ -251,8 +251,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_playbook(args: argparse.Namespace) -> int:
     """Write the playbook pages into the docs folder, as the plugin would make them."""
+    from mkdocs_custflow.playbook.layout import PlaybookLayout
     from mkdocs_custflow.playbook.output import OutputError, write_playbook
-    from mkdocs_custflow.playbook.pages import PlaybookLayout
 
     pipeline, build_pages = _pipeline(args, playbook=True)
     project = _project(args)

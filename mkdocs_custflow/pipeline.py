@@ -18,10 +18,8 @@ the same findings.
 from __future__ import annotations
 
 import dataclasses
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
 from pathlib import Path
 
 from mkdocs_custflow import checks
@@ -42,6 +40,7 @@ from mkdocs_custflow.renderers.options import RenderOptions
 from mkdocs_custflow.rules import RuleOptions, RuleSet, stops
 from mkdocs_custflow.structure import Catalog, Journey, Stage
 from mkdocs_custflow.structure.ids import anchor, fallback_id
+from mkdocs_custflow.structure.review_cycle import build_date
 from mkdocs_custflow.templates import TemplateLibrary, use_template
 
 TAB_LENGTH = 4  # Python-Markdown expands tabs before the blocks are read
@@ -134,18 +133,6 @@ class BlockPlace:
     body: str
     file: str
     line: int
-
-
-def build_date() -> date:
-    """The day of the build: today, or the day ``SOURCE_DATE_EPOCH`` names,
-    so a build made again later (reproducible builds) says the same."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        try:
-            return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
-        except (ValueError, OverflowError, OSError):
-            pass  # not a number of seconds: MkDocs, which reads it too, says so
-    return date.today()
 
 
 @dataclass(frozen=True)

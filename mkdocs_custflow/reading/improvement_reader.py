@@ -14,7 +14,7 @@ from mkdocs_custflow.reading.located_yaml import YamlMapping, line_of
 from mkdocs_custflow.reading.value_reader import VALUE_RULE, ValueReader
 from mkdocs_custflow.structure import SEVERITIES, STATUSES, Kpi, Opportunity, Pain, Review
 from mkdocs_custflow.structure.measures import read_target, read_value
-from mkdocs_custflow.structure.review import read_date, read_interval
+from mkdocs_custflow.structure.review_cycle import read_date, read_interval
 
 UNITS_RULE = "kpi-not-comparable"
 _INTERVAL_WORDS = {
