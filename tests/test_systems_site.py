@@ -22,6 +22,8 @@ from support.systems_site import CATALOG, DELIVERY, SERVICE, build_systems_site
 
 from mkdocs_custflow.playbook.export import SCHEMA_PATH
 
+pytestmark = pytest.mark.slow  # every test builds the site (build_systems_site)
+
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
@@ -182,7 +184,8 @@ def test_data_never_collected_fails(tmp_path: Path) -> None:
 
 
 def test_an_unused_system_fails(tmp_path: Path) -> None:
-    catalog = CATALOG.replace("data:\n", "  fax: {name: 传真, kind: system, layer: 旧系统}\ndata:\n")
+    fax = "  fax: {name: 传真, kind: system, layer: 旧系统}\n"
+    catalog = CATALOG.replace("data:\n", fax + "data:\n")
     found = failing(tmp_path, **{"catalog.yml": catalog, "delivery.md": DELIVERY})
     assert len(found) == 1 and found[0].endswith("[system-unused]"), found
     assert found[0].startswith("docs/catalog.yml:")

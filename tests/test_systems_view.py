@@ -134,6 +134,7 @@ def systems_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     return build_systems_site(tmp_path_factory.mktemp("systems-view")).check()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("width", "smallest"), [(1280, 13.0), (390, 10.0)])
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
 def test_systems_diagrams_are_legible(

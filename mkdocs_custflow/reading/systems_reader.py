@@ -2,7 +2,7 @@
 actor's ``layer``, ``owner`` and ``integrates``, a role's ``training``, the
 catalog's ``data`` items and a stage's ``data`` uses.
 
-Shape only, like :mod:`.model`: whether the ids exist is checked by
+Shape only, like the other readers: whether the ids exist is checked by
 :mod:`mkdocs_custflow.checks.data`.
 """
 
@@ -10,6 +10,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from mkdocs_custflow.reading.keys import (
+    DATA_KEYS,
+    DATA_USE_KEYS,
+    INTEGRATION_KEYS,
+    TRAINING_KEYS,
+)
 from mkdocs_custflow.reading.located_yaml import YamlMapping, YamlSequence, line_of
 from mkdocs_custflow.safe_text import url_problem
 from mkdocs_custflow.structure.ids import is_id
@@ -23,15 +29,7 @@ from mkdocs_custflow.structure.systems import (
 )
 
 if TYPE_CHECKING:
-    from mkdocs_custflow.reading.model import ModelReader
-
-SYSTEM_KEYS = ("layer", "owner", "integrates", "training")
-"""Actor keys of this part of the format (an actor of any kind may write them;
-a system uses the first three, a role ``training``)."""
-DATA_KEYS = ("name", "description", "personal", "owner", "retention", "access", "held_in")
-DATA_USE_KEYS = ("data", "use", "in")
-INTEGRATION_KEYS = ("with", "data", "how")
-TRAINING_KEYS = ("title", "url", "every")
+    from mkdocs_custflow.reading.value_reader import ValueReader
 VALUE_RULE = "invalid-value"
 _USE_HINTS = {
     "收集": "collect", "采集": "collect", "录入": "collect", "create": "collect",
@@ -42,7 +40,7 @@ _USE_HINTS = {
 }
 
 
-def actor_extras(reader: ModelReader, actor_id: str, data: YamlMapping) -> dict[str, object]:
+def actor_extras(reader: ValueReader, actor_id: str, data: YamlMapping) -> dict[str, object]:
     """The actor's ``layer``, ``owner``, ``integrates`` and ``training``."""
     return {
         "layer": reader.text(data, "layer"),
@@ -54,7 +52,7 @@ def actor_extras(reader: ModelReader, actor_id: str, data: YamlMapping) -> dict[
     }
 
 
-def integration(reader: ModelReader, actor_id: str, data: object, line: int) -> Integration | None:
+def integration(reader: ValueReader, actor_id: str, data: object, line: int) -> Integration | None:
     if isinstance(data, str) and is_id(data):
         return Integration(data, line=reader.report.file_line(line))
     if not isinstance(data, YamlMapping):
@@ -79,7 +77,7 @@ def integration(reader: ModelReader, actor_id: str, data: object, line: int) -> 
     )
 
 
-def training(reader: ModelReader, data: object, line: int) -> Training | None:
+def training(reader: ValueReader, data: object, line: int) -> Training | None:
     if isinstance(data, str):
         return Training(data, line=reader.report.file_line(line))
     if not isinstance(data, YamlMapping):
@@ -101,7 +99,7 @@ def training(reader: ModelReader, data: object, line: int) -> Training | None:
     return Training(title, url, reader.text(data, "every"), line=reader.report.file_line(line))
 
 
-def data_item(reader: ModelReader, item_id: str, data: object, line: int) -> DataItem | None:
+def data_item(reader: ValueReader, item_id: str, data: object, line: int) -> DataItem | None:
     """One of the catalog's ``data:`` items (a bare name is a name)."""
     if data is None or isinstance(data, str):
         return DataItem(item_id, data or "", line=reader.report.file_line(line))
@@ -126,7 +124,7 @@ def data_item(reader: ModelReader, item_id: str, data: object, line: int) -> Dat
     )
 
 
-def data_uses(reader: ModelReader, stage: YamlMapping) -> list[DataUse]:
+def data_uses(reader: ValueReader, stage: YamlMapping) -> list[DataUse]:
     """A stage's ``data``: ids, or ``{data, use, in}``."""
     value = stage.get("data")
     if value is None:
@@ -148,7 +146,7 @@ def data_uses(reader: ModelReader, stage: YamlMapping) -> list[DataUse]:
     return uses
 
 
-def data_use(reader: ModelReader, data: object, line: int) -> DataUse | None:
+def data_use(reader: ValueReader, data: object, line: int) -> DataUse | None:
     file_line = reader.report.file_line(line)
     if isinstance(data, str) and is_id(data):
         return DataUse(data, line=file_line)
@@ -170,7 +168,7 @@ def data_use(reader: ModelReader, data: object, line: int) -> DataUse | None:
                    line=file_line)
 
 
-def _use(reader: ModelReader, data: YamlMapping) -> str | None:
+def _use(reader: ValueReader, data: YamlMapping) -> str | None:
     value = reader.text(data, "use")
     if value is None:
         return None

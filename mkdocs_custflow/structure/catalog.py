@@ -4,19 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from mkdocs_custflow.structure.journey import Actor, Stage
+from mkdocs_custflow.structure.journey import Actor, Stage, Touchpoint
 from mkdocs_custflow.structure.systems import DataItem
-
-
-@dataclass(slots=True)
-class Touchpoint:
-    """A channel where the customer meets the company (website, hotline...)."""
-
-    id: str
-    name: str
-    channel: str | None = None
-    description: str | None = None
-    line: int = 0
 
 
 @dataclass(slots=True)

@@ -8,14 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Union
+from typing import Union
 
 from mkdocs_custflow.structure.measures import kpi_result
-from mkdocs_custflow.structure.review import next_review
+from mkdocs_custflow.structure.review_cycle import next_review
 from mkdocs_custflow.structure.systems import DataUse, Integration, Training
-
-if TYPE_CHECKING:
-    from mkdocs_custflow.structure.catalog import Touchpoint
 
 ACTOR_KINDS = ("customer", "role", "system", "partner")
 VIEWS = ("flow", "sequence", "journey", "stages", "raci", "map", "blueprint", "systems")
@@ -56,6 +53,17 @@ class Actor:
     def line_of(self, key: str) -> int:
         """File line of one of the actor's keys (its own line when absent)."""
         return self.key_lines.get(key, self.line)
+
+
+@dataclass(slots=True)
+class Touchpoint:
+    """A channel where the customer meets the company (website, hotline...)."""
+
+    id: str
+    name: str
+    channel: str | None = None
+    description: str | None = None
+    line: int = 0
 
 
 @dataclass(slots=True)
