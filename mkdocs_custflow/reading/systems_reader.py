@@ -106,7 +106,7 @@ def data_item(reader: ValueReader, item_id: str, data: object, line: int) -> Dat
     if not isinstance(data, YamlMapping):
         reader.report.error(
             f"data item '{item_id}' must be a mapping {{name, personal, owner, retention, "
-            "access, held_in}} or a name", line, VALUE_RULE,
+            "access, held_in} or a name", line, VALUE_RULE,
         )
         return None
     reader.check_keys(data, DATA_KEYS, f"data item '{item_id}'")
