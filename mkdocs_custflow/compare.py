@@ -25,16 +25,17 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
+from mkdocs_custflow.compare_systems import data_changes, systems_used
 from mkdocs_custflow.structure import Decision, Journey, Message, Note, Stage, Step
 
 _JOURNEY_SKIPPED = {
     "id", "title", "stages", "actors", "touchpoints", "file", "line", "key_lines",
     "views_given", "ignore", "template", "locale", "views", "direction",
 }
-_STAGE_SKIPPED = {"id", "name", "line", "key_lines", "steps"}
+_STAGE_SKIPPED = {"id", "name", "line", "key_lines", "steps", "data"}
 _FIELD_KINDS = {"owner": "owner", "sla": "time-limit", "next": "flow",
                 "description": "description", "in_playbook": "journey-changed",
                 "review": "review", "detail": "detail"}
@@ -63,9 +64,13 @@ class Change:
         return dataclasses.asdict(self)
 
 
-def compare_sites(before: Iterable[Journey], after: Iterable[Journey]) -> list[Change]:
+def compare_sites(
+    before: Iterable[Journey], after: Iterable[Journey], personal: Collection[str] = ()
+) -> list[Change]:
     """Every change from the journeys ``before`` to those ``after``, matched by
-    id (a journey whose id changed but nothing else is one rename)."""
+    id (a journey whose id changed but nothing else is one rename).
+    ``personal``: the ids of personal data items, whose new collection is
+    reported as ``personal-data-collected``."""
     old = {j.id: j for j in before}
     new = {j.id: j for j in after}
     changes: list[Change] = []
@@ -83,7 +88,7 @@ def compare_sites(before: Iterable[Journey], after: Iterable[Journey]) -> list[C
             changes.extend(_title_change(twin, journey))
     for journey_id, journey in new.items():
         if journey_id in old:
-            changes.extend(compare_journeys(old[journey_id], journey))
+            changes.extend(compare_journeys(old[journey_id], journey, personal))
     changes.extend(
         Change("journey-added", j.id, None, f"new journey '{j.title}' with "
                f"{len(j.stages)} stage(s)", None, j.title, j.file, j.line)
@@ -97,11 +102,13 @@ def compare_sites(before: Iterable[Journey], after: Iterable[Journey]) -> list[C
     return sorted(changes, key=lambda c: (c.file, c.line, c.journey))
 
 
-def compare_journeys(before: Journey, after: Journey) -> list[Change]:
+def compare_journeys(
+    before: Journey, after: Journey, personal: Collection[str] = ()
+) -> list[Change]:
     """Every change from ``before`` to ``after`` (two versions of a journey, or
     an as-is journey and the to-be journey that improves it), located in
     ``after``, in the order of its lines; the ids of the two are not compared."""
-    changes = [*_title_change(before, after), *_content_changes(before, after)]
+    changes = [*_title_change(before, after), *_content_changes(before, after, personal)]
     return sorted(changes, key=lambda c: c.line)
 
 
@@ -113,9 +120,11 @@ def _title_change(before: Journey, after: Journey) -> list[Change]:
                    after.file, after.line)]
 
 
-def _content_changes(before: Journey, after: Journey) -> list[Change]:
+def _content_changes(
+    before: Journey, after: Journey, personal: Collection[str] = ()
+) -> list[Change]:
     """Everything but the id and the title."""
-    at = _Where(after)
+    at = _Where(after, personal)
     changes = [
         *_fields(before, after, _JOURNEY_SKIPPED, at, None, after.line, "journey-changed"),
         *_actors(before, after, at),
@@ -140,6 +149,8 @@ def _content_changes(before: Journey, after: Journey) -> list[Change]:
 @dataclass(frozen=True)
 class _Where:
     journey: Journey
+    personal: Collection[str] = ()
+    """The ids of personal data items (the newer side's catalog)."""
 
     def change(self, kind: str, stage: str | None, summary: str, before: object,
                after: object, line: int) -> Change:
@@ -183,6 +194,7 @@ def _stage(before: Stage, after: Stage, at: _Where) -> list[Change]:
     skipped = _STAGE_SKIPPED | set(_RACI)
     changes.extend(_fields(before, after, skipped, at, after.id, after.line, None))
     changes.extend(_steps(before, after, at))
+    changes.extend(data_changes(before, after, at.personal, at.change))  # type: ignore[arg-type]
     return changes
 
 
@@ -337,6 +349,7 @@ def _used(journey: Journey) -> set[str]:
                                   *stage.informed)))
         for message in stage.messages:
             used.update((message.sender, message.receiver))
+        used.update(systems_used(stage))
     return used
 
 

@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
         raise SystemExit(f"custflow: {exc}") from None
     before, after = sides
     comparison = Comparison(
-        compare_sites(before.journeys, after.journeys),
+        compare_sites(before.journeys, after.journeys, after.personal),
         base=args.base or f"merge base {base[:12]}",
         head=args.head or "working tree",
         journeys={j.id: j for j in after.journeys},

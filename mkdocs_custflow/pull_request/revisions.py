@@ -178,6 +178,8 @@ class SiteJourneys:
     errors: list[Diagnostic] = field(default_factory=list)
     """Every error the build would report (the site's rules applied): the
     build and ``custflow validate`` fail on them, and so does the diff."""
+    personal: frozenset[str] = frozenset()
+    """The ids of the catalog's personal data items."""
 
 
 def read_journeys(config_file: Path, *, confined: bool = True) -> SiteJourneys:
@@ -206,4 +208,5 @@ def read_journeys(config_file: Path, *, confined: bool = True) -> SiteJourneys:
         if result.journey is None:  # not compared: say why
             problems += [f for f in result.diagnostics if stops(f)][:1]
     errors = [f for f in reading.findings if f.is_error]
-    return SiteJourneys(journeys, problems, errors)
+    personal = frozenset(i for i, item in pipeline.catalog.data.items() if item.personal)
+    return SiteJourneys(journeys, problems, errors, personal)

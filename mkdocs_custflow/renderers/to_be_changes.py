@@ -23,7 +23,8 @@ _INHERENT = {"journey-renamed", "journey-changed", "review"}
 # Kinds shown with a word of their own; the others say what the item is
 # (``kpi-added`` is "KPI added").
 _ITEMS = {"kpi": "kpis", "pain": "pain", "opportunity": "opportunities",
-          "touchpoint": "touchpoints", "link": "links", "step": "steps", "branch": "decision"}
+          "touchpoint": "touchpoints", "link": "links", "step": "steps", "branch": "decision",
+          "data": "data"}
 
 
 def changes_against(base: Journey, journey: Journey) -> list[Change]:
@@ -67,6 +68,8 @@ def _what(change: Change, text: dict[str, str]) -> str:
                 "owner", "time-limit", "flow", "detail", "description"):
         return text[f"change_{kind}"]
     item, _, how = kind.rpartition("-")
+    if kind == "personal-data-collected":
+        return text["change_personal_collect"]
     if item == "pain" and how == "removed":
         return text["change_pain_closed"]
     if item in _ITEMS and how in ("added", "removed", "changed"):
