@@ -176,3 +176,17 @@ def test_a_journey_with_data_uses_survives_the_disk_cache(tmp_path: Path) -> Non
     journey, _ = decode_result(text, pipeline.catalog)
     assert journey == result.journey
     assert journey is not None and journey.actors["crm"] is pipeline.catalog.actors["crm"]
+
+
+def test_a_blocks_own_system_is_checked_at_the_block(tmp_path: Path) -> None:
+    block = ("id: j\nactors:\n  bot: {name: Bot, kind: system, layer: 渠道, owner: salse,\n"
+             "        integrates: [{with: crm, data: [oder]}]}\n"
+             "stages:\n  - id: a\n    owner: sales\n    steps: ['sales -> bot: Hi']\n")
+    result = pipeline_for(tmp_path).read_block(block, file="j.md", line=1)
+    assert found(result.diagnostics) == [("j.md:3", "unknown-reference"),
+                                         ("j.md:4", "unknown-reference")]
+    assert "did you mean 'sales'?" in result.diagnostics[0].message
+    assert "did you mean 'order'?" in result.diagnostics[1].message
+    # Taking a catalog system as it is checks nothing again at the block.
+    plain = "id: k\nstages:\n  - id: b\n    owner: sales\n    steps: ['sales -> crm: Hi']\n"
+    assert pipeline_for(tmp_path).read_block(plain, file="k.md", line=1).diagnostics == []

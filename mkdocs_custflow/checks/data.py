@@ -151,7 +151,11 @@ def check_journey_data(
     """A block's own systems and stage ``data`` (what it took from the catalog
     the catalog's check reports), and who works with personal data."""
     report = Reporter(journey.file, base_line=0)
-    own = [a for a in journey.actors.values() if a is not catalog.actors.get(a.id)]
+    # The block's own systems, as far as it wrote their keys (the rest is the catalog's,
+    # checked at the catalog's lines).
+    own = [a for a in journey.actors.values() if a is not catalog.actors.get(a.id)
+           and {"owner", "integrates"} & set(a.key_lines)
+           and a.key_lines is not getattr(catalog.actors.get(a.id), "key_lines", None)]
     check_systems(own, journey.actors, catalog.data, report, "the block's")
     for stage in journey.stages:
         if "data" in stage.key_lines:
