@@ -143,8 +143,8 @@ def gather_systems(playbook: Playbook, catalog: Catalog) -> SystemsIndex:
     if not describes_systems(catalog, journeys):
         return index
     actors = dict(catalog.actors)
-    for record in playbook.journeys:
-        for actor in record.journey.actors.values():
+    for journey in journeys:
+        for actor in journey.actors.values():
             actors.setdefault(actor.id, actor)
     for actor in actors.values():
         if actor.kind == "system":
@@ -155,8 +155,7 @@ def gather_systems(playbook: Playbook, catalog: Catalog) -> SystemsIndex:
         (None, s) for s in catalog.stages.values()]
     places += [(r, s) for r in playbook.journeys for s in r.journey.stages]
     for record, stage in places:
-        journey = record.journey if record else None
-        people = _people(journey, actors, stage)
+        people = _people(record.journey if record else None, actors, stage)
         here: dict[str, SystemStage] = {}
 
         def at(system_id: str, record: JourneyRecord | None = record,
