@@ -39,9 +39,6 @@ SYSTEM_WORDS: dict[str, dict[str, str]] = {
         "access": "Who may see it",
         "held_in": "Held in",
         "where_used": "Where it is collected, read and changed",
-        "collected_in": "Collected",
-        "read_in": "Read",
-        "changed_in": "Changed or shared",
         "personal_data": "Personal data",
         "personal_data_intro": "Each personal data item, the stages that use it and the "
         "roles that take part in them: what a data-protection review asks. A role marked "
@@ -52,11 +49,7 @@ SYSTEM_WORDS: dict[str, dict[str, str]] = {
         "training": "Training",
         "every": "Every",
         "none_given": "not given",
-        "n_systems": "{n} system|{n} systems",
-        "n_data_items": "{n} data item|{n} data items",
-        "change_data": "data",
         "change_personal_collect": "starts collecting personal data",
-        "change_system": "system",
     },
     "zh": {
         "systems_title": "各阶段的系统与数据",
@@ -91,9 +84,6 @@ SYSTEM_WORDS: dict[str, dict[str, str]] = {
         "access": "可查看的角色",
         "held_in": "存放于",
         "where_used": "在哪里收集、读取和变更",
-        "collected_in": "收集",
-        "read_in": "读取",
-        "changed_in": "变更或共享",
         "personal_data": "个人信息清单",
         "personal_data_intro": "每项个人信息、使用它的阶段以及参与这些阶段的角色，"
         "供个人信息保护审查使用。标为“无权限”的角色参与了该阶段，但不在该数据的可查看角色中。",
@@ -103,10 +93,6 @@ SYSTEM_WORDS: dict[str, dict[str, str]] = {
         "training": "培训",
         "every": "频率",
         "none_given": "未填写",
-        "n_systems": "{n} 个系统",
-        "n_data_items": "{n} 项数据",
-        "change_data": "数据",
         "change_personal_collect": "开始收集个人信息",
-        "change_system": "系统",
     },
 }

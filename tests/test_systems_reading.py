@@ -190,3 +190,13 @@ def test_a_blocks_own_system_is_checked_at_the_block(tmp_path: Path) -> None:
     # Taking a catalog system as it is checks nothing again at the block.
     plain = "id: k\nstages:\n  - id: b\n    owner: sales\n    steps: ['sales -> crm: Hi']\n"
     assert pipeline_for(tmp_path).read_block(plain, file="k.md", line=1).diagnostics == []
+
+
+def test_a_site_that_only_names_a_system_is_not_told_it_is_unused(tmp_path: Path) -> None:
+    catalog = "actors:\n  sales: {kind: role}\n  crm: {name: CRM, kind: system}\n"
+    pipeline = pipeline_for(tmp_path, catalog)
+    block = "id: j\nstages:\n  - {id: a, owner: sales}\n"
+    assert site(pipeline, block) == []
+    described = pipeline_for(tmp_path, catalog.replace("kind: system}", "kind: system, "
+                                                                        "layer: Data}"))
+    assert site(described, block) == [("catalog.yml:3", "system-unused")]

@@ -15,6 +15,7 @@ from collections.abc import Collection, Iterable, Mapping
 from mkdocs_custflow.checks.rule import Rule
 from mkdocs_custflow.diagnostics import Diagnostic, Reporter, name_hint
 from mkdocs_custflow.structure import Actor, Catalog, DataItem, Journey, Stage
+from mkdocs_custflow.structure.systems import describes_systems
 
 PERSONAL_DATA_OWNER = Rule(
     "personal-data-owner", "warning", "Personal data with no owner or no retention.",
@@ -43,7 +44,8 @@ SYSTEM_UNUSED = Rule(
     "system-unused", "warning", "A catalog system that no journey uses.",
     "The catalog defines the system, but no stage uses data in it and no step involves "
     "it. Use it (a stage's 'data' with 'in:', or a step), or remove it from the catalog. "
-    "Reported only when the whole site is read.",
+    "Reported only when the whole site is read, and only on a site that describes its "
+    "systems (data items, a system's layer, owner or integrations, or a stage's data).",
 )
 
 OWN_RULES = (PERSONAL_DATA_OWNER, DATA_ACCESS, DATA_NEVER_COLLECTED, SYSTEM_UNUSED)
@@ -222,7 +224,8 @@ def data_across(catalog: Catalog, journeys: list[Journey]) -> list[Diagnostic]:
                 "where it is first taken from the customer",
                 file, line, "data-never-collected",
             ))
-    for actor in catalog.actors.values():
+    described = describes_systems(catalog, journeys)  # else systems are only step actors
+    for actor in catalog.actors.values() if described else ():
         if actor.kind == "system" and actor.id not in used_systems:
             findings.append(Diagnostic(
                 SYSTEM_UNUSED.severity,

@@ -72,7 +72,11 @@ def size_findings(journey: Journey, locale: str) -> list[Diagnostic]:
 def playbook_size(playbook: Playbook, limit: int) -> Diagnostic | None:
     """An error when the playbook would add more pages than ``limit``,
     located at the journey that takes it over."""
-    pages = 2 + len(playbook.stages) + len(playbook.touchpoints) + len(playbook.stage_roles())
+    systems = playbook.systems
+    system_pages = (2 + len(systems.systems) + len(systems.data)
+                    if systems is not None and (systems.systems or systems.data) else 0)
+    pages = (2 + len(playbook.stages) + len(playbook.touchpoints) + len(playbook.stage_roles())
+             + system_pages)
     if pages <= limit:
         return None
     catalog_roles = (role_id for role_id, role in playbook.roles.items() if not any(

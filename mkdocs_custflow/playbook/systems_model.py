@@ -6,12 +6,11 @@ pages are made from these."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from mkdocs_custflow.playbook.model import JourneyRecord, Playbook
 from mkdocs_custflow.structure import Actor, Catalog, DataItem, DataUse, Integration, Journey, Stage
-from mkdocs_custflow.structure.systems import CHANGES, DATA_USES
+from mkdocs_custflow.structure.systems import CHANGES, DATA_USES, describes_systems
 
 
 @dataclass(eq=False)
@@ -111,18 +110,6 @@ class SystemsIndex:
 
     def personal(self) -> list[PlaybookData]:
         return [d for d in self.data.values() if d.item.personal]
-
-
-def describes_systems(catalog: Catalog, journeys: Iterable[Journey]) -> bool:
-    """Whether the site writes its systems and data at all (then it gets the
-    architecture, system and data pages): data items, a system's layer, owner
-    or integrations, or a stage's data."""
-    if catalog.data:
-        return True
-    actors = [*catalog.actors.values(), *(a for j in journeys for a in j.actors.values())]
-    if any(a.kind == "system" and (a.layer or a.owner or a.integrates) for a in actors):
-        return True
-    return any(stage.data for j in journeys for stage in j.stages)
 
 
 def _people(journey: Journey | None, actors: dict[str, Actor], stage: Stage) -> list[str]:
