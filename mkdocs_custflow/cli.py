@@ -333,9 +333,13 @@ def cmd_diff(args: argparse.Namespace) -> int:
     try:
         base = args.base or revisions.default_base(root)
         sides = []
+        refused: list[Diagnostic] = []  # tree entries no checkout would write
         for revision in (base, args.head):
-            with revisions.checked_out(root, revision, relative) as config_file:
-                sides.append(revisions.read_journeys(config_file))
+            with revisions.checked_out(root, revision, relative, refused) as config_file:
+                # Read only the revision's own files (the repository, for the working tree).
+                within = (root if revision is revisions.WORKING_TREE
+                          else config_file.parents[len(Path(relative).parts) - 1])
+                sides.append(revisions.read_journeys(config_file, within.resolve()))
     except revisions.RevisionError as exc:
         raise SystemExit(f"custflow: {exc}") from None
     before, after = sides
@@ -344,7 +348,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
         base=args.base or f"merge base {base[:12]}",
         head=args.head or "working tree",
         journeys={j.id: j for j in after.journeys},
-        unreadable=after.unreadable,
+        unreadable=[*refused, *after.unreadable],
     )
     output = diff_report.render(comparison, args.format)
     if args.output:

@@ -244,6 +244,88 @@ def test_diff_needs_a_commit_it_can_find(repo: Path) -> None:
     assert "Traceback" not in done.stderr
 
 
+# -- a revision is read as data, and only from its own tree ------------------------------------
+def literal_commit(root: Path, extra: dict[bytes, bytes], parent: str = "HEAD") -> str:
+    """A commit of ``parent``'s tree plus blobs under names no checkout would
+    write (``/abs/path``, ``../x``), made as an attacker makes them: a tree
+    written byte by byte with ``git hash-object -t tree --literally``."""
+    entries = []
+    for line in git(root, "ls-tree", parent).splitlines():
+        meta, name = line.split("\t")
+        mode, _kind, oid = meta.split()
+        entries.append((name.encode(), mode.encode(), bytes.fromhex(oid)))
+    for name, body in extra.items():
+        blob = subprocess.run(["git", "-C", str(root), "hash-object", "-w", "--stdin"],
+                              input=body, capture_output=True, check=True).stdout.strip()
+        entries.append((name, b"100644", bytes.fromhex(blob.decode())))
+    raw = b"".join(mode + b" " + name + b"\0" + oid for name, mode, oid in sorted(entries))
+    tree = subprocess.run(["git", "-C", str(root), "hash-object", "-t", "tree", "--literally",
+                           "-w", "--stdin"], input=raw, capture_output=True,
+                          check=True).stdout.decode().strip()
+    return git(root, "commit-tree", tree, "-p", parent, "-m", "attack").strip()
+
+
+def test_tree_entries_with_absolute_or_parent_names_are_refused(repo: Path, tmp_path: Path) -> None:
+    (repo / "mkdocs.yml").write_text(MKDOCS_YML.replace("docs_dir: docs", "docs_dir: ."), "utf-8")
+    git(repo, "commit", "-qam", "docs at the top")
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    outside = victim / "pwned.md"
+    attack = literal_commit(repo, {
+        str(outside).encode(): b"# written by the attacker\n",
+        b"../up.md": b"# up\n",
+        b"hooks\\pre-commit.md": b"# backslash\n",
+    })
+    git(repo, "branch", "abs", attack)
+    out = diff(repo, "HEAD", "abs")
+    assert not outside.exists()
+    assert not (repo.parent / "up.md").exists() and not (tmp_path / "up.md").exists()
+    refused = [line for line in out.splitlines() if line.startswith("not compared:")]
+    assert len(refused) == 3, out
+    assert all("not a plain relative path inside the site" in line for line in refused)
+    assert str(outside) in out and "'../up.md'" in out
+
+
+@pytest.mark.parametrize("option", ["docs_dir: /", "docs_dir: ../..", "catalog: /etc/passwd",
+                                    "INHERIT: /etc/hostname"])
+def test_a_revision_config_cannot_name_files_outside_its_tree(repo: Path, option: str) -> None:
+    key = option.split(": ")[0]
+    text = MKDOCS_YML
+    if key == "docs_dir":
+        text = text.replace("docs_dir: docs", option)
+    elif key == "catalog":
+        text = text.replace("catalog: catalog.yml", option)
+    else:
+        text = option + "\n" + text
+    (repo / "mkdocs.yml").write_text(text, "utf-8")
+    git(repo, "commit", "-qam", "reach out")
+    done = subprocess.run([sys.executable, "-m", "mkdocs_custflow.cli", "diff", "main", "HEAD"],
+                          cwd=repo, capture_output=True, text=True, check=False, timeout=60)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert f"'{key}' names" in done.stderr and "outside the revision's files" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_only_pages_under_the_size_limit_are_read_from_a_revision(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mkdocs_custflow.review import revisions
+
+    (repo / "docs/big.md").write_text("# Big\n" + "x" * 5000, "utf-8")
+    (repo / "docs/photo.png").write_bytes(b"\x89PNG" + b"0" * 5000)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "big files")
+    monkeypatch.setattr(revisions, "MAX_FILE_BYTES", 4000)
+    refused: list = []
+    with revisions.checked_out(repo, "HEAD", "mkdocs.yml", refused) as config:
+        docs = config.parent / "docs"
+        assert (docs / "orders.md").is_file()
+        assert not (docs / "big.md").exists()
+        assert not (docs / "photo.png").exists()  # not a page: never read
+    assert [(d.file, d.rule) for d in refused] == [("docs/big.md", "unreadable-file")]
+    assert "over the limit of 4000" in refused[0].message
+
+
 # -- the comparison itself, on two journeys ------------------------------------------------------
 BEFORE = """\
 id: repair

@@ -21,7 +21,7 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
-from mkdocs_custflow.diagnostics import Diagnostic
+from mkdocs_custflow.diagnostics import Diagnostic, Severity
 from mkdocs_custflow.pipeline import Pipeline, Settings, SourcePage
 from mkdocs_custflow.reading.sources import SourceError, read_text
 from mkdocs_custflow.rules import stops
@@ -126,9 +126,11 @@ class SiteConfig:
     it inherits), the docs folder, the catalog, the template folders."""
 
 
-def _load(path: Path, seen: tuple[Path, ...] = ()) -> tuple[dict[str, object], list[Path]]:
+def _load(path: Path, seen: tuple[Path, ...] = (),
+          within: Path | None = None) -> tuple[dict[str, object], list[Path]]:
     """The config at ``path`` merged over the one it ``INHERIT``s (MkDocs'
     rule: mappings merge, other values replace), and the files read."""
+    _confined(path, within, "INHERIT", seen[-1] if seen else path)
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
@@ -137,7 +139,7 @@ def _load(path: Path, seen: tuple[Path, ...] = ()) -> tuple[dict[str, object], l
     files = [path]
     parent = data.pop("INHERIT", None)
     if isinstance(parent, str) and path not in seen:
-        base, more = _load((path.parent / parent).resolve(), (*seen, path))
+        base, more = _load((path.parent / parent).resolve(), (*seen, path), within)
         data = _merge(base, data)
         files += more
     return data, files
@@ -165,11 +167,27 @@ def _plugin_options(plugins: object) -> dict[str, object]:
     return {}
 
 
-def read_site_config(config_file: Path) -> SiteConfig:
+def _confined(path: Path, within: Path | None, key: str, config_file: Path) -> None:
+    """Refuse a path a revision's config names outside the revision's files:
+    ``docs_dir: /`` must not make ``custflow diff`` read the runner's disk."""
+    if within is None:
+        return
+    try:
+        path.resolve().relative_to(within.resolve())
+    except ValueError:
+        raise RevisionError(
+            f"{config_file.name}: '{key}' names {path}, outside the revision's files; "
+            f"custflow diff reads only files of the repository: make '{key}' a path "
+            "inside it") from None
+
+
+def read_site_config(config_file: Path, within: Path | None = None) -> SiteConfig:
     """The settings a build of ``config_file`` gives the plugin, read as data.
-    Paths in the plugin options are relative to the file that names them."""
+    Paths in the plugin options are relative to the file that names them.
+    ``within``: every file named must be inside that folder (a revision's
+    files, or the repository), else :class:`RevisionError`."""
     config_file = config_file.resolve()
-    data, files = _load(config_file)
+    data, files = _load(config_file, within=within)
     folder = config_file.parent
     options = _plugin_options(data.get("plugins"))
     theme = data.get("theme")
@@ -195,28 +213,45 @@ def read_site_config(config_file: Path) -> SiteConfig:
         base=str(folder),
     )
     docs = folder / str(data.get("docs_dir") or "docs")
+    _confined(docs, within, "docs_dir", config_file)
+    named_paths = [("catalog", settings.catalog), *(("templates", t) for t in settings.templates)]
+    for key, named in named_paths:
+        if named:
+            _confined(Path(named), within, key, config_file)
     files += [docs, *([Path(settings.catalog)] if settings.catalog else []),
               *(Path(t) for t in settings.templates)]
     return SiteConfig(config_file, docs, settings, tuple(files))
 
 
 # -- a revision's files ------------------------------------------------------------------
+MAX_FILE_BYTES = 16 * 1024 * 1024
+"""Largest file exported from a revision: a bigger one is refused with a finding
+instead of being read into memory (the blocks inside a page are then held to
+the build's own limits, ``max_block_chars`` and the YAML limits)."""
+_DOCS_SUFFIXES = MARKDOWN_SUFFIXES
+_DATA_SUFFIXES = (".yml", ".yaml", ".json", ".jinja", ".j2", ".md", ".markdown", ".txt")
+
+
 @contextmanager
-def checked_out(root: Path, revision: str | None, config: str) -> Iterator[Path]:
+def checked_out(root: Path, revision: str | None, config: str,
+                refused: list[Diagnostic] | None = None) -> Iterator[Path]:
     """The config file of ``config`` (relative to ``root``) at ``revision``,
     with what its journeys are made from beside it, in a temporary folder
-    (``revision`` None: the working tree, where it is)."""
+    (``revision`` None: the working tree, where it is). Tree entries that are
+    not plain relative paths, or too large, are not written: they are added
+    to ``refused``."""
     if revision is WORKING_TREE:
         yield root / config
         return
     sha = commit(root, revision)
+    refused = refused if refused is not None else []
     with tempfile.TemporaryDirectory(prefix="custflow-diff-") as temp:
-        dest = Path(temp)
+        dest = Path(temp).resolve()
         # The config first (and what it inherits), then what it names.
         wanted = [config]
         while wanted:
             path = wanted.pop()
-            if not _export(root, sha, [path], dest):
+            if not _inside(dest, dest / path) or not _export(root, sha, [path], dest, refused):
                 break
             data = yaml.load((dest / path).read_text("utf-8", "replace"), Loader=_ConfigLoader)
             parent = data.get("INHERIT") if isinstance(data, dict) else None
@@ -224,43 +259,99 @@ def checked_out(root: Path, revision: str | None, config: str) -> Iterator[Path]
                 wanted.append(os.path.normpath(str(PurePosixPath(path).parent / parent)))
         if not (dest / config).is_file():
             raise RevisionError(f"{config} does not exist at {revision}")
-        site = read_site_config(dest / config)
-        inside = []
-        for needed in site.files:
-            relative = os.path.relpath(needed, dest.resolve())
-            if not relative.startswith(".."):
-                inside.append(Path(relative).as_posix())
-        _export(root, sha, inside, dest)
+        site = read_site_config(dest / config, within=dest)
+        docs = [Path(os.path.relpath(site.docs_dir, dest)).as_posix()]
+        data_files = [Path(os.path.relpath(f, dest)).as_posix() for f in site.files[1:]
+                      if Path(f) != site.docs_dir and Path(f) not in site.files[:1]]
+        _export(root, sha, docs, dest, refused, _DOCS_SUFFIXES)
+        _export(root, sha, data_files, dest, refused, _DATA_SUFFIXES)
         yield dest / config
 
 
-def _export(root: Path, sha: str, paths: list[str], dest: Path) -> int:
-    """Write the files at or under ``paths`` of commit ``sha`` into ``dest``;
-    how many there were."""
+def _inside(folder: Path, path: Path) -> bool:
+    """Whether ``path`` (made absolute, ``..`` and links resolved) is in ``folder``."""
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except (ValueError, OSError, RuntimeError):
+        return False
+    return True
+
+
+def _plain_name(name: str) -> bool:
+    """A relative path of ordinary parts: no absolute path, ``..``, ``.``, empty
+    part, backslash or control character (a tree made by hand may hold any)."""
+    parts = name.split("/")
+    return (bool(name) and not name.startswith("/")
+            and all(part not in ("", ".", "..") for part in parts)
+            and not any(ch == "\\" or ord(ch) < 32 or ord(ch) == 127 for ch in name))
+
+
+def _export(root: Path, sha: str, paths: list[str], dest: Path,
+            refused: list[Diagnostic] | None = None,
+            suffixes: tuple[str, ...] | None = None) -> int:
+    """Write the regular files at or under ``paths`` of commit ``sha`` into
+    ``dest`` (only those ending in ``suffixes``, when given); how many there
+    were. A tree may hold names no checkout would write (``/etc/x``, ``..``,
+    made with ``git mktree`` or ``hash-object --literally``): those, links and
+    files over :data:`MAX_FILE_BYTES` are refused, each with a finding."""
+    paths = [p for p in paths if p == "." or _plain_name(p)]
     if not paths:
         return 0
-    listing = git(root, "ls-tree", "-r", "-z", "--full-tree", sha, "--", *paths)
-    blobs: list[tuple[bytes, str]] = []
+    refused = refused if refused is not None else []
+    listing = git(root, "ls-tree", "-r", "-z", "-l", "--full-tree", sha, "--", *paths)
+    dest = dest.resolve()
+    blobs: list[tuple[bytes, str, Path]] = []
     for entry in filter(None, listing.split(b"\0")):
-        meta, _, path = entry.partition(b"\t")
-        mode, kind, object_id = meta.split()
-        if kind == b"blob" and mode != b"120000":  # not symbolic links
-            blobs.append((object_id, path.decode("utf-8", "surrogateescape")))
+        meta, _, raw = entry.partition(b"\t")
+        mode, kind, object_id, size = meta.split()
+        name = raw.decode("utf-8", "backslashreplace")
+        if kind != b"blob":
+            continue
+        if suffixes and not name.endswith(suffixes):
+            continue
+        shown = name.encode("unicode_escape").decode("ascii")
+        target = dest / name
+        problem = None
+        if mode not in (b"100644", b"100755", b"100664"):
+            problem = "is not a regular file (a symbolic link or other special entry)"
+        elif not _plain_name(name) or not _inside(dest, target):
+            problem = ("is not a plain relative path inside the site; a checkout would not "
+                       "write it")
+        elif size.isdigit() and int(size) > MAX_FILE_BYTES:
+            problem = f"is {int(size)} bytes, over the limit of {MAX_FILE_BYTES}"
+        if problem:
+            refused.append(Diagnostic(
+                Severity.ERROR, f"'{shown}' at commit {sha[:12]} {problem}; it was not read",
+                shown, 0, "unreadable-file"))
+            continue
+        blobs.append((object_id, name, target))
     if not blobs:
         return 0
-    contents = git(root, "cat-file", "--batch", stdin=b"".join(o + b"\n" for o, _ in blobs))
-    offset = 0
-    for _object_id, name in blobs:
-        header_end = contents.index(b"\n", offset)
-        size = int(contents[offset:header_end].split()[2])
-        body = contents[header_end + 1:header_end + 1 + size]
-        offset = header_end + 1 + size + 1
-        target = dest / name
-        if ".." in PurePosixPath(name).parts:
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(body)
-    return len(blobs)
+    written = 0
+    with subprocess.Popen(["git", "-C", str(root), "cat-file", "--batch"],
+                          stdin=subprocess.PIPE, stdout=subprocess.PIPE) as reader:
+        assert reader.stdin is not None and reader.stdout is not None
+        for object_id, name, target in blobs:  # one at a time: never all in memory
+            reader.stdin.write(object_id + b"\n")
+            reader.stdin.flush()
+            header = reader.stdout.readline().split()
+            size = int(header[2]) if len(header) == 3 and header[2].isdigit() else -1
+            if size < 0:
+                continue
+            body = reader.stdout.read(size + 1)[:size]
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                if not _inside(dest, target.parent):
+                    raise OSError("outside the folder")
+                target.write_bytes(body)
+            except OSError as exc:
+                refused.append(Diagnostic(
+                    Severity.ERROR, f"'{name}' at commit {sha[:12]} cannot be written "
+                    f"({exc.strerror or exc}); it was not read", name, 0, "unreadable-file"))
+                continue
+            written += 1
+        reader.stdin.close()
+    return written
 
 
 # -- journeys -------------------------------------------------------------------------------
@@ -273,10 +364,11 @@ class SiteJourneys:
     unreadable: list[Diagnostic]
 
 
-def read_journeys(config_file: Path) -> SiteJourneys:
+def read_journeys(config_file: Path, within: Path | None = None) -> SiteJourneys:
     """Every journey of the site of ``config_file``, read as the build reads
-    them (catalog filled in, templates expanded)."""
-    site = read_site_config(config_file)
+    them (catalog filled in, templates expanded); ``within`` as for
+    :func:`read_site_config`."""
+    site = read_site_config(config_file, within)
     pipeline = Pipeline(site.settings)
     if pipeline.catalog_errors:
         return SiteJourneys([], pipeline.catalog_errors)
@@ -287,7 +379,14 @@ def read_journeys(config_file: Path) -> SiteJourneys:
             if path.suffix not in MARKDOWN_SUFFIXES or not path.is_file():
                 continue
             shown = site.settings.shown(path)
+            if within is not None and not _inside(within, path):
+                continue  # a link out of the repository
             try:
+                if path.stat().st_size > MAX_FILE_BYTES:
+                    problems.append(Diagnostic(
+                        Severity.ERROR, f"{path.stat().st_size} bytes, over the limit of "
+                        f"{MAX_FILE_BYTES}; it was not read", shown, 0, "unreadable-file"))
+                    continue
                 text = read_text(path)
             except SourceError:
                 continue
