@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs_custflow.compare import compare_sites
-from mkdocs_custflow.diagnostics import Diagnostic, Severity
+from mkdocs_custflow.diagnostics import Diagnostic, Severity, one_line
 from mkdocs_custflow.pipeline import Pipeline, Settings, SourcePage
 from mkdocs_custflow.playbook.export import playbook_json, raci_csv
 from mkdocs_custflow.reading.sources import SourceError, read_text
@@ -284,8 +284,8 @@ def cmd_playbook(args: argparse.Namespace) -> int:
     except OutputError as exc:
         raise SystemExit(f"custflow: {exc}") from None
     for page, target in broken:
-        print(f"{page}: warning: links to '{target}', which is not a page or file of this "
-              "site", file=sys.stderr)
+        print(f"{one_line(page)}: warning: links to '{one_line(target)}', which is not a page "
+              "or file of this site", file=sys.stderr)
     style = "links between the Markdown files" if between_files else "links as site URLs"
     print(f"custflow: wrote {len(written)} files into {Path(args.out) / layout.directory} "
           f"({style})", file=sys.stderr)

@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass, field
 
 from mkdocs_custflow.compare import Change
-from mkdocs_custflow.diagnostics import Diagnostic
+from mkdocs_custflow.diagnostics import Diagnostic, one_line
 from mkdocs_custflow.safe_text import md_escape
 from mkdocs_custflow.structure import Journey
 
@@ -73,10 +73,10 @@ def as_json(comparison: Comparison) -> str:
 def as_text(comparison: Comparison) -> str:
     lines = [f"custflow diff {comparison.base}..{comparison.head}: {_summary(comparison)}"]
     for journey_id, changes in comparison.by_journey().items():
-        lines.append(f"journey '{journey_id}':")
+        lines.append(one_line(f"journey '{journey_id}':"))
         for change in changes:
             stage = f"stage '{change.stage}': " if change.stage else ""
-            lines.append(f"  {change.file}:{change.line}: {stage}{change.summary}")
+            lines.append(one_line(f"  {change.file}:{change.line}: {stage}{change.summary}"))
     for problem in comparison.unreadable:
         lines.append(f"not compared: {problem.where}: {problem.message}")
     return "\n".join(lines) + "\n"
