@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs_custflow.compare import compare_sites
 from mkdocs_custflow.diagnostics import Diagnostic, Severity, one_line
-from mkdocs_custflow.pipeline import Pipeline, Settings, SourcePage
+from mkdocs_custflow.pipeline import BuildDateError, Pipeline, Settings, SourcePage
 from mkdocs_custflow.playbook.export import playbook_json, raci_csv
 from mkdocs_custflow.reading.sources import SourceError, read_text
 from mkdocs_custflow.renderers.html import render_diagrams
@@ -251,9 +251,14 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_playbook(args: argparse.Namespace) -> int:
     """Write the playbook pages into the docs folder, as the plugin would make them."""
-    from mkdocs_custflow.playbook.output import OutputError, write_playbook
+    from mkdocs_custflow.playbook.output import OutputError, checked_directory, write_playbook
     from mkdocs_custflow.playbook.pages import PlaybookLayout
 
+    if args.playbook_dir is not None:
+        try:
+            checked_directory(args.playbook_dir)
+        except OutputError as exc:
+            raise SystemExit(f"custflow: --playbook-dir: {exc}") from None
     pipeline, build_pages = _pipeline(args, playbook=True)
     project = _project(args)
     paths = args.paths or ([project.docs_dir] if project else [])
@@ -267,7 +272,11 @@ def cmd_playbook(args: argparse.Namespace) -> int:
         print(_format(finding), file=sys.stderr)
     if reading.playbook is None:
         return 1
-    layout = PlaybookLayout(args.playbook_dir or (project.playbook_dir if project else "playbook"))
+    try:
+        layout = PlaybookLayout(checked_directory(
+            args.playbook_dir or (project.playbook_dir if project else "playbook")))
+    except OutputError as exc:
+        raise SystemExit(f"custflow: {exc}") from None
     templates = args.page_templates or (project.page_templates if project else None)
     directory_urls = (
         args.directory_urls if args.directory_urls is not None
@@ -509,6 +518,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         status = int(args.func(args))
         sys.stdout.flush()
+    except BuildDateError as exc:
+        raise SystemExit(f"custflow: {exc}") from None
     except BrokenPipeError:
         # The reader went away (`custflow render page.md | head`): not an error of
         # ours. Point stdout at nothing so Python's exit flush stays quiet.

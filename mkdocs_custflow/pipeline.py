@@ -26,7 +26,7 @@ from pathlib import Path
 
 from mkdocs_custflow import checks
 from mkdocs_custflow.cache import BlockCache, Cached, files_fingerprint, folder_files
-from mkdocs_custflow.diagnostics import Diagnostic, Reporter, Severity, shown_path
+from mkdocs_custflow.diagnostics import Diagnostic, Reporter, Severity, one_line, shown_path
 from mkdocs_custflow.i18n import normalize_locale
 from mkdocs_custflow.playbook.gather import build_playbook
 from mkdocs_custflow.playbook.model import JourneyRecord, Playbook
@@ -142,10 +142,19 @@ def build_date() -> date:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
         try:
-            return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+            return datetime.fromtimestamp(int(epoch, 10), tz=timezone.utc).date()
         except (ValueError, OverflowError, OSError):
-            pass  # not a number of seconds: MkDocs, which reads it too, says so
+            # Reproducible builds: a build asked for a fixed date must not quietly use today.
+            raise BuildDateError(
+                f"SOURCE_DATE_EPOCH is '{one_line(epoch[:40])}', not a whole number of seconds "
+                "since 1970-01-01 UTC; set it to one (e.g. the last commit's: "
+                "git log -1 --format=%ct) or unset it"
+            ) from None
     return date.today()
+
+
+class BuildDateError(ValueError):
+    """``SOURCE_DATE_EPOCH`` is set but names no date."""
 
 
 @dataclass(frozen=True)

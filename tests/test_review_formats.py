@@ -11,6 +11,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from jsonschema import Draft4Validator
@@ -120,9 +121,11 @@ def test_sarif_is_valid_and_points_at_the_lines(repo: Path) -> None:
     }
     level = {"error": "error", "warning": "warning", "info": "note"}
     assert results == {
-        (f"handbook/{file}", line, level[severity], rule, message)
+        (quote(f"handbook/{file}", safe="/"), line, level[severity], rule, message)
         for file, line, severity, rule, message in _text_findings(site)
     }
+    # A uri is a URI: the page "sales, 2024.md" is encoded, as SARIF readers expect.
+    assert "handbook/docs/sales%2C%202024.md" in {uri for uri, *_ in results}
     for result in run["results"]:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
 

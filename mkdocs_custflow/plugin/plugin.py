@@ -21,7 +21,7 @@ from mkdocs_custflow.cache import BlockCache
 from mkdocs_custflow.diagnostics import Diagnostic, Severity
 from mkdocs_custflow.extension import JourneyExtension, PageContext
 from mkdocs_custflow.i18n import normalize_locale, words
-from mkdocs_custflow.pipeline import BlockResult, Pipeline, SiteReading, SourcePage
+from mkdocs_custflow.pipeline import BlockResult, BuildDateError, Pipeline, SiteReading, SourcePage
 from mkdocs_custflow.playbook.pages import PageTemplateError, PlaybookLayout
 from mkdocs_custflow.plugin.config import CustflowConfig
 from mkdocs_custflow.plugin.journey_links import JourneyLinks
@@ -99,7 +99,10 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         folder = Path(settings.base) / self.config.cache_dir if self.config.cache else None
         if self.cache is None or self.cache.folder != folder:
             self.cache = BlockCache(folder)  # kept across `mkdocs serve` rebuilds
-        self.pipeline = pipeline = Pipeline(settings, self.cache)
+        try:
+            self.pipeline = pipeline = Pipeline(settings, self.cache)
+        except BuildDateError as exc:
+            raise PluginError(f"custflow: {exc}") from None
         if pipeline.catalog_errors:
             raise PluginError("custflow: the catalog cannot be used:\n  " + "\n  ".join(
                 str(finding) for finding in pipeline.catalog_errors
