@@ -208,6 +208,25 @@ def check_journey_links(journeys: Iterable[Journey]) -> list[Diagnostic]:
     return found
 
 
+def several_parents(parents: dict[str, list[tuple[Journey, Stage]]]) -> list[Diagnostic]:
+    """A journey's page says which stage it is "Part of"; any page may claim a
+    journey with ``detail``, so a second claim is reported, at each later one."""
+    found = []
+    for child, claims in parents.items():
+        first_journey, first_stage = claims[0]
+        for journey, stage in claims[1:]:
+            found.append(Diagnostic(
+                Severity.WARNING,
+                f"'detail' of stage '{stage.id}' names journey '{child}', which stage "
+                f"'{first_stage.id}' of journey '{first_journey.id}' "
+                f"({first_journey.file}:{first_stage.line_of('detail')}) already draws in "
+                "detail; a journey is part of one stage: remove this 'detail', or give the "
+                "stage a sub-journey of its own",
+                journey.file, stage.line_of("detail"), "detail-parents",
+            ))
+    return found
+
+
 def _detail_cycles(by_id: dict[str, Journey]) -> list[Diagnostic]:
     """One error per cycle of sub-journeys, at the ``detail`` that closes it
     (a walk of the ``detail`` links, depth first, without recursion)."""

@@ -401,7 +401,6 @@ class Pipeline:
             if over is not None:
                 across.append(over)
                 playbook = None
-        findings.extend(self._apply_across(across, ignoring))
         teams = team_order(self.catalog, journeys)
         placed: dict[str, JourneyHome] = {}
         for page, _fence, result in blocks:
@@ -414,6 +413,8 @@ class Pipeline:
             for stage in home.journey.stages:
                 if stage.detail in placed and stage.detail != home.journey.id:
                     parents.setdefault(stage.detail, []).append((home.journey, stage))
+        across.extend(checks.several_parents(parents))
+        findings.extend(self._apply_across(across, ignoring))
         return SiteReading(blocks, records, playbook, findings, teams, places,
                            homes=placed, parents=parents)
 

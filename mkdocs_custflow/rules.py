@@ -127,10 +127,12 @@ _RULES = (
          "A journey id names one journey in the site, its anchor and its place in the "
          "playbook. Give each block its own 'id' (two blocks with the same title and no id "
          "get the same id)."),
-    Rule("stage-conflict", "warning", "One stage id, two names or owners.",
+    Rule("stage-conflict", "warning", "One stage id, defined two ways.",
          "A stage id names the same stage in every journey and one playbook page, which "
-         "has one name and one owner. Define the stage once, in the catalog, or make the "
-         "definitions agree."),
+         "has one name, owner, description, set of KPIs, links, touchpoints and RACI: the "
+         "catalog's, else the first definition in page path order. Every other definition "
+         "that says otherwise is reported, naming both places. Define the stage once, in "
+         "the catalog, or make the definitions agree."),
     Rule("owner-not-role", "warning", "A stage owned by a customer, a system or a partner.",
          "The owner is the accountable role (the A of RACI): a person or team of the "
          "company, an actor of kind 'role'. Make a role the owner and name the others "
@@ -163,6 +165,11 @@ _RULES = (
          "A stage's 'detail' names the journey that draws it in detail; followed from "
          "journey to sub-journey, these links come back to where they started, so the "
          "playbook cannot say which journey a stage is part of. Remove one 'detail'."),
+    Rule("detail-parents", "warning", "A journey drawn in detail by more than one stage.",
+         "A stage's 'detail' names the journey that draws it in detail, and that journey's "
+         "page then says which stage it is part of. Any page may name any journey so; when "
+         "two stages name one journey, its page belongs to both and neither team reviews "
+         "the claim. Keep one 'detail', or give each stage a sub-journey of its own."),
     Rule("bad-handle", "error", "A catalog 'handle' that is not a code-owner handle.",
          "'handle' gives the team or person that reviews the pages holding a role's "
          "stages (custflow codeowners): '@user', '@org/team' or an e-mail address."),

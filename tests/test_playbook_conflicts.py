@@ -207,3 +207,19 @@ def test_agreeing_definitions_of_a_shared_stage_are_no_conflict() -> None:
     same = NEWCOMER.replace("id: pr-journey", "id: again")
     reading = _read_site({"a.md": NEWCOMER, "b.md": same})
     assert [f for f in reading.findings if f.rule == "stage-conflict"] == []
+
+
+def test_a_second_page_claiming_a_journey_as_its_detail_is_reported() -> None:
+    visit = "```journey\nid: on-site-visit\nstages:\n  - {id: diagnose, owner: engineer}\n```\n"
+    repair = "```journey\nid: repair\nstages:\n  - {id: visit, owner: engineer, " \
+             "detail: on-site-visit}\n```\n"
+    claim = "```journey\nid: pr-claim\nstages:\n  - {id: upsell, owner: sales, " \
+            "detail: on-site-visit}\n```\n"
+    alone = _read_site({"repair.md": repair, "visit.md": visit})
+    assert [f for f in alone.findings if f.rule == "detail-parents"] == []
+    reading = _read_site({"repair.md": repair, "visit.md": visit, "zz-pr.md": claim})
+    [finding] = [f for f in reading.findings if f.rule == "detail-parents"]
+    assert (finding.file, finding.line) == ("docs/zz-pr.md", 4)
+    assert ("'detail' of stage 'upsell' names journey 'on-site-visit', which stage 'visit' "
+            "of journey 'repair' (docs/repair.md:4) already draws in detail") in finding.message
+    assert [j.id for j, _ in reading.parents["on-site-visit"]] == ["repair", "pr-claim"]
