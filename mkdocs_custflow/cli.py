@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mkdocs_custflow.compare import compare_sites
+from mkdocs_custflow.compare import compare_parents, compare_shared_stages, compare_sites
 from mkdocs_custflow.diagnostics import Diagnostic, Severity, one_line
 from mkdocs_custflow.pipeline import BuildDateError, Pipeline, Settings, SourcePage
 from mkdocs_custflow.playbook.export import playbook_json, raci_csv
@@ -352,8 +352,11 @@ def cmd_diff(args: argparse.Namespace) -> int:
     except revisions.RevisionError as exc:
         raise SystemExit(f"custflow: {exc}") from None
     before, after = sides
+    changes = compare_sites(before.journeys, after.journeys)
+    changes += [*compare_shared_stages(before.stages, after.stages, changes),
+                *compare_parents(before.parents, after.parents)]
     comparison = Comparison(
-        compare_sites(before.journeys, after.journeys),
+        changes,
         base=args.base or f"merge base {base[:12]}",
         head=args.head or "working tree",
         journeys={j.id: j for j in after.journeys},

@@ -25,7 +25,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from mkdocs_custflow.structure import Decision, Journey, Message, Note, Stage, Step
@@ -43,6 +43,7 @@ KINDS = (
     "pain-added", "pain-removed", "pain-changed",
     "opportunity-added", "opportunity-removed", "opportunity-changed",
     "review", "detail",
+    "shared-stage", "part-of",
 )
 """The kinds of change this module reports by name; a field it does not know
 reports as ``<field>`` (a value) or ``<item>-added``/``-removed``/``-changed``."""
@@ -112,6 +113,59 @@ def compare_sites(before: Iterable[Journey], after: Iterable[Journey]) -> list[C
         for j in removed
     )
     return sorted(changes, key=lambda c: (c.file, c.line, c.journey))
+
+
+SHARED = ""
+"""The ``journey`` of a change to what a shared stage's playbook page says."""
+
+
+def compare_shared_stages(
+    before: Mapping[str, tuple[str, Stage]], after: Mapping[str, tuple[str, Stage]],
+    seen: Sequence[Change],
+) -> list[Change]:
+    """Changes to what each stage's playbook page says (``stage id -> (the place
+    that decides it, the stage as the page shows it)``) that no journey's own
+    change in ``seen`` explains: a new page that redefines a shared stage
+    changes the page of a stage it does not own, and that must show."""
+    explained = {(c.kind, c.stage, c.summary) for c in seen}
+    changes: list[Change] = []
+    for stage_id, (where, new) in after.items():
+        if stage_id not in before:
+            continue
+        old_where, old = before[stage_id]
+        file, _, line = where.rpartition(":")
+        at = _Where(Journey(SHARED, "", [], {}, file=file, line=int(line) if line.isdigit() else 0))
+        found = [c for c in _stage(old, new, at) if (c.kind, c.stage, c.summary) not in explained]
+        if found and old_where.rpartition(":")[0] != file:
+            found.insert(0, at.change("shared-stage", stage_id,
+                                      f"the stage's page now follows {where} (was {old_where})",
+                                      old_where, where, 0))
+        changes.extend(found)
+    return changes
+
+
+def compare_parents(
+    before: Mapping[str, Sequence[tuple[str, str, str, int]]],
+    after: Mapping[str, Sequence[tuple[str, str, str, int]]],
+) -> list[Change]:
+    """Journeys whose "Part of" changed (``journey id -> [(parent journey,
+    stage, file, line of its detail)]``): any page can set it with ``detail``."""
+    changes = []
+    for child in sorted(set(before) | set(after)):
+        old = [(j, s) for j, s, _f, _l in before.get(child, [])]
+        new_claims = list(after.get(child, []))
+        new = [(j, s) for j, s, _f, _l in new_claims]
+        if old == new:
+            continue
+        came = [c for c in new_claims if (c[0], c[1]) not in old]
+        gone = [c for c in old if c not in new]
+        parts = [*(f"+{j}/{s}" for j, s, _f, _l in came), *(f"−{j}/{s}" for j, s in gone)]
+        file, line = (came[0][2], came[0][3]) if came else ("", 0)
+        changes.append(Change("part-of", child, None,
+                              f"part of: {', '.join(parts) or 'order'}",
+                              [f"{j}/{s}" for j, s in old], [f"{j}/{s}" for j, s in new],
+                              file, line))
+    return changes
 
 
 def compare_journeys(before: Journey, after: Journey) -> list[Change]:

@@ -326,6 +326,36 @@ def test_only_pages_under_the_size_limit_are_read_from_a_revision(
     assert "over the limit of 4000" in refused[0].message
 
 
+def test_a_new_page_redefining_a_shared_stage_shows_as_a_change_to_that_stage(
+    repo: Path
+) -> None:
+    pay = ("```journey\nid: checkout\nstages:\n  - id: pay\n    name: Pay\n    owner: sales\n"
+           "    description: Pay by card.\n    links:\n"
+           "      - {title: Payment form, url: 'https://pay.example.com/form'}\n```\n")
+    write(repo, {"docs/pay.md": pay})
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "the canonical stage")
+    newcomer = pay.replace("id: checkout", "id: pr-journey").replace(
+        "Pay by card.", "Pay by transfer.").replace(
+        "https://pay.example.com/form", "https://evil.example/form").replace(
+        "owner: sales\n", "owner: sales\n    detail: orders\n", 1)
+    write(repo, {"docs/aa-pr.md": newcomer})
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "a new page")
+    out = diff(repo, "HEAD~1", "HEAD")
+    assert "shared stages (their playbook pages):" in out
+    shared = out.split("shared stages (their playbook pages):")[1]
+    assert "stage 'pay': the stage's page now follows docs/aa-pr.md:4 (was docs/pay.md:4)" \
+        in shared
+    assert "description: 'Pay by card.' → 'Pay by transfer.'" in shared
+    assert "https://evil.example/form" in shared
+    assert "journey 'orders':" in out and "part of: +pr-journey/pay" in out
+    data = json.loads(diff(repo, "HEAD~1", "HEAD", "--format", "json"))
+    kinds = {(c["journey"], c["kind"]) for c in data["changes"]}
+    assert {("", "shared-stage"), ("", "description"), ("orders", "part-of"),
+            ("pr-journey", "journey-added")} <= kinds
+
+
 # -- the comparison itself, on two journeys ------------------------------------------------------
 BEFORE = """\
 id: repair

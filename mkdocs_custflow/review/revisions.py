@@ -11,6 +11,7 @@ run: mkdocs.yml is read as data (:func:`read_site_config`), not by MkDocs.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import subprocess
 import tempfile
@@ -23,9 +24,10 @@ import yaml
 
 from mkdocs_custflow.diagnostics import Diagnostic, Severity
 from mkdocs_custflow.pipeline import Pipeline, Settings, SourcePage
+from mkdocs_custflow.playbook.gather import build_playbook
 from mkdocs_custflow.reading.sources import SourceError, read_text
 from mkdocs_custflow.rules import stops
-from mkdocs_custflow.structure import Journey
+from mkdocs_custflow.structure import Journey, Stage
 
 WORKING_TREE = None
 """The ``head`` that means the files as they are now."""
@@ -362,6 +364,10 @@ class SiteJourneys:
 
     journeys: list[Journey]
     unreadable: list[Diagnostic]
+    stages: dict[str, tuple[str, Stage]] = field(default_factory=dict)
+    """Each stage's playbook page: the place that decides it, and what it says."""
+    parents: dict[str, list[tuple[str, str, str, int]]] = field(default_factory=dict)
+    """Journey id -> the stages that draw it in detail (journey, stage, file, line)."""
 
 
 def read_journeys(config_file: Path, within: Path | None = None) -> SiteJourneys:
@@ -396,4 +402,16 @@ def read_journeys(config_file: Path, within: Path | None = None) -> SiteJourneys
     for _page, _fence, result in reading.blocks:
         if result.journey is None:  # not compared: say why
             problems += [f for f in result.diagnostics if stops(f)][:1]
-    return SiteJourneys(journeys, problems)
+    # What the playbook pages say of shared stages, and who claims each journey:
+    # a page can change both without changing its own journey alone.
+    playbook, _conflicts = build_playbook(reading.records, pipeline.catalog)
+    per_use = {"steps", "next", "pains", "opportunities"}
+    stages = {
+        stage_id: (shared.defined_at or "", Stage(**{
+            f.name: ([] if f.name in per_use else getattr(shared, f.name))
+            for f in dataclasses.fields(Stage)}))
+        for stage_id, shared in playbook.stages.items()
+    }
+    parents = {child: [(j.id, s.id, j.file, s.line_of("detail")) for j, s in claims]
+               for child, claims in reading.parents.items()}
+    return SiteJourneys(journeys, problems, stages, parents)
