@@ -337,10 +337,10 @@ def _export(root: Path, sha: str, paths: list[str], dest: Path,
             reader.stdin.write(object_id + b"\n")
             reader.stdin.flush()
             header = reader.stdout.readline().split()
-            size = int(header[2]) if len(header) == 3 and header[2].isdigit() else -1
-            if size < 0:
+            length = int(header[2]) if len(header) == 3 and header[2].isdigit() else -1
+            if length < 0:
                 continue
-            body = reader.stdout.read(size + 1)[:size]
+            body = reader.stdout.read(length + 1)[:length]
             try:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 if not _inside(dest, target.parent):
