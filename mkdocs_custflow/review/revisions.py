@@ -309,8 +309,8 @@ def _export(root: Path, sha: str, paths: list[str], dest: Path,
         name = raw.decode("utf-8", "backslashreplace")
         if kind != b"blob":
             continue
-        if suffixes and not name.endswith(suffixes):
-            continue
+        if suffixes and not name.endswith(suffixes) and name not in paths:
+            continue  # a file named outright (the catalog) is read whatever its suffix
         shown = name.encode("unicode_escape").decode("ascii")
         target = dest / name
         problem = None
