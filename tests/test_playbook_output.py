@@ -157,3 +157,17 @@ def test_the_cli_checks_playbook_dir(
         main(["playbook", "--out", "docs", "--playbook-dir", directory])
     assert "must be a folder inside the docs folder" in str(stopped.value)
     assert not (tmp_path / "out").exists() and not (tmp_path / "b").exists()
+
+
+def test_a_marker_naming_files_outside_the_folder_deletes_nothing_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _site(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    assert main(["playbook", "--out", "docs"]) == 0
+    victim = tmp_path / "keep.txt"
+    victim.write_text("mine\n", encoding="utf-8")
+    marker = tmp_path / "docs" / "playbook" / ".custflow-playbook"
+    marker.write_text(marker.read_text("utf-8") + "../../keep.txt\n/etc/hostname\n", "utf-8")
+    assert main(["playbook", "--out", "docs"]) == 0
+    assert victim.read_text("utf-8") == "mine\n"

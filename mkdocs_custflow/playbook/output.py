@@ -76,12 +76,14 @@ def write_playbook(
                 f"{found} is a file of yours where the playbook writes a page; move it away, "
                 "or set 'playbook_dir' to a folder of the playbook's own"
             )
+    emptied: set[Path] = set()
     for name in sorted(ours - names):  # pages of removed stages; a user's file stays
         stale = folder / name
         if stale.is_file() and not stale.is_symlink():
             stale.unlink()
-    for directory in sorted(folder.rglob("*"), reverse=True) if folder.is_dir() else []:
-        if directory.is_dir() and not any(directory.iterdir()):
+            emptied.update(p for p in stale.parents if folder in p.parents)
+    for directory in sorted(emptied, key=lambda p: len(p.parts), reverse=True):
+        if directory.is_dir() and not directory.is_symlink() and not any(directory.iterdir()):
             directory.rmdir()
     written = []
     for target, text in contents.items():
@@ -134,5 +136,9 @@ def _listed(folder: Path) -> set[str] | str | None:
         return None
     rows = marker.read_text("utf-8", "replace").splitlines()
     if rows and rows[0] + "\n" == _MARKER_HEAD:
-        return {row for row in rows[1:] if row}
+        # The marker sits in the docs folder, where a pull request can edit it:
+        # only plain names inside the folder, never '../../.bashrc'.
+        return {row for row in rows[1:] if row and row.isprintable() and "\\" not in row
+                and not row.startswith("/") and all(
+                    part not in ("", ".", "..") for part in row.split("/"))}
     return _OLD_MARKER
