@@ -26,7 +26,7 @@ from mkdocs_custflow.cache import BlockCache, Cached, files_fingerprint, folder_
 from mkdocs_custflow.checks.block import check_journey
 from mkdocs_custflow.checks.catalog import check_catalog, orphan_roles
 from mkdocs_custflow.checks.review_cycle import review_findings
-from mkdocs_custflow.checks.site import check_journey_links
+from mkdocs_custflow.checks.site import check_journey_links, several_parents
 from mkdocs_custflow.checks.size import oversized_views, playbook_size
 from mkdocs_custflow.diagnostics import Diagnostic, Reporter, Severity, shown_path
 from mkdocs_custflow.i18n import normalize_locale
@@ -392,7 +392,6 @@ class Pipeline:
             if over is not None:
                 across.append(over)
                 playbook = None
-        findings.extend(self._apply_across(across, ignoring))
         teams = team_order(self.catalog, journeys)
         placed: dict[str, JourneyHome] = {}
         for page, _fence, result in blocks:
@@ -405,6 +404,8 @@ class Pipeline:
             for stage in home.journey.stages:
                 if stage.detail in placed and stage.detail != home.journey.id:
                     parents.setdefault(stage.detail, []).append((home.journey, stage))
+        across.extend(several_parents(parents))
+        findings.extend(self._apply_across(across, ignoring))
         return SiteReading(blocks, records, playbook, findings, teams, places,
                            homes=placed, parents=parents)
 
