@@ -64,8 +64,9 @@ ORDER = (
     "broken-link", "not-in-playbook", "fence-taken", "yaml-comment", "unreachable-stage",
     "no-way-out", "empty-view", "diagram-too-large", "duplicate-journey-id", "stage-conflict",
     "owner-not-role", "no-owner", "missing-sla", "orphan-role", "pain-without-opportunity",
-    "review-overdue", "kpi-not-comparable", "detail-cycle", "personal-data-owner", "data-access",
-    "data-never-collected", "system-unused", "bad-handle", "rule-setting",
+    "review-overdue", "kpi-not-comparable", "detail-cycle", "detail-parents",
+    "personal-data-owner", "data-access", "data-never-collected", "system-unused", "bad-handle",
+    "rule-setting",
 )
 """The order the guide's rules page, ``custflow validate --format sarif`` and
 code-scanning tools list the rules in (a rule not named here comes last)."""
