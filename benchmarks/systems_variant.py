@@ -6,8 +6,8 @@ corpus with them, against the same corpus without, at most 1.10x.
 Writes site A of the corpus (``corpus.py``), then a copy of it whose catalog
 gives the four systems a layer, an owner and integrations and adds four data
 items (two personal), and whose every journey uses data: each stage an inline
-block writes collects one item and reads another in a system, a ``use:``
-block tunes a stage of its template to do the same, and blocks that list
+block writes collects, reads or updates an item in a system, a ``use:`` block
+tunes a stage of its template to do the same, and blocks that list
 their ``views`` add the ``systems`` view. The playbook gains its
 architecture, system, data and personal-data pages. Both are built first
 (block cache emptied before each build), in a fresh interpreter each
@@ -55,16 +55,16 @@ data:
   order: {{name: Order, owner: ops, held_in: [erp, crm]}}
   ticket: {{name: Service ticket, owner: service, held_in: [portal, crm]}}
 """
-USES = [("contact", "crm", "order", "erp"), ("order", "erp", "contact", "crm"),
-        ("profile", "store", "ticket", "portal"), ("ticket", "portal", "profile", "store")]
+USES = [("contact", "collect", "crm"), ("order", "collect", "erp"), ("contact", "read", "crm"),
+        ("profile", "collect", "store"), ("ticket", "collect", "portal"),
+        ("order", "update", "erp"), ("profile", "read", "store"), ("ticket", "read", "portal")]
 FIRST_STAGE = {name: stages[0] for name, stages in {**EN_TEMPLATES, **ZH_TEMPLATES}.items()}
 STAGE_LINE = re.compile(r"^  - id: \S+$")
 
 
 def data_line(n: int) -> str:
-    collect, where, read, there = USES[n % len(USES)]
-    return (f"    data: [{{data: {collect}, use: collect, in: {where}}}, "
-            f"{{data: {read}, use: read, in: {there}}}]")
+    item, use, system = USES[n % len(USES)]
+    return f"    data: [{{data: {item}, use: {use}, in: {system}}}]"
 
 
 def with_data(body: list[str]) -> list[str]:

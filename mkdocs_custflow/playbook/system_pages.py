@@ -18,6 +18,7 @@ from mkdocs_custflow.playbook.links import PageLinks, link, relative_url, shown
 from mkdocs_custflow.playbook.model import Playbook
 from mkdocs_custflow.playbook.systems_model import SystemsIndex
 from mkdocs_custflow.renderers.architecture import diagram_figure, render_architecture
+from mkdocs_custflow.structure.systems import DATA_USES
 
 if TYPE_CHECKING:
     from mkdocs_custflow.playbook.pages import PlaybookLayout, PlaybookPages
@@ -79,7 +80,9 @@ class SystemLinks:
         return Markup(", ").join(self.data(i) for i in ids)
 
     def uses(self, uses: Iterable[str]) -> str:
-        return " · ".join(self.text[f"use_{u}"] for u in uses)
+        """The uses in words, in the order data moves (collect first), steps last."""
+        given = set(uses)
+        return " · ".join(self.text[f"use_{u}"] for u in (*DATA_USES, "step") if u in given)
 
     def roles(self, role_ids: Iterable[str], data_id: str | None = None) -> Markup:
         """Role links; with ``data_id``, a role that may not see it is marked."""

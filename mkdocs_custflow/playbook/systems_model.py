@@ -65,14 +65,28 @@ class PlaybookData:
     def changed(self) -> list[DataUseAt]:
         return self.of(*CHANGES)
 
-    def stage_roles(self) -> list[tuple[str, list[str]]]:
-        """Each stage id that uses the item (those that collect it first, then
-        by use) with the roles that take part in it."""
-        found: dict[str, list[str]] = {}
+    def by_stage(self) -> list[StageRow]:
+        """One row per stage that uses the item (those that collect it first,
+        then by use): its uses, systems and the roles that take part there."""
+        rows: dict[str, StageRow] = {}
         for use in sorted(self.uses, key=lambda u: DATA_USES.index(u.use.use)):
-            roles = found.setdefault(use.stage.id, [])
-            roles.extend(r for r in use.roles if r not in roles)
-        return list(found.items())
+            row = rows.get(use.stage.id)
+            if row is None:
+                row = rows[use.stage.id] = StageRow(use.stage.id)
+            for target, values in ((row.uses, [use.use.use]), (row.systems, use.systems),
+                                   (row.roles, use.roles)):
+                target.extend(v for v in values if v not in target)
+        return list(rows.values())
+
+
+@dataclass
+class StageRow:
+    """A row of the personal-data table: a stage and what it does with an item."""
+
+    stage: str
+    uses: list[str] = field(default_factory=list)
+    systems: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -142,34 +156,43 @@ def gather_systems(playbook: Playbook, catalog: Catalog) -> SystemsIndex:
         (None, s) for s in catalog.stages.values()]
     places += [(r, s) for r in playbook.journeys for s in r.journey.stages]
     for record, stage in places:
-        people = _people(record.journey if record else None, actors, stage)
-        here: dict[str, SystemStage] = {}
-
-        def at(system_id: str, record: JourneyRecord | None = record,
-               stage: Stage = stage, here: dict[str, SystemStage] = here) -> SystemStage | None:
-            system = index.systems.get(system_id)
-            if system is None:
-                return None
-            if system_id not in here:
-                here[system_id] = SystemStage(record, stage)
-                system.stages.append(here[system_id])
-            return here[system_id]
-
-        for use in stage.data:
-            systems = use.systems(catalog.data)
-            for system_id in systems:
-                found = at(system_id)
-                if found is not None and use.use not in found.uses:
-                    found.uses.append(use.use)
-            entry = index.data.get(use.data)
-            if entry is not None:
-                entry.uses.append(DataUseAt(record, stage, use, systems, people))
-        for message in stage.messages:
-            for actor_id in (message.sender, message.receiver):
-                found = at(actor_id)
-                if found is not None and "step" not in found.uses:
-                    found.uses.append("step")
-        for system_id in here:
-            roles = index.systems[system_id].roles
-            roles.extend(r for r in people if r not in roles)
+        _gather_stage(index, catalog, actors, record, stage)
     return index
+
+
+def _gather_stage(
+    index: SystemsIndex, catalog: Catalog, actors: dict[str, Actor],
+    record: JourneyRecord | None, stage: Stage,
+) -> None:
+    """One stage's uses of systems (by its data and its steps) and of data."""
+    here: dict[str, SystemStage] = {}
+
+    def at(system_id: str) -> SystemStage | None:
+        system = index.systems.get(system_id)
+        if system is None:
+            return None
+        if system_id not in here:
+            here[system_id] = SystemStage(record, stage)
+            system.stages.append(here[system_id])
+        return here[system_id]
+
+    for message in stage.messages:
+        for actor_id in (message.sender, message.receiver):
+            found = at(actor_id)
+            if found is not None and "step" not in found.uses:
+                found.uses.append("step")
+    if not stage.data and not here:
+        return  # nothing of systems or data here: no need to know who takes part
+    people = _people(record.journey if record else None, actors, stage)
+    for use in stage.data:
+        systems = use.systems(catalog.data)
+        for system_id in systems:
+            found = at(system_id)
+            if found is not None and use.use not in found.uses:
+                found.uses.append(use.use)
+        entry = index.data.get(use.data)
+        if entry is not None:
+            entry.uses.append(DataUseAt(record, stage, use, systems, people))
+    for system_id in here:
+        roles = index.systems[system_id].roles
+        roles.extend(r for r in people if r not in roles)
