@@ -37,3 +37,27 @@ def test_custflow_playbook_writes_the_system_and_data_pages(
     assert "## 培训" in role and "个人信息保护法培训" in role
     data = json.loads((folder / "playbook.json").read_text("utf-8"))
     assert len(data["systems"]) == 4 and len(data["data"]) == 4
+
+
+def test_custflow_validate_reports_the_rules_in_sarif(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "docs").mkdir()
+    docs = {**DOCS, "catalog.yml": DOCS["catalog.yml"].replace(" retention: 1年,", "")}
+    for name, text in docs.items():
+        (tmp_path / "docs" / name).write_text(text, "utf-8")
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(CONFIG, allow_unicode=True), "utf-8")
+    monkeypatch.chdir(tmp_path)
+    capsys.readouterr()
+    assert main(["validate", "--format", "sarif", "--strict", "docs"]) == 1
+    run = json.loads(capsys.readouterr().out)["runs"][0]
+    rules = [r["id"] for r in run["tool"]["driver"]["rules"]]
+    assert {"personal-data-owner", "data-access", "data-never-collected",
+            "system-unused"} <= set(rules)
+    (result,) = run["results"]
+    line = docs["catalog.yml"].split("\n").index(
+        next(x for x in docs["catalog.yml"].split("\n") if x.startswith("  address:"))) + 1
+    assert result["ruleId"] == "personal-data-owner"
+    assert result["locations"][0]["physicalLocation"] == {
+        "artifactLocation": {"uri": "docs/catalog.yml", "uriBaseId": "%SRCROOT%"},
+        "region": {"startLine": line}}
