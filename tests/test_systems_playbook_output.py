@@ -61,3 +61,24 @@ def test_custflow_validate_reports_the_rules_in_sarif(
     assert result["locations"][0]["physicalLocation"] == {
         "artifactLocation": {"uri": "docs/catalog.yml", "uriBaseId": "%SRCROOT%"},
         "region": {"startLine": line}}
+
+
+def test_system_and_data_pages_stay_short_however_many_journeys(tmp_path: Path) -> None:
+    from mkdocs_custflow.pipeline import Pipeline, Settings, SourcePage
+    from mkdocs_custflow.playbook.pages import PlaybookPages
+
+    (tmp_path / "catalog.yml").write_text(DOCS["catalog.yml"], "utf-8")
+    pipeline = Pipeline(Settings(catalog=str(tmp_path / "catalog.yml"), base=str(tmp_path),
+                                 locale="zh"))
+    block = ("```journey\nid: j{n}\nstages:\n  - id: consult\n    owner: sales\n"
+             "    data: [{{data: contact, use: collect, in: crm}}]\n"
+             "    steps: ['customer -> sales: 咨询']\n```\n")
+    pages = [SourcePage(f"p{n}.md", block.format(n=n), f"p{n}.md") for n in range(300)]
+    reading = pipeline.read_site(pages, whole_site=False)
+    assert reading.playbook is not None
+    rendered = PlaybookPages(reading.playbook, locale="zh").render_all()
+    data = rendered["playbook/data/contact.md"]
+    assert data.count("<tr>") == 2 and "300 条客户旅程" in data  # one row: the stage
+    system = rendered["playbook/systems/crm.md"]
+    assert "300 条客户旅程" in system
+    assert max(len(page) for page in rendered.values()) < 60_000

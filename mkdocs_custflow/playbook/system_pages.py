@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from mkdocs_custflow.i18n import words
+from mkdocs_custflow.i18n import counted, words
 from mkdocs_custflow.playbook.links import PageLinks, link, relative_url, shown
-from mkdocs_custflow.playbook.model import Playbook
+from mkdocs_custflow.playbook.model import JourneyRecord, Playbook
 from mkdocs_custflow.playbook.systems_model import SystemsIndex
 from mkdocs_custflow.renderers.architecture import diagram_figure, render_architecture
 from mkdocs_custflow.structure.systems import DATA_USES
@@ -95,6 +95,12 @@ class SystemLinks:
                                f'({shown(self.text["not_allowed"])})</strong>')
             shown_roles.append(text)
         return Markup(", ").join(shown_roles)
+
+    def journeys(self, records: list[JourneyRecord], most: int = 3) -> Markup:
+        """The journeys of a row: linked when a few, else how many."""
+        if len(records) <= most:
+            return Markup(", ").join(self.page_links.journey(r) for r in records)
+        return Markup(shown(counted(self.pages.locale, "journeys", len(records))))
 
     def url(self, url: str) -> Markup:
         return self.page_links.url(url)

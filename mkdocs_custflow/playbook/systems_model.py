@@ -36,6 +36,39 @@ class PlaybookSystem:
     def stage_ids(self) -> list[str]:
         return list(dict.fromkeys(s.stage.id for s in self.stages))
 
+    def by_stage(self) -> list[UseRow]:
+        """One row per stage id (however many journeys pass through it): what
+        is done there and the journeys that do it."""
+        rows: dict[str, UseRow] = {}
+        for use in self.stages:
+            row = rows.get(use.stage.id)
+            if row is None:
+                row = rows[use.stage.id] = UseRow("", use.stage.id)
+            row.add(use.record, use.uses, [], [])
+        return list(rows.values())
+
+
+@dataclass(eq=False)
+class UseRow:
+    """A row of a system or data page: a stage (and a use of the item), the
+    journeys through it, the systems and the roles there. One row stands for
+    every journey, so a page stays short however many use the stage."""
+
+    use: str
+    stage: str
+    uses: list[str] = field(default_factory=list)
+    records: list[JourneyRecord] = field(default_factory=list)
+    systems: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+
+    def add(self, record: JourneyRecord | None, uses: list[str], systems: list[str],
+            roles: list[str]) -> None:
+        if record is not None and (not self.records or self.records[-1] is not record):
+            self.records.append(record)
+        for target, values in ((self.uses, uses), (self.systems, systems),
+                               (self.roles, roles)):
+            target.extend(v for v in values if v not in target)
+
 
 @dataclass(eq=False)
 class DataUseAt:
@@ -64,6 +97,18 @@ class PlaybookData:
 
     def changed(self) -> list[DataUseAt]:
         return self.of(*CHANGES)
+
+    def by_use(self) -> list[UseRow]:
+        """One row per use and stage (collect first, then read, then changes),
+        with every journey that does it there."""
+        rows: dict[tuple[str, str], UseRow] = {}
+        for use in sorted(self.uses, key=lambda u: DATA_USES.index(u.use.use)):
+            key = (use.use.use, use.stage.id)
+            row = rows.get(key)
+            if row is None:
+                row = rows[key] = UseRow(use.use.use, use.stage.id)
+            row.add(use.record, [use.use.use], use.systems, use.roles)
+        return list(rows.values())
 
     def by_stage(self) -> list[StageRow]:
         """One row per stage that uses the item (those that collect it first,
