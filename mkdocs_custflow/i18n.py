@@ -136,6 +136,10 @@ _WORDS: dict[str, dict[str, str]] = {
         "state": "State",
         "written_in": "Written in",
         "catalog_stage": "the catalog",
+        "build_errors": "{n} error(s) in journey blocks, the catalog or the playbook, "
+        "listed above; the build fails on errors. Fix them",
+        "build_errors_rules": ", or give their rule ({rules}) another severity with the "
+        "'rules' option",
     },
     "zh": {
         "start": "开始",
@@ -269,6 +273,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "state": "状态",
         "written_in": "出处",
         "catalog_stage": "目录",
+        "build_errors": "旅程块、目录或手册中有 {n} 个错误（见上方），有错误时构建失败。请逐一改正",
+        "build_errors_rules": "，或在 'rules' 选项中调整其规则（{rules}）的级别",
     },
 }
 

@@ -269,7 +269,7 @@ class Pipeline:
             return Cached(None, report.items)
         notes: list[tuple[int, str]] = []
         try:
-            data = parse(body, settings.limits, notes, first_line=line)
+            data = parse(body, settings.limits, notes, first_line=line, locale=settings.locale)
         except YamlReadError as exc:
             last_line = max(body.count("\n") - (1 if body.endswith("\n") else 0), 0)
             report.error(exc.message, min(exc.line, last_line), rule=exc.rule)

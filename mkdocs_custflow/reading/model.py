@@ -99,7 +99,11 @@ _LONG_INTERVAL = re.compile(
 _OTHER_DATE = re.compile(r"^\s*(\d{4})\s*[/.年-]\s*(\d{1,2})\s*[/.月-]\s*(\d{1,2})\s*日?\s*$")
 
 _ARROW = re.compile(r"^\s*(?P<sender>\S+?)\s*(?P<arrow>-->|->)\s*(?P<receiver>\S+)\s*$")
-_ARROW_TEXT = re.compile(r"^\s*(?P<head>[^:]+?(?:-->|->)[^:]+?)\s*:\s*(?P<text>.*)$", re.S)
+_ARROW_TEXT = re.compile(
+    r"^\s*(?P<head>[^:：]+?(?:-->|->)[^:：]+?)\s*[:：]\s*(?P<text>.*)$", re.S
+)
+"""``A -> B: text``; the colon may be full-width (``A -> B：text``), as a Chinese
+input method types it."""
 
 T = TypeVar("T")
 
