@@ -30,23 +30,6 @@ from dataclasses import dataclass
 
 from mkdocs_custflow.structure import Decision, Journey, Message, Note, Stage, Step
 
-KINDS = (
-    "journey-added", "journey-removed", "journey-renamed", "journey-changed",
-    "actor-changed",
-    "stage-added", "stage-removed", "stage-renamed", "stage-moved",
-    "owner", "raci", "time-limit", "flow", "description",
-    "kpi-added", "kpi-removed", "kpi-changed",
-    "touchpoint-added", "touchpoint-removed",
-    "link-added", "link-removed", "link-changed",
-    "step-added", "step-removed", "step-changed", "score",
-    "branch-added", "branch-removed", "branch-changed",
-    "pain-added", "pain-removed", "pain-changed",
-    "opportunity-added", "opportunity-removed", "opportunity-changed",
-    "review", "detail",
-)
-"""The kinds of change this module reports by name; a field it does not know
-reports as ``<field>`` (a value) or ``<item>-added``/``-removed``/``-changed``."""
-
 _JOURNEY_SKIPPED = {
     "id", "title", "stages", "actors", "touchpoints", "file", "line", "key_lines",
     "views_given", "ignore", "template", "locale", "views", "direction",

@@ -13,7 +13,7 @@ import pytest
 from support.site import write_site
 
 from mkdocs_custflow.cli import main
-from mkdocs_custflow.review.codeowners import BEGIN, END, updated
+from mkdocs_custflow.pull_request.codeowners import BEGIN, END, updated
 
 CATALOG = """\
 actors:

@@ -15,10 +15,15 @@ from support.pipeline import make_pipeline
 
 from mkdocs_custflow import cache as cache_module
 from mkdocs_custflow.diagnostics import Severity
-from mkdocs_custflow.pipeline import Pipeline, build_date
+from mkdocs_custflow.pipeline import Pipeline
 from mkdocs_custflow.structure import Kpi
 from mkdocs_custflow.structure.measures import kpi_result, read_target, read_value
-from mkdocs_custflow.structure.review import add_interval, next_review, read_interval
+from mkdocs_custflow.structure.review_cycle import (
+    add_interval,
+    build_date,
+    next_review,
+    read_interval,
+)
 
 FILE = "docs/x.md"
 BASE = 10

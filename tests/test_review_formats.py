@@ -17,7 +17,7 @@ from jsonschema import Draft4Validator
 from support.site import write_site
 
 from mkdocs_custflow.diagnostics import Diagnostic, Severity
-from mkdocs_custflow.review.findings import github_command
+from mkdocs_custflow.pull_request.findings import github_command
 from mkdocs_custflow.rules import RULES
 
 SCHEMA = Path(__file__).parent / "schemas" / "sarif-schema-2.1.0.json"

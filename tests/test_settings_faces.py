@@ -30,7 +30,7 @@ from mkdocs_custflow.extension import JourneyExtension
 from mkdocs_custflow.plugin.config import options_of
 from mkdocs_custflow.plugin.plugin import CustflowPlugin
 from mkdocs_custflow.plugin.project import settings_from
-from mkdocs_custflow.review.revisions import checked_out
+from mkdocs_custflow.pull_request.revisions import checked_out
 from mkdocs_custflow.settings.options import OPTIONS, Host, Kind, Options
 from mkdocs_custflow.settings.project import read_project
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from mkdocs_custflow.cli.project import add_option_flags, command_site, docs_paths, read_pages
 from mkdocs_custflow.diagnostics import Diagnostic
-from mkdocs_custflow.review import codeowners
-from mkdocs_custflow.review.findings import text_line
-from mkdocs_custflow.review.revisions import repository_prefix
+from mkdocs_custflow.pull_request import codeowners
+from mkdocs_custflow.pull_request.findings import text_line
+from mkdocs_custflow.pull_request.revisions import repository_prefix
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

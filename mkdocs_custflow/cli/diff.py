@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 from mkdocs_custflow.compare import compare_sites
-from mkdocs_custflow.review import changes as diff_report
-from mkdocs_custflow.review import revisions
-from mkdocs_custflow.review.changes import Comparison
+from mkdocs_custflow.pull_request import changes as diff_report
+from mkdocs_custflow.pull_request import revisions
+from mkdocs_custflow.pull_request.changes import Comparison
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -11,9 +11,9 @@ from pathlib import Path
 from mkdocs_custflow.cli.project import add_option_flags, command_site, docs_paths, read_pages
 from mkdocs_custflow.diagnostics import Diagnostic, Severity
 from mkdocs_custflow.pipeline import SourcePage
+from mkdocs_custflow.playbook.layout import PlaybookLayout
 from mkdocs_custflow.playbook.output import OutputError, write_playbook
-from mkdocs_custflow.playbook.pages import PlaybookLayout
-from mkdocs_custflow.review.findings import text_line
+from mkdocs_custflow.pull_request.findings import text_line
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

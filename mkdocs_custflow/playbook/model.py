@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Generic, TypeVar
 
-from mkdocs_custflow.structure.catalog import Touchpoint
 from mkdocs_custflow.structure.journey import (
     Actor,
     Journey,
@@ -17,6 +16,7 @@ from mkdocs_custflow.structure.journey import (
     Opportunity,
     Pain,
     Stage,
+    Touchpoint,
 )
 
 T = TypeVar("T")

@@ -14,9 +14,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from mkdocs_custflow.playbook.export import playbook_json
+from mkdocs_custflow.playbook.layout import PlaybookLayout
 from mkdocs_custflow.playbook.links import SiteUrls
 from mkdocs_custflow.playbook.model import Playbook
-from mkdocs_custflow.playbook.pages import PlaybookLayout, PlaybookPages
+from mkdocs_custflow.playbook.pages import PlaybookPages
 
 MARKER = ".custflow-playbook"
 

@@ -23,7 +23,8 @@ from mkdocs_custflow.diagnostics import Diagnostic, Severity
 from mkdocs_custflow.extension import JourneyExtension, PageContext
 from mkdocs_custflow.i18n import normalize_locale, words
 from mkdocs_custflow.pipeline import BlockResult, Pipeline, SiteReading, SourcePage
-from mkdocs_custflow.playbook.pages import PageTemplateError, PlaybookLayout
+from mkdocs_custflow.playbook.layout import PlaybookLayout
+from mkdocs_custflow.playbook.pages import PageTemplateError
 from mkdocs_custflow.plugin.config import CustflowConfig, options_of
 from mkdocs_custflow.plugin.journey_links import JourneyLinks
 from mkdocs_custflow.plugin.languages import (

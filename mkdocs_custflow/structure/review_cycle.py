@@ -8,8 +8,9 @@ calendar reads it.
 from __future__ import annotations
 
 import calendar
+import os
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 INTERVAL = re.compile(r"^\s*(?P<count>\d{1,3})\s*(?P<unit>[dwmy])\s*$")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -54,3 +55,15 @@ def next_review(last: str | None, every: str | None) -> date | None:
         return add_interval(start, *interval)
     except (OverflowError, ValueError):  # past the year 9999
         return None
+
+
+def build_date() -> date:
+    """The day of the build: today, or the day ``SOURCE_DATE_EPOCH`` names,
+    so a build made again later (reproducible builds) says the same."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+        except (ValueError, OverflowError, OSError):
+            pass  # not a number of seconds: MkDocs, which reads it too, says so
+    return date.today()

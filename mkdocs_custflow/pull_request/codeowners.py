@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from mkdocs_custflow.pipeline import SiteReading
-from mkdocs_custflow.review.findings import in_repository
+from mkdocs_custflow.pull_request.findings import in_repository
 
 BEGIN = "# BEGIN custflow codeowners: made by `custflow codeowners`, do not edit by hand"
 END = "# END custflow codeowners"
