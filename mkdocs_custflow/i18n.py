@@ -140,6 +140,11 @@ _WORDS: dict[str, dict[str, str]] = {
         "listed above; the build fails on errors. Fix them",
         "build_errors_rules": ", or give their rule ({rules}) another severity with the "
         "'rules' option",
+        "colon": ": ",
+        "channel_marketing": "Marketing",
+        "channel_sales": "Sales",
+        "channel_service": "Service",
+        "channel_after-sales": "After-sales",
     },
     "zh": {
         "start": "开始",
@@ -275,6 +280,11 @@ _WORDS: dict[str, dict[str, str]] = {
         "catalog_stage": "目录",
         "build_errors": "旅程块、目录或手册中有 {n} 个错误（见上方），有错误时构建失败。请逐一改正",
         "build_errors_rules": "，或在 'rules' 选项中调整其规则（{rules}）的级别",
+        "colon": "：",
+        "channel_marketing": "市场",
+        "channel_sales": "销售",
+        "channel_service": "服务",
+        "channel_after-sales": "售后",
     },
 }
 

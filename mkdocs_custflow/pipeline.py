@@ -28,6 +28,7 @@ from mkdocs_custflow.checks.catalog import check_catalog, orphan_roles
 from mkdocs_custflow.checks.review_cycle import review_findings
 from mkdocs_custflow.checks.site import check_journey_links
 from mkdocs_custflow.checks.size import oversized_views, playbook_size
+from mkdocs_custflow.checks.tabs import tab_findings
 from mkdocs_custflow.diagnostics import Diagnostic, Reporter, Severity, shown_path
 from mkdocs_custflow.i18n import normalize_locale
 from mkdocs_custflow.playbook.gather import build_playbook
@@ -335,10 +336,16 @@ class Pipeline:
         text, locate = expanded if expanded is not None else (page.text, None)
         found = []
         lines = text.expandtabs(TAB_LENGTH).split("\n")
+        raw = text.split("\n") if "\t" in text else None
         for fence in find_journey_fences(lines, self.settings.fence):
             file, offset = (locate(fence) if locate else None) or (page.shown, 0)
             place = BlockPlace(fence.body, file, fence.body_start + 1 + offset)
-            found.append((fence, self.read_fence(fence, file, offset), place))
+            result = self.read_fence(fence, file, offset)
+            if raw is not None and "tab-indent" not in self.rules.off:
+                tabbed = tab_findings(raw, fence, file, offset, self.settings.locale)
+                tabs = self.rules.apply(tabbed)
+                result = dataclasses.replace(result, diagnostics=[*tabs, *result.diagnostics])
+            found.append((fence, result, place))
         return found
 
     def read_site(self, pages: Iterable[SourcePage], *, whole_site: bool = True) -> SiteReading:

@@ -27,7 +27,17 @@ import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
-from mkdocs_custflow.checks import block, build, catalog, graph, reading, review_cycle, site, size
+from mkdocs_custflow.checks import (
+    block,
+    build,
+    catalog,
+    graph,
+    reading,
+    review_cycle,
+    site,
+    size,
+    tabs,
+)
 from mkdocs_custflow.checks.rule import OFF, SEVERITIES, Rule
 from mkdocs_custflow.diagnostics import Diagnostic, Severity, did_you_mean, name_hint
 
@@ -41,7 +51,7 @@ RULE_SETTING = Rule(
 
 _DECLARED = (
     *reading.OWN_RULES, *size.OWN_RULES, *block.OWN_RULES, *graph.OWN_RULES,
-    *site.OWN_RULES, *catalog.OWN_RULES, *review_cycle.OWN_RULES, *build.OWN_RULES,
+    *site.OWN_RULES, *catalog.OWN_RULES, *review_cycle.OWN_RULES, *build.OWN_RULES, *tabs.OWN_RULES,
     RULE_SETTING,
 )
 
@@ -50,8 +60,9 @@ ORDER = (
     "yaml", "limit", "unclosed-fence", "unreadable-file", "unknown-key", "invalid-value",
     "template", "unknown-reference", "playbook-collision",
     # -- a journey that can be drawn, judged: each can be changed ----------------------
-    "broken-link", "not-in-playbook", "fence-taken", "yaml-comment", "unreachable-stage",
-    "no-way-out", "empty-view", "diagram-too-large", "duplicate-journey-id", "stage-conflict",
+    "broken-link", "not-in-playbook", "fence-taken", "yaml-comment", "tab-indent",
+    "unreachable-stage", "no-way-out", "empty-view", "diagram-too-large",
+    "duplicate-journey-id", "stage-conflict",
     "owner-not-role", "no-owner", "missing-sla", "orphan-role", "pain-without-opportunity",
     "review-overdue", "kpi-not-comparable", "detail-cycle", "bad-handle", "rule-setting",
 )

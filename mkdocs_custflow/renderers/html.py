@@ -150,7 +150,8 @@ def journey_meta(journey: Journey, options: RenderOptions) -> str:
         lines.append(f'<p class="custflow-journey-state">{line}</p>')
         if journey.improves and ref is not None and ref.journey is not None:
             base = linked(ref.title, ref.url)
-            lines.append(render_changes(ref.journey, journey, base, options.locale))
+            lines.append(render_changes(ref.journey, journey, base, options.locale,
+                                        options.journey_ref))
     for place in options.part_of(journey.id) if options.part_of else ():
         lines.append(
             f'<p class="custflow-part-of">{escape(text["part_of"])}: '
