@@ -117,17 +117,24 @@ def mermaid_wrapped(text: str, width: int) -> str:
     return "<br>".join(mermaid_text(line) for line in wrap_lines(text, width))
 
 
+_PLAIN_SWAPS = {"%": "％", "<": "＜", ">": "＞", "`": "｀", "\\": "＼"}
+"""What a plain statement cannot hold as written: ``%%`` starts a directive
+anywhere in the source, a tag would be removed by Mermaid's sanitiser."""
+_ENTITY_LIKE = re.compile(r"#(?=[\w]+;)")
+
+
 @functools.lru_cache(maxsize=50_000)
 def mermaid_plain(text: str) -> str:
     """Text for a statement that takes the rest of its line as written
-    (``accTitle``, ``accDescr``), where entity codes would be read aloud:
-    ASCII punctuation becomes its full-width look-alike instead, so nothing
-    can end the statement or start another."""
-    return "".join(
-        chr(ord(ch) + 0xFEE0) if "!" <= ch <= "~" and not ch.isalnum() and ch not in _INERT
-        else ch
-        for ch in _folded(text)
-    ) or "#160;"
+    (``accTitle``, ``accDescr``), where entity codes would be read aloud.
+    The line is folded onto one line, so nothing can end the statement or
+    start another; ASCII punctuation stays as written (an English page's
+    screen reader reads ``R&D: #1`` as written), but for what Mermaid would
+    read as a directive, a tag or an entity code (``%``, ``<``, ``>``, a
+    ``#`` that starts ``#name;``), which become look-alikes or are kept
+    apart by an invisible word joiner."""
+    folded = "".join(_PLAIN_SWAPS.get(ch, ch) for ch in _folded(text))
+    return _ENTITY_LIKE.sub("#\u2060", folded) or "#160;"
 
 
 def mermaid_url(url: str) -> str:
