@@ -224,12 +224,11 @@ def test_raci_matrix_keeps_its_stage_column_in_view(
         page, records = browser_session.new_page()
         page.set_viewport_size({"width": 390, "height": 844})
         page.goto(base + "playbook/raci/index.html", wait_until="load")
-        page.wait_for_selector(".md-typeset__scrollwrap table")
+        page.wait_for_selector(".custflow-raci-matrix table")
         state = page.evaluate("""() => {
-            const table = document.querySelector(
-                '.custflow-raci-legend + .md-typeset__scrollwrap table');
-            const first = table.querySelector('tbody td');
-            const wrap = table.closest('.md-typeset__scrollwrap');
+            const table = document.querySelector('.custflow-raci-matrix table');
+            const first = table.querySelector('tbody th');
+            const wrap = table.closest('.custflow-raci');
             return {sticky: getComputedStyle(first).position,
                     scrolls: wrap.scrollWidth > wrap.clientWidth,
                     strong: [...table.querySelectorAll('strong')].map(e => e.textContent),
