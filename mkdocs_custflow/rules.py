@@ -64,7 +64,8 @@ ORDER = (
     "unreachable-stage", "no-way-out", "empty-view", "diagram-too-large",
     "duplicate-journey-id", "stage-conflict",
     "owner-not-role", "no-owner", "missing-sla", "orphan-role", "pain-without-opportunity",
-    "review-overdue", "kpi-not-comparable", "detail-cycle", "bad-handle", "rule-setting",
+    "review-overdue", "kpi-not-comparable", "detail-cycle", "detail-parents", "bad-handle",
+    "rule-setting",
 )
 """The order the guide's rules page, ``custflow validate --format sarif`` and
 code-scanning tools list the rules in (a rule not named here comes last)."""

@@ -148,7 +148,7 @@ def test_each_face_reads_the_option_alike(name: str, tmp_path: Path) -> None:
     _git(tmp_path, "add", "-A")
     _git(tmp_path, "commit", "-qm", "site")
     with checked_out(tmp_path, "HEAD", "mkdocs.yml") as copy:
-        revision = read_project(copy, confined=True)
+        revision = read_project(copy, inside=copy.parent)
         assert _relative(revision.options, copy.parent) == _relative(built, tmp_path)
     # The extension alone, where it takes the option.
     spec = next(s for s in OPTIONS if s.name == name)

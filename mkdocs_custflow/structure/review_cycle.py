@@ -12,6 +12,8 @@ import os
 import re
 from datetime import date, datetime, timedelta, timezone
 
+from mkdocs_custflow.diagnostics import one_line
+
 INTERVAL = re.compile(r"^\s*(?P<count>\d{1,3})\s*(?P<unit>[dwmy])\s*$")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -63,7 +65,16 @@ def build_date() -> date:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
         try:
-            return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+            return datetime.fromtimestamp(int(epoch, 10), tz=timezone.utc).date()
         except (ValueError, OverflowError, OSError):
-            pass  # not a number of seconds: MkDocs, which reads it too, says so
+            # Reproducible builds: a build asked for a fixed date must not quietly use today.
+            raise BuildDateError(
+                f"SOURCE_DATE_EPOCH is '{one_line(epoch[:40])}', not a whole number of seconds "
+                "since 1970-01-01 UTC; set it to one (e.g. the last commit's: "
+                "git log -1 --format=%ct) or unset it"
+            ) from None
     return date.today()
+
+
+class BuildDateError(ValueError):
+    """``SOURCE_DATE_EPOCH`` is set but names no date."""
