@@ -145,10 +145,6 @@ _WORDS: dict[str, dict[str, str]] = {
         "overview_picture_caption": "Every journey (a to-be journey dashed), the stages they "
         "share, their sub-journeys and what each to-be journey improves; each links to its page.",
         "pain_picture": "Where the pain points gather, by stage and severity",
-        "channel_marketing": "Marketing",
-        "channel_sales": "Sales",
-        "channel_service": "Service",
-        "channel_after-sales": "After-sales",
     },
     "zh": {
         "start": "开始",
@@ -289,6 +285,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "overview_picture_caption": "全部客户旅程（目标状态为虚线框）、它们共用的阶段、子旅程，"
         "以及每条目标状态旅程改进的现状旅程；点击可打开对应页面。",
         "pain_picture": "痛点集中在哪些阶段（按严重程度）",
+        # The catalog's usual channels in Chinese (English pages show the channel as written).
         "channel_marketing": "市场",
         "channel_sales": "销售",
         "channel_service": "服务",

@@ -266,7 +266,8 @@ class Pipeline:
             report.warning(message, yaml_line, rule="yaml-comment")
         template_name = None
         if isinstance(data, YamlMapping) and "use" in data:
-            used = use_template(self.library, data, settings.locale, report, settings.limits)
+            used = use_template(self.library, data, settings.locale, report, settings.limits,
+                                self.catalog)
             if used is None:
                 return Cached(None, report.items)
             data, template_name = used

@@ -37,6 +37,7 @@ from mkdocs_custflow.checks import (
     site,
     size,
     tabs,
+    template_catalog,
 )
 from mkdocs_custflow.checks.rule import OFF, SEVERITIES, Rule
 from mkdocs_custflow.diagnostics import Diagnostic, Severity, did_you_mean, name_hint
@@ -51,7 +52,8 @@ RULE_SETTING = Rule(
 
 _DECLARED = (
     *reading.OWN_RULES, *size.OWN_RULES, *block.OWN_RULES, *graph.OWN_RULES,
-    *site.OWN_RULES, *catalog.OWN_RULES, *review_cycle.OWN_RULES, *build.OWN_RULES, *tabs.OWN_RULES,
+    *site.OWN_RULES, *catalog.OWN_RULES, *review_cycle.OWN_RULES, *build.OWN_RULES,
+    *tabs.OWN_RULES, *template_catalog.OWN_RULES,
     RULE_SETTING,
 )
 
@@ -62,7 +64,7 @@ ORDER = (
     # -- a journey that can be drawn, judged: each can be changed ----------------------
     "broken-link", "not-in-playbook", "fence-taken", "yaml-comment", "tab-indent",
     "unreachable-stage", "no-way-out", "empty-view", "diagram-too-large",
-    "duplicate-journey-id", "stage-conflict",
+    "duplicate-journey-id", "stage-conflict", "template-catalog",
     "owner-not-role", "no-owner", "missing-sla", "orphan-role", "pain-without-opportunity",
     "review-overdue", "kpi-not-comparable", "detail-cycle", "detail-parents", "bad-handle",
     "rule-setting",

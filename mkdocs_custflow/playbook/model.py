@@ -202,6 +202,10 @@ class Playbook:
     roles: dict[str, PlaybookRole] = field(default_factory=dict)
 
     def stage_roles(self) -> list[str]:
+        """Every role id, by team and then id (the playbook's role pages)."""
+        return sorted(self.roles, key=lambda r: (self.roles[r].actor.team or "", r))
+
+    def raci_roles(self) -> list[str]:
         """Every role id in the catalog's order (then the journeys' own roles,
         as first met): the columns of the RACI matrix."""
         return list(self.roles)
