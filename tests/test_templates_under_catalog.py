@@ -53,10 +53,15 @@ def test_the_catalog_wins_over_a_template_and_says_so(tmp_path: Path) -> None:
 def test_the_blocks_own_values_still_win(tmp_path: Path) -> None:
     body = ("use: complaint-handling\nactors:\n  service: {name: 投诉专员}\n"
             "stages:\n  - id: complaint-received\n    name: 接到投诉\n")
-    journey = _read(tmp_path, body).journey
+    result = _read(tmp_path, body, locale="en")
+    journey = result.journey
     assert journey is not None
     assert journey.actors["service"].name == "投诉专员"
     assert journey.stages[0].name == "接到投诉"
+    # What the block writes itself is no template's doing: no warning about it.
+    warned = " ".join(str(d) for d in result.diagnostics if d.rule == "template-catalog")
+    assert "'service' the name" not in warned and "'complaint-received' the name" not in warned
+    assert "'service' the team" in warned  # the template's team still yields, and says so
 
 
 def test_a_chinese_site_gets_the_templates_chinese_words(tmp_path: Path) -> None:

@@ -35,12 +35,23 @@ _FIELDS = {
 }
 
 
+def _block_sets(block: YamlMapping, section: str, item_id: str, field: str) -> bool:
+    """Whether the block itself writes ``field`` of ``item_id`` in ``section``."""
+    entries = block.get(section)
+    if isinstance(entries, YamlSequence):
+        return any(isinstance(e, YamlMapping) and e.get("id") == item_id and field in e
+                   for e in entries)
+    entry = entries.get(item_id) if isinstance(entries, YamlMapping) else None
+    return isinstance(entry, YamlMapping) and field in entry
+
+
 def yield_to_catalog(
-    journey: YamlMapping, catalog: Catalog, template: str, report: Reporter, line: int
+    journey: YamlMapping, catalog: Catalog, template: str, report: Reporter, line: int,
+    block: YamlMapping | None = None,
 ) -> None:
     """Drop, in place, each value of the expanded ``journey`` of ``template``
     that the catalog gives otherwise, with a warning at ``line`` (the block's
-    ``use:``)."""
+    ``use:``); not those the ``block`` writes itself, which win over both."""
     for section, fields in _FIELDS.items():
         entries = journey.get(section)
         if section == "stages":
@@ -60,6 +71,8 @@ def yield_to_catalog(
                 continue
             for field in fields:
                 ours, theirs = getattr(shared, field, None), entry.get(field)
+                if block is not None and _block_sets(block, section, item_id, field):
+                    continue
                 if ours and isinstance(theirs, str) and theirs != ours:
                     del entry[field]
                     report.warning(

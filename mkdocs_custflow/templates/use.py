@@ -59,6 +59,7 @@ def use_template(
                              rule="template")
                 return None
             values[key] = value or ""
+    site_locale = normalize_locale(locale)
     own_locale = data.get("locale")
     if isinstance(own_locale, str) and own_locale:
         locale = normalize_locale(own_locale)
@@ -71,8 +72,10 @@ def use_template(
         report.error(exc.located(), line, rule="template")
         return None
     relocate(journey, use_line)
-    if catalog is not None:
-        yield_to_catalog(journey, catalog, template.name, report, use_line)
+    if catalog is not None and locale == site_locale:
+        # A block in another language than the site's keeps the template's
+        # words: the catalog's are in the site's language.
+        yield_to_catalog(journey, catalog, template.name, report, use_line, data)
     journey.pop("id", None)  # the block's own id, else the slug of its title
     overrides = YamlMapping((k, v) for k, v in data.items() if k not in ("use", "with"))
     overrides.line = data.line
