@@ -235,6 +235,37 @@ def test_mermaid_adds_no_line_breaks_of_its_own(
     assert not rewrapped, rewrapped
 
 
+SELF_JS = """() => {
+  for (const host of document.querySelectorAll('article div.mermaid')) {
+    const svg = host.shadowRoot && host.shadowRoot.querySelector('svg');
+    if (!svg || svg.getAttribute('aria-roledescription') !== 'sequence') continue;
+    const note = [...svg.querySelectorAll('text')].find((t) => t.textContent === '整理回访记录');
+    if (!note) continue;
+    const box = note.getBoundingClientRect();
+    const lifelines = [...svg.querySelectorAll('line.actor-line, line[class*="actor-line"]')]
+      .map((line) => line.getBoundingClientRect().left);
+    const crossed = lifelines.filter((x) => x > box.left && x < box.right);
+    const cue = getComputedStyle(host.closest('.custflow-scroll')).backgroundImage;
+    return {crossed: crossed.length, lifelines: lifelines.length, width: box.width, cue};
+  }
+  return null;
+}"""
+
+
+def test_a_self_message_is_not_crossed_by_its_lifeline(
+    team_site: BuildResult, browser_session: BrowserSession, tmp_path: Path
+) -> None:
+    site = team_site.site_dir
+    with serve_directory(site) as base:
+        page, _ = _open(browser_session, base, site, "repair/index.html")
+        found = page.evaluate(SELF_JS)
+        page.screenshot(path=str(tmp_path / "repair.png"), full_page=True)
+        page.close()
+    assert found is not None and found["width"] > 0, found
+    assert found["lifelines"] >= 2 and found["crossed"] == 0, found
+    assert "gradient" in found["cue"], found  # a wide diagram shows it scrolls
+
+
 def test_the_overview_draws_the_journeys_and_links_each(
     team_site: BuildResult, browser_session: BrowserSession, tmp_path: Path
 ) -> None:

@@ -173,7 +173,13 @@ def _message(
         channel = journey.touchpoints.get(step.via)
         via = channel.name if channel else step.via
         text = f"{text} [{via}]" if text else f"[{via}]"
-    lines = [f"        {sender}{arrow}{receiver}: {mermaid_wrapped(text, MESSAGE_COLUMNS)}"]
+    if sender == receiver and text:
+        # Mermaid centres a self-message's text on the lifeline, which crosses
+        # it: the loop stays, its text goes in a note beside the lifeline.
+        lines = [f"        {sender}{arrow}{receiver}: #160;",
+                 f"        note right of {sender}: {mermaid_wrapped(text, MESSAGE_COLUMNS)}"]
+    else:
+        lines = [f"        {sender}{arrow}{receiver}: {mermaid_wrapped(text, MESSAGE_COLUMNS)}"]
     if step.reply:
         reply = mermaid_wrapped(step.reply, MESSAGE_COLUMNS)
         lines.append(f"        {receiver}-->>{sender}: {reply}")

@@ -102,6 +102,7 @@ stages:
     sla: 1天以内
     steps:
       - supervisor -> customer: 电话回访满意度
+      - supervisor -> supervisor: 整理回访记录
       - supervisor -> finance: 结算费用
       - supervisor -> legal: 有争议时请法务审核
       - supervisor -> marketing: 反馈口碑素材
