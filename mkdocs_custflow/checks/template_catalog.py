@@ -67,7 +67,9 @@ def yield_to_catalog(
             known = dict(catalog.actors if section == "actors" else catalog.touchpoints)
         for item_id, entry in items:
             shared = known.get(item_id) if isinstance(item_id, str) else None
-            if shared is None or not isinstance(entry, YamlMapping):
+            if shared is None or not isinstance(entry, YamlMapping) or not isinstance(
+                item_id, str
+            ):
                 continue
             for field in fields:
                 ours, theirs = getattr(shared, field, None), entry.get(field)

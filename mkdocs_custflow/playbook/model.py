@@ -103,11 +103,11 @@ class PlaybookStage(Stage):
         (``pain:``, of medium severity) included as the flowchart counts them,
         worst first; one pain written alike in many journeys (a template's) is
         one entry."""
-        found = _grouped(self, [(p, None) for p in self.pains]
-                         + [(p, u.record) for u in self.uses for p in u.stage.pains]
-                         + [(Pain(m.pain, line=m.line), u.record) for u in self.uses
-                            for m in u.stage.messages if m.pain],
-                         lambda p: (p.text, p.severity))
+        written: list[tuple[Pain, JourneyRecord | None]] = [(p, None) for p in self.pains]
+        written += [(p, u.record) for u in self.uses for p in u.stage.pains]
+        written += [(Pain(m.pain, line=m.line), u.record) for u in self.uses
+                    for m in u.stage.messages if m.pain]
+        found = _grouped(self, written, lambda p: (p.text, p.severity))
         return sorted(found, key=lambda f: _rank(SEVERITY_ORDER, f.item.severity))
 
     def all_opportunities(self) -> list[Finding[Opportunity]]:

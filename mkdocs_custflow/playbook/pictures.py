@@ -69,11 +69,11 @@ def overview_picture(playbook: Playbook, links: PageLinks, said: dict[str, str])
                 lines.append(f"    {node[journey_id]} --- S{index}")
     for record in records:
         journey = record.journey
-        for stage in journey.stages:
-            if stage.detail in node and stage.detail != journey.id:
-                text = mermaid_wrapped(f"{said['subjourney']}{said['colon']}{stage.name}",
+        for own in journey.stages:  # the journey's own stage (not the playbook's)
+            if own.detail in node and own.detail != journey.id:
+                text = mermaid_wrapped(f"{said['subjourney']}{said['colon']}{own.name}",
                                        LABEL_COLUMNS)
-                lines.append(f'    {node[journey.id]} ==>|"{text}"| {node[stage.detail]}')
+                lines.append(f'    {node[journey.id]} ==>|"{text}"| {node[own.detail]}')
         if journey.state == "to-be" and journey.improves in node:
             text = mermaid_wrapped(said["improves"], LABEL_COLUMNS)
             lines.append(f'    {node[journey.id]} -.->|"{text}"| {node[journey.improves]}')

@@ -40,13 +40,15 @@ _SAME = {
     **dict.fromkeys(("working day", "working days", "work day", "work days", "business day",
                      "business days", "工作日", "个工作日"), "working days"),
 }
-_WORDED_BEFORE = (
+_WORDED_BEFORE: tuple[tuple[tuple[str, ...], str], ...] = (
     (("不超过", "不高于", "不多于", "不大于", "至多", "最多", "小于等于"), "<="),
     (("不低于", "不少于", "不小于", "至少", "最少", "大于等于"), ">="),
     (("低于", "少于", "小于"), "<"),
     (("高于", "超过", "多于", "大于"), ">"),
 )
-_WORDED_AFTER = ((("以内", "之内", "以下", "内"), "<="), (("以上",), ">="))
+_WORDED_AFTER: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("以内", "之内", "以下", "内"), "<="), (("以上",), ">="),
+)
 """Comparisons as a Chinese writer words them: ``不超过2小时``, ``30分钟以内``."""
 DURATION = "s"
 """The unit every duration is counted in."""
