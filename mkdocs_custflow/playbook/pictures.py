@@ -87,11 +87,11 @@ def overview_picture(playbook: Playbook, links: PageLinks, said: dict[str, str])
         if ids:
             lines.append(f"    class {','.join(ids)} {css_class}")
     for record in records:
-        url = links.urls.href(links.page, record.page, record.anchor)
+        url = links.urls.diagram_href(links.page, record.page, record.anchor)
         if url:
             lines.append(f'    click {node[record.journey.id]} href "{mermaid_url(url)}"')
     for index, stage in enumerate(shared):
-        url = links.urls.href(links.page, links.layout.stage(stage.id))
+        url = links.urls.diagram_href(links.page, links.layout.stage(stage.id))
         if url:
             lines.append(f'    click S{index} href "{mermaid_url(url)}"')
     return _figure("overview", "\n".join(lines) + "\n", said["overview_picture_caption"])
