@@ -73,6 +73,7 @@ BASE = "B2"  # issue 26: what users compare with, the same pages and diagrams by
 # odd rounds take the units in reverse order.
 UNITS = (("A, first build", "A, warm"), ("B2",), ("B",), ("A, playbook: false",),
          ("B without the playbook pages",), ("B (diagrams only)",))
+HEADLINE_UNITS = (("A, first build", "A, warm"), ("B2",))  # --headline-only
 # (numerator, denominator, what the ratio says)
 PAIRS = (
     ("A, first build", "B2", "issue 26's headline: first build / the same pages, diagrams "
@@ -195,18 +196,20 @@ def medians(runs: dict[str, list[dict[str, float]]]) -> dict:
     return out
 
 
-def run_builds(root: Path, rounds: int, warmup: bool) -> dict:
-    runs: dict[str, list[dict[str, float]]] = {name: [] for name in VARIANTS}
+def run_builds(root: Path, rounds: int, warmup: bool, headline_only: bool = False) -> dict:
+    units = HEADLINE_UNITS if headline_only else UNITS
+    built = {name for unit in units for name in unit}
+    runs: dict[str, list[dict[str, float]]] = {name: [] for name in VARIANTS if name in built}
     # Bytecode, the OS's disk cache and the block caches (the A sites build
     # once before they are measured); not counted.
     for name in ("A, warm", "A, playbook: false", "B2", "B", "B without the playbook pages",
                  "B (diagrams only)"):
-        if warmup or name.startswith("A"):
+        if name in built and (warmup or name.startswith("A")):
             log(f"warm-up build {name}")
             one_build(root, VARIANTS[name][0])
     for index in range(rounds):
-        units = UNITS[::-1] if index % 2 else UNITS
-        for name in (name for unit in units for name in unit):
+        order = units[::-1] if index % 2 else units
+        for name in (name for unit in order for name in unit):
             config, clear = VARIANTS[name]
             measured = one_build(root, config, clear)
             runs[name].append(measured)
@@ -402,6 +405,9 @@ def report(data: dict) -> str:
                    f"{c['markdown_chars_b_np']:,} |")
     if "markdown_chars_bd" in c:
         out.append(f"| B (diagrams only) | `docs-bd` | {c['markdown_chars_bd']:,} |")
+    if "markdown_chars_b2" in c:
+        out.append(f"| B2: pages, with the playbook pages | `docs-b2` | "
+                   f"{c['markdown_chars_b2']:,} + {c['playbook_markdown_chars_b2']:,} |")
     hidden = c.get("b_not_in_nav") or []
     out += [
         "",
@@ -445,6 +451,11 @@ def report(data: dict) -> str:
         "30). First build: the block cache folder emptied before the build (a first "
         "`mkdocs build`, or CI that keeps nothing); warm: the cache the first build wrote "
         "(a writer's next `mkdocs build`, CI that keeps `.cache/`).",
+        "- **B2** (issue 26's comparison, the headline): the same pages by hand, without the "
+        "plugin: each block's diagrams as ```` ```mermaid ```` fences (their `click` links to "
+        "the playbook kept), and the playbook pages written once by `custflow playbook docs "
+        "--out docs --links files`. It has no stage, RACI or satisfaction tables and no text "
+        "version: what A carries beyond B2 is that content, which Material's search indexes.",
         "- **B**: the same site written by hand, without the plugin. Each block is replaced "
         "by what the plugin emits for it in this configuration: its title and description, "
         "a ```` ```mermaid ```` fence per diagram (superfences + Material's mermaid fence) "
@@ -726,6 +737,8 @@ def main() -> None:
     parser.add_argument("--corpus-dir", type=Path, help="default benchmarks/.corpus/<size>")
     parser.add_argument("--profile", action="store_true",
                         help="also cProfile A's builds, B's build and A's serve rebuild")
+    parser.add_argument("--headline-only", action="store_true",
+                        help="build only A (first build, warm) and B2: issue 26's comparison")
     parser.add_argument("--out", type=Path, help="also write the Markdown report here")
     parser.add_argument("--json", type=Path, help="write the raw measurements here")
     args = parser.parse_args()
@@ -742,13 +755,16 @@ def main() -> None:
     data["code"] = code_under_test()
 
     log(f"generating the corpus: {pages} pages x {args.blocks} blocks into {root}")
-    data["corpus"] = corpus.generate(root, pages, args.blocks, args.seed)
+    data["corpus"] = corpus.generate(
+        root, pages, args.blocks, args.seed,
+        sites=("A", BASE) if args.headline_only else tuple(corpus.SITES))
     try:
         data["corpus_dir"] = str(root.relative_to(Path.cwd()))
     except ValueError:
         data["corpus_dir"] = str(root)
 
-    data["builds"] = run_builds(root, rounds, warmup=not args.quick)
+    data["builds"] = run_builds(root, rounds, warmup=not args.quick,
+                                headline_only=args.headline_only)
     data["largest_pages"] = largest_pages(root / "site-a" / "playbook")
     middle = pages // 2
     page = f"section-{middle // 30:02d}/page-{middle:04d}.md"
