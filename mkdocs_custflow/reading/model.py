@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from sys import intern
 from typing import TypeVar
 
 from mkdocs_custflow.diagnostics import Reporter, did_you_mean
@@ -525,7 +526,7 @@ class ModelReader:
             head = _ARROW.match(match["head"]) if match else None
             if match and head:
                 return Message(
-                    head["sender"], head["receiver"], match["text"].strip(),
+                    intern(head["sender"]), intern(head["receiver"]), match["text"].strip(),
                     dashed=head["arrow"] == "-->", line=file_line,
                 )
             self.report.error(_STEP_FORMS, line)
@@ -546,7 +547,7 @@ class ModelReader:
                 self.report.error("the text after 'A -> B:' must be text", line)
                 return None
             return Message(
-                arrow["sender"], arrow["receiver"], (text or "").strip(),
+                intern(arrow["sender"]), intern(arrow["receiver"]), (text or "").strip(),
                 dashed=arrow["arrow"] == "-->",
                 reply=self.text(data, "reply"), via=self.via(data),
                 note=self.text(data, "note"), score=self.score(data),
@@ -565,7 +566,8 @@ class ModelReader:
         if sender is None or receiver is None:
             return None
         return Message(
-            sender.strip(), receiver.strip(), (self.text(data, "say") or "").strip(),
+            intern(sender.strip()), intern(receiver.strip()),
+            (self.text(data, "say") or "").strip(),
             reply=self.text(data, "reply"), via=self.via(data), note=self.text(data, "note"),
             score=self.score(data), pain=self.text(data, "pain"),
             lane=self.keyword(data, "lane", LANES, "lane"), line=self.report.file_line(line),
