@@ -17,9 +17,11 @@ import sys
 import types
 import typing
 from collections.abc import Callable
+from sys import intern
 from typing import Any, NoReturn, Union
 
 from mkdocs_custflow.diagnostics import Diagnostic, Severity
+from mkdocs_custflow.reading.located_yaml import INTERNED_LENGTH
 from mkdocs_custflow.structure import Catalog, Journey
 
 
@@ -94,7 +96,10 @@ def decoder(kind: Any) -> Decoder:
     if kind is Severity:
         levels = {level.value for level in Severity}
         return lambda v: Severity(v) if v in levels else _fail("a severity")
-    if kind in (str, int, bool):
+    if kind is str:  # short text (ids, names) shared, as a fresh read shares it
+        return lambda v: (intern(v) if len(v) <= INTERNED_LENGTH else v) if type(
+            v) is str else _fail("str expected")
+    if kind in (int, bool):
         return lambda v: v if type(v) is kind else _fail(f"{kind.__name__} expected")
     raise TypeError(f"no decoder for {kind}")  # pragma: no cover - a model field of a new type
 

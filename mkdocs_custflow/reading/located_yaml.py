@@ -294,7 +294,7 @@ class _Converter:
         value = str(node.value)
         # Ids, names and short values recur across a site's blocks: the model
         # keeps one string of each instead of one per place it is written.
-        return _intern(value) if len(value) <= _INTERNED_LENGTH else value
+        return _intern(value) if len(value) <= INTERNED_LENGTH else value
 
     def _check_cut_off(self, node: ScalarNode) -> None:
         """Warn when ``text #1`` lost ``#1`` to a YAML comment (a space before
@@ -320,7 +320,8 @@ class _Converter:
             raise YamlReadError(_tag_message(node.tag), self.line(node.start_mark))
 
 
-_INTERNED_LENGTH = 40
+INTERNED_LENGTH = 40
+"""Text up to this long is kept once however often a site writes it."""
 
 
 def _tag_message(tag: str) -> str:
