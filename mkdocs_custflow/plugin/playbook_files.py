@@ -39,7 +39,7 @@ class PlaybookFiles:
         self.signature = ""
         # `mkdocs serve` keeps the plugin: while no journey changed or moved
         # (playbook.json records lines), the pages and the JSON are made once.
-        self._contents: LastValue[tuple[dict[str, str], str, list[tuple[str, str]]]] = (
+        self._contents: LastValue[tuple[dict[str, str], bytes, list[tuple[str, str]]]] = (
             LastValue()
         )
 
