@@ -216,7 +216,8 @@ def _legend(colours: dict[str, str], options: RenderOptions) -> str:
         for team, colour in colours.items()
     )
     label = escape(words(options.locale)["teams_legend"], quote=True)
-    return f'<ul class="custflow-legend" aria-label="{label}">{items}</ul>'
+    # Team names are not what a reader searches a journey by: kept out of the index.
+    return f'<ul class="custflow-legend" aria-label="{label}" data-search-exclude>{items}</ul>'
 
 
 def text_version(journey: Journey, options: RenderOptions) -> str:
