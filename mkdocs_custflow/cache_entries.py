@@ -17,6 +17,7 @@ import sys
 import types
 import typing
 from collections.abc import Callable
+from datetime import date
 from sys import intern
 from typing import Any, NoReturn, Union
 
@@ -42,6 +43,8 @@ def _fields(value: object) -> dict[str, object]:
     (lists, mappings, text, numbers; a severity is text) the C encoder writes,
     so encoding a block's result costs a fraction of walking it in Python."""
     cls = type(value)
+    if cls is date:  # a review's day: kept as written, read back as a date
+        return {"@": "date", "iso": value.isoformat()}  # type: ignore[attr-defined]
     if not dataclasses.is_dataclass(cls):
         raise TypeError(f"{cls.__name__} is not part of the model")
     names, get = _field_names(cls)
@@ -99,9 +102,20 @@ def decoder(kind: Any) -> Decoder:
     if kind is str:  # short text (ids, names) shared, as a fresh read shares it
         return lambda v: (intern(v) if len(v) <= INTERNED_LENGTH else v) if type(
             v) is str else _fail("str expected")
+    if kind is date:
+        return _date
     if kind in (int, bool):
         return lambda v: v if type(v) is kind else _fail(f"{kind.__name__} expected")
     raise TypeError(f"no decoder for {kind}")  # pragma: no cover - a model field of a new type
+
+
+def _date(v: Any) -> date:
+    if type(v) is not dict or v.get("@") != "date" or len(v) != 2 or type(v.get("iso")) is not str:
+        _fail("a date expected")
+    try:
+        return date.fromisoformat(v["iso"])
+    except ValueError:
+        _fail("a date expected")
 
 
 def _dataclass_decoder(cls: type) -> Decoder:

@@ -180,7 +180,7 @@ def _review(journey: Journey, options: RenderOptions) -> str:
         people = ", ".join(person(a) for a in review.participants)
         parts.append(escape(text["review_with"]).format(people=people))
     parts.append(
-        escape(text["review_last"]).format(date=escape(review.last))
+        escape(text["review_last"]).format(date=review.last.isoformat())
         if review.last else escape(text["review_never"])
     )
     due = review.next_date()
