@@ -266,6 +266,51 @@ def test_a_self_message_is_not_crossed_by_its_lifeline(
     assert "gradient" in found["cue"], found  # a wide diagram shows it scrolls
 
 
+GRIDS_JS = """() => {
+  const grids = [...document.querySelectorAll('.custflow-grid')].map((grid) => ({
+    kind: grid.className,
+    narrowest: Math.min(...[...grid.querySelectorAll('tbody td')]
+      .map((td) => td.getBoundingClientRect().width)),
+    cue: getComputedStyle(grid).backgroundImage,
+    overflowing: [...grid.querySelectorAll('td li')]
+      .filter((li) => li.scrollWidth > li.clientWidth + 1).length,
+  }));
+  const boxes = [];
+  for (const host of document.querySelectorAll('article div.mermaid')) {
+    const svg = host.shadowRoot && host.shadowRoot.querySelector('svg');
+    if (!svg || svg.getAttribute('aria-roledescription') !== 'sequence') continue;
+    for (const rect of svg.querySelectorAll('rect.rect[fill^="rgba"]')) {
+      const probe = document.createElement('span');  // the written colour, as computed
+      probe.style.color = rect.getAttribute('fill');
+      document.body.append(probe);
+      boxes.push({written: getComputedStyle(probe).color, drawn: getComputedStyle(rect).fill});
+      probe.remove();
+    }
+  }
+  return {grids, boxes};
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_map_and_blueprint_columns_fit_their_text_and_boxes_keep_their_colour(
+    team_site: BuildResult, browser_session: BrowserSession, width: int
+) -> None:
+    site = team_site.site_dir
+    with serve_directory(site) as base:
+        page, _ = _open(browser_session, base, site, "repair/index.html", width)
+        found = page.evaluate(GRIDS_JS)
+        page.close()
+    assert len(found["grids"]) == 2, found
+    for grid in found["grids"]:
+        # 14em of the page's text at 1280 px, 11em on a phone: a column holds a step.
+        assert grid["narrowest"] >= (200 if width == 1280 else 150), grid
+        assert grid["overflowing"] == 0 and "gradient" in grid["cue"], grid
+    # Each team's box in its own colour, as the legend shows it (not the theme's one).
+    assert len({box["written"] for box in found["boxes"]}) >= 3, found["boxes"]
+    for box in found["boxes"]:
+        assert box["drawn"] == box["written"], box
+
+
 def test_the_overview_draws_the_journeys_and_links_each(
     team_site: BuildResult, browser_session: BrowserSession, tmp_path: Path
 ) -> None:
