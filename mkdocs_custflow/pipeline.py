@@ -18,11 +18,17 @@ the same findings.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mkdocs_custflow.cache import BlockCache, Cached, files_fingerprint, folder_files
+from mkdocs_custflow.cache import (
+    BlockCache,
+    Cached,
+    files_fingerprint,
+    folder_files,
+    render_key,
+)
 from mkdocs_custflow.checks.block import check_journey
 from mkdocs_custflow.checks.catalog import check_catalog, orphan_roles
 from mkdocs_custflow.checks.review_cycle import review_findings
@@ -112,7 +118,7 @@ class BlockResult:
 
     journey: Journey | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    html: dict[str, str] = field(default_factory=dict, repr=False)
+    html: dict[Hashable, str] = field(default_factory=dict, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -285,13 +291,10 @@ class Pipeline:
         return Cached(journey, findings)
 
     def render(self, result: BlockResult, options: RenderOptions | None = None) -> str:
-        """The block's HTML, kept (in this process only) per ``options.cache_key``."""
+        """The block's HTML, kept (in this process only) when ``options.memo``
+        asks, under :func:`~mkdocs_custflow.cache.render_key`."""
         options = options or RenderOptions(locale=self.settings.locale, today=self.today)
-        key = options.cache_key
-        if key is not None and result.journey is None:
-            key += "\n" + self.rules.key  # the error box lists findings as the rules show them
-        elif key is not None and options.links_key is not None and result.journey is not None:
-            key += "\n" + options.links_key(result.journey)
+        key = render_key(options, result.journey, self.rules.key) if options.memo else None
         if key is not None and key in result.html:
             return result.html[key]
         if result.journey is None:
