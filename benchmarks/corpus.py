@@ -21,6 +21,9 @@
                                 of the navigation (nav_limit)
     root/mkdocs-b-np.yml        B without the playbook pages
     root/mkdocs-b-diagrams.yml  B (diagrams only): the same for docs-bd
+    root/docs-b2/..., mkdocs-b2.yml  B2 (issue 26): docs-bd's pages, their
+                                diagrams linked to the playbook, plus the playbook
+                                pages as `custflow playbook --links files` writes them
 
 ``sites`` limits which of them are written (the scaling corpora need only
 A and B).
@@ -458,19 +461,12 @@ class MermaidEquivalent:
         self.tables_written = 0
 
     def options(self, locale: str):  # type: ignore[no-untyped-def]
-        from mkdocs_custflow.playbook.layout import PlaybookLayout
         from mkdocs_custflow.renderers.options import RenderOptions
 
         url = self.playbook_url
         if url is None:
             return RenderOptions(locale=locale)
-        layout, page = PlaybookLayout(), self.page
-        return RenderOptions(
-            locale=locale,
-            stage_url=lambda sid: url(layout.stage(sid), page),
-            actor_url=lambda aid: url(layout.role(aid), page),
-            touchpoint_url=lambda tid: url(layout.touchpoint(tid), page),
-        )
+        return RenderOptions(locale=locale, page=self.page, links=_CorpusLinks(url))
 
     def __call__(self, body: str) -> str:
         from mkdocs_custflow.i18n import normalize_locale
@@ -555,19 +551,21 @@ SITES = {
     "B": ("docs-b", "mkdocs-b.yml"),
     "B without the playbook pages": ("docs-b-np", "mkdocs-b-np.yml"),
     "B (diagrams only)": ("docs-bd", "mkdocs-b-diagrams.yml"),
+    "B2": ("docs-b2", "mkdocs-b2.yml"),
 }
 PLAYBOOK_KINDS = ("stages", "touchpoints", "roles")
 NAV_LIMIT = 30  # the plugin's default nav_limit: A lists a kind only up to this many pages
 
 
-def write_playbook_pages(root: Path, docs: str) -> dict:
+def write_playbook_pages(root: Path, docs: str, links: str | None = None) -> dict:
     """The playbook pages as ``custflow playbook docs-a --out DOCS -f mkdocs-a.yml``
-    writes them (run as that command, in a fresh interpreter, with this
-    interpreter's path); returns what it wrote and how long it took."""
+    (with ``--links LINKS`` when given) writes them (run as that command, in a
+    fresh interpreter, with this interpreter's path); returns what it wrote and
+    how long it took."""
     start = time.perf_counter()
     completed = subprocess.run(
         [sys.executable, "-m", "mkdocs_custflow.cli", "playbook", "docs-a", "--out", docs,
-         "-f", "mkdocs-a.yml"],
+         "-f", "mkdocs-a.yml", *(("--links", links) if links else ())],
         cwd=root, capture_output=True, text=True,
     )
     seconds = time.perf_counter() - start
@@ -686,6 +684,20 @@ def generate(root: Path, pages: int = 300, blocks_per_page: int = 5, seed: int =
         (root / "mkdocs-b-diagrams.yml").write_text(
             config_yaml("B (diagrams only)", "docs-bd", "site-bd", ""), "utf-8")
         summary["markdown_chars_bd"] = chars["docs-bd"]
+    if "B2" in wanted:
+        # Issue 26's B2: what a writer without the plugin has, the same pages with
+        # each block's diagrams as ```mermaid fences (their links to the playbook
+        # kept) and the playbook pages written once by `custflow playbook --links files`.
+        playbook2 = write_playbook_pages(root, "docs-b2", links="files")
+        hidden2 = not_in_nav(playbook2["kinds"])
+        extra2 = ("not_in_nav: |\n" + "".join(f"  {h}\n" for h in hidden2)) if hidden2 else ""
+        fences = MermaidEquivalent(reader, playbook_url=relative_urls(playbook2["pages"]))
+        write_pages("docs-b2", fences)
+        (root / "mkdocs-b2.yml").write_text(
+            config_yaml("B2", "docs-b2", "site-b2", "", extra2), "utf-8")
+        summary.update({"markdown_chars_b2": chars["docs-b2"],
+                        "mermaid_fences_b2": fences.diagrams,
+                        "playbook_markdown_chars_b2": playbook2["markdown_chars"]})
     summary["block_warnings"] = len(reader.warnings)
     if reader.warnings:
         print("corpus: block warnings:", *reader.warnings[:5], sep="\n  ", file=sys.stderr)
@@ -708,3 +720,35 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+class _CorpusLinks:
+    """The plugin's links to the playbook's pages, for the site by hand."""
+
+    signature = "corpus"
+
+    def __init__(self, url):  # type: ignore[no-untyped-def]
+        from mkdocs_custflow.playbook.layout import PlaybookLayout
+
+        self.url, self.layout = url, PlaybookLayout()
+
+    def stage(self, stage_id, page):  # type: ignore[no-untyped-def]
+        return self.url(self.layout.stage(stage_id), page)
+
+    def actor(self, actor_id, page):  # type: ignore[no-untyped-def]
+        return self.url(self.layout.role(actor_id), page)
+
+    def touchpoint(self, touchpoint_id, page):  # type: ignore[no-untyped-def]
+        return self.url(self.layout.touchpoint(touchpoint_id), page)
+
+    def in_diagram(self, url, page):  # type: ignore[no-untyped-def]
+        return url
+
+    def journey(self, journey_id, page):  # type: ignore[no-untyped-def]
+        return None
+
+    def part_of(self, journey_id, page):  # type: ignore[no-untyped-def]
+        return ()
+
+    def journey_key(self, journey):  # type: ignore[no-untyped-def]
+        return ""

@@ -18,17 +18,24 @@ the same findings.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mkdocs_custflow.cache import BlockCache, Cached, files_fingerprint, folder_files
+from mkdocs_custflow.cache import (
+    BlockCache,
+    Cached,
+    files_fingerprint,
+    folder_files,
+    render_key,
+)
 from mkdocs_custflow.checks.block import check_journey
 from mkdocs_custflow.checks.catalog import check_catalog, orphan_roles
 from mkdocs_custflow.checks.data import check_catalog_data, data_across
 from mkdocs_custflow.checks.review_cycle import review_findings
 from mkdocs_custflow.checks.site import check_journey_links, several_parents
 from mkdocs_custflow.checks.size import oversized_views, playbook_size
+from mkdocs_custflow.checks.tabs import tab_findings
 from mkdocs_custflow.diagnostics import Diagnostic, Reporter, Severity, shown_path
 from mkdocs_custflow.i18n import normalize_locale
 from mkdocs_custflow.playbook.gather import build_playbook
@@ -112,7 +119,7 @@ class BlockResult:
 
     journey: Journey | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    html: dict[str, str] = field(default_factory=dict, repr=False)
+    html: dict[Hashable, str] = field(default_factory=dict, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -257,7 +264,7 @@ class Pipeline:
             return Cached(None, report.items)
         notes: list[tuple[int, str]] = []
         try:
-            data = parse(body, settings.limits, notes, first_line=line)
+            data = parse(body, settings.limits, notes, first_line=line, locale=settings.locale)
         except YamlReadError as exc:
             last_line = max(body.count("\n") - (1 if body.endswith("\n") else 0), 0)
             report.error(exc.message, min(exc.line, last_line), rule=exc.rule)
@@ -266,7 +273,8 @@ class Pipeline:
             report.warning(message, yaml_line, rule="yaml-comment")
         template_name = None
         if isinstance(data, YamlMapping) and "use" in data:
-            used = use_template(self.library, data, settings.locale, report, settings.limits)
+            used = use_template(self.library, data, settings.locale, report, settings.limits,
+                                self.catalog)
             if used is None:
                 return Cached(None, report.items)
             data, template_name = used
@@ -284,15 +292,12 @@ class Pipeline:
         return Cached(journey, findings)
 
     def render(self, result: BlockResult, options: RenderOptions | None = None) -> str:
-        """The block's HTML, kept (in this process only) per ``options.cache_key``."""
+        """The block's HTML, kept (in this process only) when ``options.memo``
+        asks, under :func:`~mkdocs_custflow.cache.render_key`."""
         options = options or RenderOptions(locale=self.settings.locale, today=self.today)
         if options.data_items is None and self.catalog.data:
             options = dataclasses.replace(options, data_items=self.catalog.data)
-        key = options.cache_key
-        if key is not None and result.journey is None:
-            key += "\n" + self.rules.key  # the error box lists findings as the rules show them
-        elif key is not None and options.links_key is not None and result.journey is not None:
-            key += "\n" + options.links_key(result.journey)
+        key = render_key(options, result.journey, self.rules.key) if options.memo else None
         if key is not None and key in result.html:
             return result.html[key]
         if result.journey is None:
@@ -338,10 +343,16 @@ class Pipeline:
         text, locate = expanded if expanded is not None else (page.text, None)
         found = []
         lines = text.expandtabs(TAB_LENGTH).split("\n")
+        raw = text.split("\n") if "\t" in text else None
         for fence in find_journey_fences(lines, self.settings.fence):
             file, offset = (locate(fence) if locate else None) or (page.shown, 0)
             place = BlockPlace(fence.body, file, fence.body_start + 1 + offset)
-            found.append((fence, self.read_fence(fence, file, offset), place))
+            result = self.read_fence(fence, file, offset)
+            if raw is not None and "tab-indent" not in self.rules.off:
+                tabbed = tab_findings(raw, fence, file, offset, self.settings.locale)
+                tabs = self.rules.apply(tabbed)
+                result = dataclasses.replace(result, diagnostics=[*tabs, *result.diagnostics])
+            found.append((fence, result, place))
         return found
 
     def read_site(self, pages: Iterable[SourcePage], *, whole_site: bool = True) -> SiteReading:

@@ -37,6 +37,8 @@ from mkdocs_custflow.checks import (
     review_cycle,
     site,
     size,
+    tabs,
+    template_catalog,
 )
 from mkdocs_custflow.checks.rule import OFF, SEVERITIES, Rule
 from mkdocs_custflow.diagnostics import Diagnostic, Severity, did_you_mean, name_hint
@@ -52,7 +54,7 @@ RULE_SETTING = Rule(
 _DECLARED = (
     *reading.OWN_RULES, *size.OWN_RULES, *block.OWN_RULES, *graph.OWN_RULES,
     *site.OWN_RULES, *catalog.OWN_RULES, *review_cycle.OWN_RULES, *data.OWN_RULES,
-    *build.OWN_RULES,
+    *build.OWN_RULES, *tabs.OWN_RULES, *template_catalog.OWN_RULES,
     RULE_SETTING,
 )
 
@@ -61,8 +63,9 @@ ORDER = (
     "yaml", "limit", "unclosed-fence", "unreadable-file", "unknown-key", "invalid-value",
     "template", "unknown-reference", "playbook-collision",
     # -- a journey that can be drawn, judged: each can be changed ----------------------
-    "broken-link", "not-in-playbook", "fence-taken", "yaml-comment", "unreachable-stage",
-    "no-way-out", "empty-view", "diagram-too-large", "duplicate-journey-id", "stage-conflict",
+    "broken-link", "not-in-playbook", "fence-taken", "yaml-comment", "tab-indent",
+    "unreachable-stage", "no-way-out", "empty-view", "diagram-too-large",
+    "duplicate-journey-id", "stage-conflict", "template-catalog",
     "owner-not-role", "no-owner", "missing-sla", "orphan-role", "pain-without-opportunity",
     "review-overdue", "kpi-not-comparable", "detail-cycle", "detail-parents",
     "personal-data-owner", "data-access", "data-never-collected", "system-unused", "bad-handle",

@@ -16,6 +16,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from support.render_links import FakeLinks
 
 from mkdocs_custflow import cache as cache_module
 from mkdocs_custflow.cache import KEY_ENV, STORE_FILE, BlockCache
@@ -35,7 +36,7 @@ stages:
       - customer -> sales: Order #123 please
       - sales --> customer: Quote sent
 """
-OPTIONS = RenderOptions(cache_key="page/\nsig")
+OPTIONS = RenderOptions(page="page/", links=FakeLinks(signature="sig"), memo=True)
 
 
 @pytest.fixture(autouse=True)
@@ -166,6 +167,24 @@ def test_a_warm_journey_shares_the_catalogs_actors_as_a_read_one_does(tmp_path: 
     assert warm.journey.actors["sales"] is warm_pipeline.catalog.actors["sales"]  # shared
     assert warm.journey.touchpoints["web"] is warm_pipeline.catalog.touchpoints["web"]
     assert warm.journey.actors["desk"] is not warm_pipeline.catalog.actors["desk"]  # own
+
+
+def test_ids_are_one_string_per_site_read_or_from_the_disk(tmp_path: Path) -> None:
+    # Ids and names recur in every block of a site: a warm build must not hold a
+    # copy per place any more than a fresh read does.
+    other = BLOCK.replace("id: order", "id: refund")
+    for _ in range(2):  # a cold build, then a warm one from the disk
+        cache = BlockCache(tmp_path)
+        pipeline = Pipeline(Settings(), cache)
+        first = pipeline.read_block(BLOCK, file="docs/a.md", line=3).journey
+        second = pipeline.read_block(other, file="docs/b.md", line=3).journey
+        cache.finish()
+        assert first is not None and second is not None
+        one, two = first.stages[0].steps[0], second.stages[0].steps[0]
+        assert one.sender == "customer" and one.sender is two.sender
+        assert first.stages[0].owner is second.stages[0].owner
+        assert first.actors["sales"].name is second.actors["sales"].name
+    assert cache.from_disk == 2
 
 
 def test_code_fingerprint_follows_the_package_files(
@@ -526,3 +545,15 @@ def test_example_site_from_a_warm_cache_is_byte_identical(tmp_path: Path) -> Non
     assert cold_found == 0 and cold_read > 30
     assert warm_read <= 2 and warm_found >= cold_read - 2  # unclosed-fence demos aside
     assert _site_files(tmp_path / "warm") == _site_files(tmp_path / "cold")
+
+
+def test_render_options_are_plain_values() -> None:
+    """No callables: two pages' options are equal exactly when their output may be."""
+    import dataclasses
+
+    assert not any("Callable" in str(f.type) for f in dataclasses.fields(RenderOptions))
+    one = RenderOptions(locale="zh", page="p/", links=FakeLinks(signature="s"), memo=True)
+    same = RenderOptions(locale="zh", page="p/", links=FakeLinks(signature="s"), memo=True)
+    assert one == same and hash(one) == hash(same)
+    assert one != dataclasses.replace(one, page="q/")
+    assert one != dataclasses.replace(one, links=FakeLinks(signature="other pages"))

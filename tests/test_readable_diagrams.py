@@ -12,6 +12,7 @@ steps.
 
 from __future__ import annotations
 
+import json
 import re
 import statistics
 from pathlib import Path
@@ -141,7 +142,8 @@ def test_journeys_up_to_twelve_stages_and_forty_steps_are_legible(
     sizes_site: BuildResult, browser_session: BrowserSession, width: int
 ) -> None:
     measured = _measure_site(browser_session, sizes_site.site_dir, width)
-    assert len(measured) == 8
+    # The 8 journey pages, and the playbook overview's picture of them.
+    assert len(measured) == 9 and "playbook/index.html" in measured, sorted(measured)
     problems = _problems(measured, width)
     assert not problems, "\n".join(problems)
 
@@ -217,6 +219,30 @@ def test_text_version_and_search_read_text_not_mermaid(tmp_path: Path, build_sit
 # -- tables and navigation ----------------------------------------------------------------
 
 
+def test_legends_stay_out_of_search_and_the_score_bar_is_no_element(
+    tmp_path: Path, build_site
+) -> None:
+    catalog = TEAM_CATALOG.replace("team: Operations", "team: Nightshift Logistics")
+    docs = {
+        "catalog.yml": catalog,
+        "index.md": "# Home\n\n```journey\nid: j\nviews: [flow, journey]\nstages:\n"
+                    "  - id: pack\n    owner: ops\n    steps:\n      - {from: sales, to: ops, "
+                    "say: Where is my parcel?, score: 2}\n```\n",
+    }
+    config = {"plugins": ["search", {"custflow": {"catalog": "docs/catalog.yml"}}]}
+    site = build_site(tmp_path, docs, config, strict=True).check().site_dir
+    html = (site / "index.html").read_text("utf-8")
+    legend = re.search(r'<ul class="custflow-legend"([^>]*)>(.*?)</ul>', html, re.S)
+    assert legend and "data-search-exclude" in legend[1] and "Nightshift Logistics" in legend[2]
+    assert re.search(r'<td class="custflow-score custflow-score-low" data-score="2">2/5</td>',
+                     html)
+    assert "custflow-score-bar" not in html
+    entries = json.loads((site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    page = " ".join(e["text"] for e in entries if e["location"].split("#")[0] == "")
+    assert "Where is my parcel?" in page and "2/5" in page
+    assert "Nightshift Logistics" not in page  # the playbook's role page names the team
+
+
 def test_raci_matrix_keeps_its_stage_column_in_view(
     example_sites: Path, browser_session: BrowserSession
 ) -> None:
@@ -224,12 +250,11 @@ def test_raci_matrix_keeps_its_stage_column_in_view(
         page, records = browser_session.new_page()
         page.set_viewport_size({"width": 390, "height": 844})
         page.goto(base + "playbook/raci/index.html", wait_until="load")
-        page.wait_for_selector(".md-typeset__scrollwrap table")
+        page.wait_for_selector(".custflow-raci-matrix table")
         state = page.evaluate("""() => {
-            const table = document.querySelector(
-                '.custflow-raci-legend + .md-typeset__scrollwrap table');
-            const first = table.querySelector('tbody td');
-            const wrap = table.closest('.md-typeset__scrollwrap');
+            const table = document.querySelector('.custflow-raci-matrix table');
+            const first = table.querySelector('tbody th');
+            const wrap = table.closest('.custflow-raci');
             return {sticky: getComputedStyle(first).position,
                     scrolls: wrap.scrollWidth > wrap.clientWidth,
                     strong: [...table.querySelectorAll('strong')].map(e => e.textContent),

@@ -15,7 +15,7 @@ from collections.abc import Collection, Iterable, Mapping
 from mkdocs_custflow.checks.rule import Rule
 from mkdocs_custflow.diagnostics import Diagnostic, Reporter, name_hint
 from mkdocs_custflow.structure import Actor, Catalog, DataItem, Journey, Stage
-from mkdocs_custflow.structure.systems import describes_systems
+from mkdocs_custflow.structure.site_systems import describes_systems
 
 PERSONAL_DATA_OWNER = Rule(
     "personal-data-owner", "warning", "Personal data with no owner or no retention.",

@@ -94,7 +94,7 @@ def build_playbook(
                         playbook.roles[actor_id].steps.append(RoleStep(record, stage, message))
     for shared in playbook.stages.values():
         shared.settle()
-    playbook.systems = gather_systems(playbook, catalog)
+    playbook.systems = gather_systems(playbook.journeys, catalog)
     return playbook, findings
 
 

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Generic, TypeVar
 
+from mkdocs_custflow.playbook.record import JourneyRecord
 from mkdocs_custflow.structure.journey import (
     Actor,
-    Journey,
     Message,
     Opportunity,
     Pain,
@@ -25,18 +25,6 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 SEVERITY_ORDER = ("high", "medium", "low")
 STATUS_ORDER = ("doing", "planned", "idea", "done")
-
-
-@dataclass(eq=False)  # compared by identity: fast, and two records are never equal
-class JourneyRecord:
-    """A journey and its home: the block's anchor in the page that holds it."""
-
-    journey: Journey
-    page: str  # source path of the page, relative to docs/ (``guide/sales.md``)
-    anchor: str
-    block_text: str = ""
-    """The block as written: with the page and anchor it decides everything the
-    playbook pages show of the journey (its line numbers aside)."""
 
 
 @dataclass(eq=False)  # compared by identity: fast, and two records are never equal
@@ -71,6 +59,14 @@ class PlaybookStage(Stage):
         held = Stage.raci(self, actor_id) + "".join(u.stage.raci(actor_id) for u in self.uses)
         return "".join(letter for letter in "ARCI" if letter in held)
 
+    def raci_in(self, actor_id: str, state: str) -> str:
+        """The letters ``actor_id`` holds here in the journeys of one state
+        (``as-is``, ``to-be``), in ARCI order: the RACI matrix shows the
+        states apart, so a to-be owner is never a second A beside today's."""
+        held = "".join(u.stage.raci(actor_id) for u in self.uses
+                       if u.record.journey.state == state)
+        return "".join(letter for letter in "ARCI" if letter in held)
+
     def settle(self) -> None:
         """Work out every actor's letters once, when the playbook is gathered:
         pages ask for every stage and role, and the uses no longer change."""
@@ -94,11 +90,15 @@ class PlaybookStage(Stage):
         return counts.most_common()
 
     def all_pains(self) -> list[Finding[Pain]]:
-        """The stage's pain points, its own and each journey's, worst first; one
-        pain written alike in many journeys (a template's) is one entry."""
-        found = _grouped(self, [(p, None) for p in self.pains]
-                         + [(p, u.record) for u in self.uses for p in u.stage.pains],
-                         lambda p: (p.text, p.severity))
+        """The stage's pain points, its own and each journey's, its steps'
+        (``pain:``, of medium severity) included as the flowchart counts them,
+        worst first; one pain written alike in many journeys (a template's) is
+        one entry."""
+        written: list[tuple[Pain, JourneyRecord | None]] = [(p, None) for p in self.pains]
+        written += [(p, u.record) for u in self.uses for p in u.stage.pains]
+        written += [(Pain(m.pain, line=m.line), u.record) for u in self.uses
+                    for m in u.stage.messages if m.pain]
+        found = _grouped(self, written, lambda p: (p.text, p.severity))
         return sorted(found, key=lambda f: _rank(SEVERITY_ORDER, f.item.severity))
 
     def all_opportunities(self) -> list[Finding[Opportunity]]:
@@ -195,8 +195,13 @@ class Playbook:
     """Systems and data (:mod:`.systems_model`), once gathered."""
 
     def stage_roles(self) -> list[str]:
-        """Every role id, by team and then id: the columns of the RACI matrix."""
+        """Every role id, by team and then id (the playbook's role pages)."""
         return sorted(self.roles, key=lambda r: (self.roles[r].actor.team or "", r))
+
+    def raci_roles(self) -> list[str]:
+        """Every role id in the catalog's order (then the journeys' own roles,
+        as first met): the columns of the RACI matrix."""
+        return list(self.roles)
 
     def pains(self) -> list[Finding[Pain]]:
         """Every pain point of the site, worst first (then in stage order)."""

@@ -22,8 +22,10 @@ from mkdocs_custflow.i18n import counted, words
 from mkdocs_custflow.playbook.layout import PlaybookLayout
 from mkdocs_custflow.playbook.links import PageLinks, SiteUrls, shown
 from mkdocs_custflow.playbook.model import JourneyRecord, Playbook, by_page
+from mkdocs_custflow.playbook.pictures import overview_picture, pain_picture
 from mkdocs_custflow.playbook.system_pages import (
     SYSTEM_KINDS,
+    SystemLinks,
     system_context,
     system_pages,
     system_title,
@@ -83,6 +85,8 @@ def page_environment(override_dir: Path | None = None) -> jinja2.Environment:
     env.filters["by_page"] = by_page
     env.filters["html"] = lambda text: Markup(shown(text))  # kept for older templates
     env.filters["raci"] = lambda letters: Markup(raci_letters(letters))
+    env.globals["overview_picture"] = overview_picture
+    env.globals["pain_picture"] = pain_picture
     return env
 
 
@@ -211,7 +215,8 @@ class PlaybookPages:
         elif kind == "role":
             context["role"] = playbook.roles[subject]
             context["role_id"] = subject
-        context.update(system_context(self, path, kind, subject))
+        links_here = SystemLinks(playbook, self.layout, self.locale, self.urls, path)
+        context.update(system_context(links_here, kind, subject))
         name = f"{kind}.md.j2"
         try:
             return self.env.get_template(name).render(context)

@@ -21,7 +21,8 @@ from mkdocs_custflow.renderers.architecture import diagram_figure, render_archit
 from mkdocs_custflow.structure.systems import DATA_USES
 
 if TYPE_CHECKING:
-    from mkdocs_custflow.playbook.pages import PlaybookLayout, PlaybookPages
+    from mkdocs_custflow.playbook.layout import PlaybookLayout
+    from mkdocs_custflow.playbook.links import SiteUrls
 
 SYSTEM_KINDS = ("architecture", "personal-data", "system", "data")
 
@@ -54,12 +55,13 @@ def system_title(playbook: Playbook, locale: str, kind: str, subject: str) -> st
 class SystemLinks:
     """Links of one page to the system and data pages, and the words of uses."""
 
-    def __init__(self, pages: PlaybookPages, path: str) -> None:
-        self.pages, self.path = pages, path
-        self.index = pages.playbook.systems or SystemsIndex()
-        self.layout = pages.layout
-        self.text = words(pages.locale)
-        self.page_links = PageLinks(pages.playbook, pages.layout, path, pages.urls)
+    def __init__(self, playbook: Playbook, layout: PlaybookLayout, locale: str, urls: SiteUrls,
+                 path: str) -> None:
+        self.playbook, self.layout, self.locale, self.urls = playbook, layout, locale, urls
+        self.path = path
+        self.index = playbook.systems or SystemsIndex()
+        self.text = words(locale)
+        self.page_links = PageLinks(playbook, layout, path, urls)
 
     def system(self, system_id: str) -> Markup:
         found = self.index.systems.get(system_id)
@@ -100,16 +102,16 @@ class SystemLinks:
         """The journeys of a row: linked when a few, else how many."""
         if len(records) <= most:
             return Markup(", ").join(self.page_links.journey(r) for r in records)
-        return Markup(shown(counted(self.pages.locale, "journeys", len(records))))
+        return Markup(shown(counted(self.locale, "journeys", len(records))))
 
     def url(self, url: str) -> Markup:
         return self.page_links.url(url)
 
     def diagram_url(self, target: str) -> str | None:
         """A page's URL from this page, as a diagram writes it (not a file link)."""
-        urls = self.pages.urls.urls
+        urls = self.urls.urls
         if target not in urls or self.path not in urls:
-            self.pages.urls.broken.append((self.path, target))
+            self.urls.broken.append((self.path, target))
             return None
         return unescape(relative_url(urls[target], urls[self.path]))
 
@@ -118,18 +120,18 @@ class SystemLinks:
         layers = [(layer, [s.actor for s in systems]) for layer, systems in index.layers()]
         items = {d: entry.item for d, entry in index.data.items()}
         source = render_architecture(
-            layers, index.integrations(), items, self.pages.locale,
+            layers, index.integrations(), items, self.locale,
             lambda system_id: self.diagram_url(self.layout.system(system_id)),
         )
         return Markup(diagram_figure(source)) if source else Markup("")
 
 
 def system_context(
-    pages: PlaybookPages, path: str, kind: str, subject: str
+    links: SystemLinks, kind: str, subject: str
 ) -> dict[str, object]:
     """What the page templates of systems and data (and role pages) use."""
-    index = pages.playbook.systems or SystemsIndex()
-    context: dict[str, object] = {"systems": index, "sys_links": SystemLinks(pages, path),
+    index = links.index
+    context: dict[str, object] = {"systems": index, "sys_links": links,
                                   "link_to": link}
     if kind == "system":
         context["system"] = index.systems[subject]

@@ -8,9 +8,10 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
-from mkdocs_custflow.playbook.model import JourneyRecord, Playbook
+from mkdocs_custflow.playbook.record import JourneyRecord
 from mkdocs_custflow.structure import Actor, Catalog, DataItem, DataUse, Integration, Journey, Stage
-from mkdocs_custflow.structure.systems import CHANGES, DATA_USES, describes_systems
+from mkdocs_custflow.structure.site_systems import describes_systems
+from mkdocs_custflow.structure.systems import CHANGES, DATA_USES
 
 
 @dataclass(eq=False)
@@ -182,10 +183,11 @@ def _people(journey: Journey | None, actors: dict[str, Actor], stage: Stage) -> 
     ]
 
 
-def gather_systems(playbook: Playbook, catalog: Catalog) -> SystemsIndex:
-    """Every system and data item of the site with the stages that use them."""
+def gather_systems(records: list[JourneyRecord], catalog: Catalog) -> SystemsIndex:
+    """Every system and data item of the site (journeys ``records``, in the
+    playbook's order) with the stages that use them."""
     index = SystemsIndex()
-    journeys = [r.journey for r in playbook.journeys]
+    journeys = [r.journey for r in records]
     if not describes_systems(catalog, journeys):
         return index
     actors = dict(catalog.actors)
@@ -199,7 +201,7 @@ def gather_systems(playbook: Playbook, catalog: Catalog) -> SystemsIndex:
         index.data[item.id] = PlaybookData(item)
     places: list[tuple[JourneyRecord | None, Stage]] = [
         (None, s) for s in catalog.stages.values()]
-    places += [(r, s) for r in playbook.journeys for s in r.journey.stages]
+    places += [(r, s) for r in records for s in r.journey.stages]
     for record, stage in places:
         _gather_stage(index, catalog, actors, record, stage)
     return index

@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from mkdocs_custflow.build_summary import failure_summary
 from mkdocs_custflow.cache import BlockCache
 from mkdocs_custflow.diagnostics import Diagnostic, Severity
 from mkdocs_custflow.extension import JourneyExtension, PageContext
@@ -50,6 +51,7 @@ from mkdocs_custflow.plugin.setup import (
     privacy_mermaid_note,
     superfences_conflict,
 )
+from mkdocs_custflow.plugin.site_links import BuildLinks
 from mkdocs_custflow.reading.sources import SourceError, decode
 from mkdocs_custflow.renderers.options import RenderOptions
 from mkdocs_custflow.settings.options import Options
@@ -74,13 +76,15 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         self._page = PageContext()
         self._reported: set[str] = set()
         self._reported_before: set[str] = set()
-        self._errors = 0
+        self._errors: list[Diagnostic] = []
         self._page_anchors: list[str] = []
         self.teams: tuple[str, ...] = ()
         self.languages: LanguageBuild | None = None
         self.reading: SiteReading | None = None
         self._page_pipelines: dict[str, Pipeline] = {}
         self.journey_links = JourneyLinks()
+        self.links: BuildLinks | None = None
+        """This build's links from pages to the playbook and to other journeys."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so MkDocs keeps this plugin between `mkdocs serve` rebuilds,
@@ -153,7 +157,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         # rebuild is not shown again; a new or returning one is.
         self._reported_before = self._reported if self._serving else set()
         self._reported = set()
-        self._errors = 0
+        self._errors = []
 
     # Late: plugins that add Markdown pages (gen-files, hooks) run first, so the
     # journeys on their pages are gathered too; after mkdocs-static-i18n (-100),
@@ -190,6 +194,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
                     f"custflow: the playbook page template {exc}; fix the template in "
                     "'page_templates'"
                 ) from None
+        self.links = BuildLinks(self.playbook, self.playbook.layout, self.journey_links)
         return files
 
     def _pages(self, files: Files, config: MkDocsConfig) -> list[SourcePage]:
@@ -235,7 +240,6 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         if not self.options.enabled or self.extension is None:
             return None
         source = page.file.content_string if page.file.abs_src_path else markdown
-        layout, urls, links = self.playbook.layout, self.playbook, self.journey_links
         locale, pipeline = self._page_language(page)
         self._page_anchors = []
         self._page = PageContext(
@@ -246,22 +250,11 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
                     and page.file.src_uri in self.reading.places else None),
             options=RenderOptions(
                 locale=locale,
-                stage_url=lambda sid: urls.url(layout.stage(sid), page),
-                actor_url=lambda aid: urls.url(layout.role(aid), page),
-                touchpoint_url=lambda tid: urls.url(layout.touchpoint(tid), page),
-                system_url=lambda sid: urls.url(layout.system(sid), page),
-                data_url=lambda did: urls.url(layout.data(did), page),
-                journey_ref=lambda jid: links.ref(jid, page),
-                links_key=links.key_for,
-                part_of=lambda jid: links.part_of(jid, page),
                 today=self.pipeline.today if self.pipeline else None,
                 teams=self.teams,
-                # `mkdocs serve` keeps the HTML of the page's unchanged blocks.
-                cache_key=(
-                    f"{page.file.url}\n{self.playbook.signature}\n{self.teams}"
-                    f"\n{self.pipeline.today if self.pipeline else ''}"
-                    if self._serving else None
-                ),
+                page=page.file.url,
+                links=self.links,
+                memo=self._serving,  # `mkdocs serve` keeps the HTML of unchanged blocks
             ),
         )
         return None
@@ -310,11 +303,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         # Errors fail the build (warnings only --strict). `mkdocs serve` keeps
         # serving: the page shows each broken block's errors in its place.
         if self._errors and not self._serving:
-            raise PluginError(
-                f"custflow: {self._errors} error(s) in journey blocks, the catalog or the "
-                "playbook, listed above; the build fails on errors. Fix them, or give their "
-                "rule another severity with the 'rules' option"
-            )
+            raise PluginError(failure_summary(self._errors, self.playbook.locale))
 
     # Default priority: only saves the block cache.
     def on_build_error(self, *, error: Exception) -> None:
@@ -340,12 +329,13 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         text = diagnostic.reported
         if text not in self._reported:  # one block read twice must not warn twice
             self._reported.add(text)
-            self._errors += diagnostic.is_error
+            if diagnostic.is_error:
+                self._errors.append(diagnostic)
             if text not in self._reported_before:
                 if diagnostic.severity is Severity.INFO:
                     log.info(text)  # advice: fails nothing, not even --strict
-                elif diagnostic.is_error and not diagnostic.line:
-                    log.error(text)  # about a whole file: a page the playbook would replace
+                elif diagnostic.is_error:
+                    log.error(text)  # shown even by `mkdocs build -q`, which the build fails
                 else:
                     log.warning(text)
 

@@ -22,12 +22,23 @@ from mkdocs_custflow.renderers.colours import (
     coloured_teams,
     fill,
 )
-from mkdocs_custflow.renderers.escaping import mermaid_plain, mermaid_text, mermaid_url
+from mkdocs_custflow.renderers.escaping import (
+    mermaid_plain,
+    mermaid_text,
+    mermaid_url,
+    mermaid_wrapped,
+)
 from mkdocs_custflow.renderers.options import JourneyRef, RenderOptions
 from mkdocs_custflow.structure import Journey, Stage
 from mkdocs_custflow.structure.journey import END_TARGET
 
 AUTO_TD_FROM = 4
+LABEL_COLUMNS = 24
+"""Columns of a line of a stage node (a CJK character counts two): longer
+names break where Chinese and English text may break (:mod:`.line_breaks`),
+before Mermaid would break them anywhere at its 200 px label width."""
+QUESTION_COLUMNS = 18
+"""Columns of a line of a decision diamond, which is narrower inside."""
 """Stages from which a journey with no ``direction`` is drawn top down."""
 
 
@@ -48,7 +59,7 @@ def stage_label(journey: Journey, stage: Stage, options: RenderOptions | None = 
         details.append(mermaid_text(owner.name))
     if stage.sla:
         details.append(mermaid_text(stage.sla))
-    label = mermaid_text(stage.name)
+    label = mermaid_wrapped(stage.name, LABEL_COLUMNS)
     if details:
         label += "<br><small>" + " · ".join(details) + "</small>"
     pains = stage.pain_count()
@@ -58,13 +69,13 @@ def stage_label(journey: Journey, stage: Stage, options: RenderOptions | None = 
     if stage.detail:
         sub = _sub_journey(stage.detail, options)
         title = sub.title if sub else stage.detail
-        word = mermaid_text(text["subjourney"])
-        label += f"<br><small>#9656; {word}: {mermaid_text(title)}</small>"
+        sub_line = mermaid_wrapped(f"{text['subjourney']}: {title}", LABEL_COLUMNS)
+        label += f"<br><small>#9656; {sub_line}</small>"
     return label
 
 
 def _sub_journey(journey_id: str, options: RenderOptions | None) -> JourneyRef | None:
-    if options is None or options.journey_ref is None:
+    if options is None or options.links is None:
         return None
     return options.journey_ref(journey_id)
 
@@ -89,7 +100,8 @@ def render_flowchart(journey: Journey, options: RenderOptions | None = None) -> 
         for decision in stage.decisions:
             diamond = f"D{len(decisions)}"
             decisions.append(diamond)
-            lines.append(f'    {diamond}{{"{mermaid_text(decision.question or "?")}"}}')
+            question = mermaid_wrapped(decision.question or "?", QUESTION_COLUMNS)
+            lines.append(f'    {diamond}{{"{question}"}}')
             edges.append(f"    {source} --> {diamond}")
             for branch in decision.branches:
                 reaches_end = reaches_end or node.get(branch.target) == "T1"
@@ -161,7 +173,7 @@ def accessible(
 def _clicks(
     journey: Journey, node: dict[str, str], options: RenderOptions, stage_word: str
 ) -> list[str]:
-    if options.stage_url is None and options.journey_ref is None:
+    if options.links is None:
         return []
     lines = []
     for stage in journey.stages:
@@ -170,9 +182,9 @@ def _clicks(
             url: str | None = sub.url
             tooltip = mermaid_text(f"{words(options.locale)['subjourney']}: {sub.title}")
         else:
-            url = options.stage_url(stage.id) if options.stage_url else None
+            url = options.stage_url(stage.id)
             tooltip = mermaid_text(f"{stage_word}: {stage.name}")
-        if url and options.diagram_url is not None:
+        if url:
             url = options.diagram_url(url)
         if url:
             lines.append(f'    click {node[stage.id]} href "{mermaid_url(url)}" "{tooltip}"')

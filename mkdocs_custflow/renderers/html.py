@@ -146,14 +146,15 @@ def journey_meta(journey: Journey, options: RenderOptions) -> str:
     if journey.state == "to-be" or "state" in journey.key_lines:
         line = badge(text[f"state_{journey.state}"], journey.state)
         if journey.improves:
-            ref = options.journey_ref(journey.improves) if options.journey_ref else None
+            ref = options.journey_ref(journey.improves)
             title = ref.title if ref else journey.improves
             line += f" {escape(text['improves'])} {linked(title, ref.url if ref else None)}"
         lines.append(f'<p class="custflow-journey-state">{line}</p>')
         if journey.improves and ref is not None and ref.journey is not None:
             base = linked(ref.title, ref.url)
-            lines.append(render_changes(ref.journey, journey, base, options.locale))
-    for place in options.part_of(journey.id) if options.part_of else ():
+            lines.append(render_changes(ref.journey, journey, base, options.locale,
+                                        options.journey_ref))
+    for place in options.part_of(journey.id):
         lines.append(
             f'<p class="custflow-part-of">{escape(text["part_of"])}: '
             f"{linked(place.journey.title, place.journey.url)}, {escape(place.stage_name)}</p>"
@@ -169,7 +170,7 @@ def _review(journey: Journey, options: RenderOptions) -> str:
     text = words(options.locale)
     review = journey.review
     assert review is not None
-    actor_url = options.actor_url or (lambda _id: None)
+    actor_url = options.actor_url
 
     def person(actor_id: str) -> str:
         actor = journey.actors.get(actor_id)
@@ -182,7 +183,7 @@ def _review(journey: Journey, options: RenderOptions) -> str:
         people = ", ".join(person(a) for a in review.participants)
         parts.append(escape(text["review_with"]).format(people=people))
     parts.append(
-        escape(text["review_last"]).format(date=escape(review.last))
+        escape(text["review_last"]).format(date=review.last.isoformat())
         if review.last else escape(text["review_never"])
     )
     due = review.next_date()
@@ -218,14 +219,15 @@ def _legend(colours: dict[str, str], options: RenderOptions) -> str:
         for team, colour in colours.items()
     )
     label = escape(words(options.locale)["teams_legend"], quote=True)
-    return f'<ul class="custflow-legend" aria-label="{label}">{items}</ul>'
+    # Team names are not what a reader searches a journey by: kept out of the index.
+    return f'<ul class="custflow-legend" aria-label="{label}" data-search-exclude>{items}</ul>'
 
 
 def text_version(journey: Journey, options: RenderOptions) -> str:
     """The diagrams' content as a list: what screen readers and the site's
     search read (Mermaid's source is excluded from search)."""
     text = words(options.locale)
-    stage_url = options.stage_url or (lambda _id: None)
+    stage_url = options.stage_url
     names = {stage.id: stage.name for stage in journey.stages}
     names.setdefault("end", text["end"])
 

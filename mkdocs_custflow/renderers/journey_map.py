@@ -117,7 +117,7 @@ def kpi_entry(kpi: Kpi, text: dict[str, str]) -> str:
 def render_map(journey: Journey, options: RenderOptions | None = None) -> str:
     options = options or RenderOptions()
     text = words(options.locale)
-    actor_url = options.actor_url or (lambda _id: None)
+    actor_url = options.actor_url
     curves = _curves(journey, text)
 
     def actions(stage: Stage) -> str:

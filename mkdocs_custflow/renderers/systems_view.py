@@ -154,20 +154,19 @@ def _clicks(
     text = words(options.locale)
     targets: list[tuple[str, str | None, str]] = []
     for node, stage in stages.items():
-        url = options.stage_url(stage.id) if options.stage_url else None
+        url = options.stage_url(stage.id)
         targets.append((node, url, f"{text['stage']}: {stage.name}"))
     for system, node in system_node.items():
-        url = options.system_url(system) if options.system_url else None
+        url = options.system_url(system)
         actor = journey.actors.get(system)
         targets.append((node, url, f"{text['system']}: {actor.name if actor else system}"))
     for item_id, node in data_node.items():
-        url = options.data_url(item_id) if options.data_url else None
+        url = options.data_url(item_id)
         item = items.get(item_id)
         targets.append((node, url, f"{text['data']}: {item.name if item else item_id}"))
     lines = []
     for node, url, tooltip in targets:
-        if url and options.diagram_url is not None:
-            url = options.diagram_url(url)
         if url:
+            url = options.diagram_url(url)
             lines.append(f'    click {node} href "{mermaid_url(url)}" "{mermaid_text(tooltip)}"')
     return lines

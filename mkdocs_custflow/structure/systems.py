@@ -10,13 +10,7 @@ role's ``training`` says what a person in it must know.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from mkdocs_custflow.structure.catalog import Catalog
-    from mkdocs_custflow.structure.journey import Journey
 
 DATA_USES = ("collect", "read", "update", "delete", "share")
 """What a stage may do with a data item, in the order pages list them."""
@@ -90,15 +84,3 @@ class DataUse:
         item = items.get(self.data)
         return list(item.held_in) if item is not None else []
 
-
-def describes_systems(catalog: Catalog, journeys: Iterable[Journey]) -> bool:
-    """Whether a site writes its systems and data at all: data items, a
-    system's layer, owner or integrations, or a stage's data. Only such a site
-    gets the architecture, system and data pages, and is told of systems it
-    does not use."""
-    if catalog.data:
-        return True
-    actors = [*catalog.actors.values(), *(a for j in journeys for a in j.actors.values())]
-    if any(a.kind == "system" and (a.layer or a.owner or a.integrates) for a in actors):
-        return True
-    return any(stage.data for j in journeys for stage in j.stages)
