@@ -146,8 +146,10 @@ def test_every_diagram_renders_in_chromium(
     site: BuildResult, browser_session: BrowserSession
 ) -> None:
     reports = browser_session.check_site(site.site_dir)
-    drawn = sum(r.rendered for r in reports)
-    assert drawn == 7, drawn  # three journeys of two views, and the architecture chart
+    drawn = {r.path: r.rendered for r in reports if r.rendered}
+    for page, count in (("sales/index.html", 2), ("delivery/index.html", 2),
+                        ("service/index.html", 2), ("playbook/architecture/index.html", 1)):
+        assert drawn.get(page) == count, (page, drawn)  # a journey's flow and systems views
     bad = [r.summary() for r in reports if not r.ok]
     assert not bad, "\n".join(bad)
 
