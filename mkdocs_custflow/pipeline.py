@@ -32,6 +32,8 @@ from mkdocs_custflow.checks.site import check_journey_links
 from mkdocs_custflow.checks.size import oversized_views, playbook_size
 from mkdocs_custflow.diagnostics import Diagnostic, Reporter, Severity, shown_path
 from mkdocs_custflow.i18n import normalize_locale
+from mkdocs_custflow.measured.data import MeasuredData, load_measures
+from mkdocs_custflow.measured.sources import MeasureSource
 from mkdocs_custflow.playbook.gather import build_playbook
 from mkdocs_custflow.playbook.model import JourneyRecord, Playbook
 from mkdocs_custflow.reading.catalog import load_catalog
@@ -79,6 +81,9 @@ class Settings:
     extension: site pages are read with their includes in place, as built."""
     rules: RuleOptions = field(default_factory=RuleOptions)
     """The ``rules:`` option: each rule's severity, as the site sets it."""
+    measures: tuple[MeasureSource, ...] = ()
+    """The data files of measured flow and KPI history (``measures:``)."""
+    stale_after: str = _OPTIONS.stale_after
     base: str = "."
 
     def __post_init__(self) -> None:
@@ -100,8 +105,10 @@ class Settings:
         severities are applied to a result, not kept in it."""
         sources = [Path(self.catalog)] if self.catalog else []
         sources += folder_files(self.templates)
+        sources += [Path(m.path) for m in self.measures]  # the data shown in the views
         values = [*(getattr(self, f.name) for f in dataclasses.fields(self)
-                    if f.name not in ("base", "rules")),
+                    if f.name not in ("base", "rules", "measures")),
+                  [(m.path, m.columns, m.encoding, m.sheet) for m in self.measures],
                   sorted(RuleSet(self.rules).off), *extra]
         return files_fingerprint(values, sources, Path(self.base).resolve())
 
@@ -230,6 +237,12 @@ class Pipeline:
                 findings += check_catalog(catalog)
             self.catalog = catalog
             self.catalog_findings = self.rules.apply(findings)
+        self.measured: MeasuredData | None = None
+        """The site's measured data (``measures:``), read once per build."""
+        self.measure_findings: list[Diagnostic] = []
+        if settings.measures:
+            self.measured = load_measures(settings.measures, settings.shown)
+            self.measure_findings = self.rules.apply(self.measured.findings)
         self.fingerprint = settings.fingerprint()
         """Changes whenever anything but a block's own text could change its result."""
         self.today = build_date()
@@ -298,6 +311,8 @@ class Pipeline:
     def render(self, result: BlockResult, options: RenderOptions | None = None) -> str:
         """The block's HTML, kept (in this process only) per ``options.cache_key``."""
         options = options or RenderOptions(locale=self.settings.locale, today=self.today)
+        if self.measured is not None and options.measured is None:
+            options = dataclasses.replace(options, measured=self.measured)
         key = options.cache_key
         if key is not None and result.journey is None:
             key += "\n" + self.rules.key  # the error box lists findings as the rules show them
@@ -361,7 +376,7 @@ class Pipeline:
         page limit, a catalog role no journey uses). ``whole_site``: the pages
         are all the site has (not a few files of it), so what is unused is
         reported as such."""
-        findings = [*self.rules.findings, *self.catalog_findings]
+        findings = [*self.rules.findings, *self.catalog_findings, *self.measure_findings]
         across: list[Diagnostic] = []
         blocks = []
         records = []
@@ -394,6 +409,9 @@ class Pipeline:
                     records.append(record)
         journeys = [result.journey for _, _, result in blocks if result.journey is not None]
         across.extend(check_journey_links(journeys))
+        if self.measured is not None:
+            across.extend(check_measured(self.measured, journeys, self.today,
+                                         self.settings.stale_after))
         if whole_site and all(result.ok for _, _, result in blocks):
             # A block that cannot be read may be what uses a role.
             across.extend(orphan_roles(self.catalog, journeys))
@@ -401,6 +419,7 @@ class Pipeline:
         if self.settings.playbook:
             playbook, conflicts = build_playbook(records, self.catalog)
             across.extend(conflicts)
+            playbook.measured = self.measured
             over = playbook_size(playbook, self.settings.max_playbook_pages)
             if over is not None:
                 across.append(over)

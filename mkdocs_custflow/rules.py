@@ -27,7 +27,17 @@ import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
-from mkdocs_custflow.checks import block, build, catalog, graph, reading, review_cycle, site, size
+from mkdocs_custflow.checks import (
+    block,
+    build,
+    catalog,
+    graph,
+    measured,
+    reading,
+    review_cycle,
+    site,
+    size,
+)
 from mkdocs_custflow.checks.rule import OFF, SEVERITIES, Rule
 from mkdocs_custflow.diagnostics import Diagnostic, Severity, did_you_mean, name_hint
 
@@ -42,6 +52,7 @@ RULE_SETTING = Rule(
 _DECLARED = (
     *reading.OWN_RULES, *size.OWN_RULES, *block.OWN_RULES, *graph.OWN_RULES,
     *site.OWN_RULES, *catalog.OWN_RULES, *review_cycle.OWN_RULES, *build.OWN_RULES,
+    *measured.OWN_RULES,
     RULE_SETTING,
 )
 
@@ -53,7 +64,8 @@ ORDER = (
     "broken-link", "not-in-playbook", "fence-taken", "yaml-comment", "unreachable-stage",
     "no-way-out", "empty-view", "diagram-too-large", "duplicate-journey-id", "stage-conflict",
     "owner-not-role", "no-owner", "missing-sla", "orphan-role", "pain-without-opportunity",
-    "review-overdue", "kpi-not-comparable", "detail-cycle", "bad-handle", "rule-setting",
+    "review-overdue", "kpi-not-comparable", "detail-cycle", "bad-handle", "measure-unknown",
+    "measure-value", "measure-stale", "flow-leak", "kpi-missed", "bottleneck", "rule-setting",
 )
 """The order the guide's rules page, ``custflow validate --format sarif`` and
 code-scanning tools list the rules in (a rule not named here comes last)."""

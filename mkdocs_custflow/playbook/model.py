@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Generic, TypeVar
 
+from mkdocs_custflow.measured.data import MeasuredData
 from mkdocs_custflow.structure.catalog import Touchpoint
 from mkdocs_custflow.structure.journey import (
     Actor,
@@ -188,6 +189,8 @@ class Playbook:
     stages: dict[str, PlaybookStage] = field(default_factory=dict)
     touchpoints: dict[str, PlaybookTouchpoint] = field(default_factory=dict)
     roles: dict[str, PlaybookRole] = field(default_factory=dict)
+    measured: MeasuredData | None = None
+    """The site's measured data (``measures:``): the dashboard and KPI history."""
 
     def stage_roles(self) -> list[str]:
         """Every role id, by team and then id: the columns of the RACI matrix."""

@@ -59,7 +59,7 @@ from mkdocs_custflow.structure.review import read_date, read_interval
 JOURNEY_KEYS = (
     "id", "title", "description", "use", "with", "views", "direction",
     "actors", "stages", "touchpoints", "locale", "playbook", "state", "improves", "review",
-    "ignore",
+    "ignore", "effective",
 )
 STAGE_KEYS = (
     "id", "name", "description", "owner", "responsible", "consulted", "informed",
@@ -73,7 +73,7 @@ MESSAGE_KEYS = ("from", "to", "say", "reply", "via", "note", "score", "pain", "l
 CATALOG_KEYS = ("actors", "touchpoints", "stages")
 PAIN_KEYS = ("text", "severity")
 OPPORTUNITY_KEYS = ("text", "status", "owner")
-KPI_KEYS = ("name", "target", "current", "unit")
+KPI_KEYS = ("name", "target", "current", "unit", "id")
 REVIEW_KEYS = ("owner", "every", "last", "with")
 
 VALUE_RULE = "invalid-value"
@@ -399,7 +399,7 @@ class ModelReader:
             return Kpi(data, line=file_line)
         if not isinstance(data, YamlMapping):
             self.report.error(
-                "a KPI is a text or {name, target, current, unit}", line, VALUE_RULE
+                "a KPI is a text or {name, target, current, unit, id}", line, VALUE_RULE
             )
             return None
         self.check_keys(data, KPI_KEYS, "a KPI")
@@ -408,7 +408,8 @@ class ModelReader:
         unit = self.text(data, "unit")
         if name is None:
             return None
-        kpi = Kpi(name, target, current, unit, line=file_line)
+        kpi = Kpi(name, target, current, unit, line=file_line,
+                  id=self.id_value(data, "id", "a KPI id"))
         goal = read_target(target, unit) if target is not None else None
         now = read_value(current, unit) if current is not None else None
         if target is not None and goal is None:
@@ -651,6 +652,7 @@ class ModelReader:
                 data.line_of("improves"), VALUE_RULE,
             )
         review = self.review(data)
+        effective = self.effective(data, state or ("to-be" if improves else "as-is"))
         stages = self.stages(data)
         if "stages" not in data:
             self.report.error("a journey needs 'stages' (or 'use' of a template)", data.line)
@@ -674,8 +676,26 @@ class ModelReader:
             state=state or ("to-be" if improves else "as-is"),
             improves=improves,
             review=review,
+            effective=effective,
             key_lines={key: self.report.file_line(data.line_of(key)) for key in data},
         )
+
+    def effective(self, data: YamlMapping, state: str) -> str | None:
+        """``effective:``: the day a to-be journey's change went live."""
+        value = self.text(data, "effective")
+        if value is None:
+            return None
+        if read_date(value) is None:
+            self.report.error(
+                f"'effective' must be the day the change went live (YYYY-MM-DD), not "
+                f"{value!r}", data.line_of("effective"), VALUE_RULE)
+            return None
+        if state != "to-be":
+            self.report.error(
+                "'effective' is the day a to-be journey went live: write 'state: to-be' "
+                "(and 'improves'), or remove 'effective'", data.line_of("effective"), VALUE_RULE)
+            return None
+        return value
 
     def ignored_rules(self, data: YamlMapping) -> list[str]:
         """``ignore:``: the rule ids whose findings this block does not report;

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from mkdocs_custflow.measured.data import MeasuredData
 from mkdocs_custflow.structure import Journey
 
 
@@ -59,6 +60,8 @@ class RenderOptions:
     """The part of ``cache_key`` that a journey's links to other journeys
     decide (its sub-journeys, what it improves, what it is part of): only the
     blocks whose links changed are rendered again."""
+    measured: MeasuredData | None = field(default=None, compare=False)
+    """The site's measured data (flow and KPI history), when it has any."""
     cache_key: str | None = None
     """Same key, same output: lets a caller reuse a block's HTML (e.g. the
     page's URL plus the set of playbook pages the links point to)."""

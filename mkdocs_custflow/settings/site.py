@@ -60,5 +60,7 @@ def settings_for(options: Options, site: SiteFacts, *, playbook: bool | None = N
         fence=options.fence,
         snippets=site.snippets,
         rules=rules,
+        measures=options.measures,
+        stale_after=options.stale_after,
         base=str(folder),
     )

@@ -1,0 +1,112 @@
+"""A site's measured data: every file read once, indexed for the views.
+
+:func:`load_measures` reads the files of ``measures:``; :class:`MeasuredData`
+answers what the renderers and the playbook ask (a journey's flow, a KPI's
+history) and keeps what reading found (``measure-value``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from mkdocs_custflow.diagnostics import Diagnostic
+from mkdocs_custflow.measured.files import read_file
+from mkdocs_custflow.measured.flow import JourneyFlow, journey_flow
+from mkdocs_custflow.measured.kpis import KpiHistory, KpiIndex
+from mkdocs_custflow.measured.rows import FlowRow, KpiRow, Period, read_rows
+from mkdocs_custflow.measured.sources import MeasureSource
+from mkdocs_custflow.structure import Journey, Kpi
+
+
+@dataclass
+class MeasuredData:
+    flows: list[FlowRow] = field(default_factory=list)
+    kpis: list[KpiRow] = field(default_factory=list)
+    findings: list[Diagnostic] = field(default_factory=list)
+    """What reading the files found (``measure-value``)."""
+    files: list[str] = field(default_factory=list)
+    """Every file read, as messages name it."""
+
+    def __post_init__(self) -> None:
+        self._by_journey: dict[str, list[FlowRow]] = {}
+        for row in self.flows:
+            self._by_journey.setdefault(row.journey, []).append(row)
+        self.kpi_index = KpiIndex(self.kpis)
+        self._flows: dict[tuple[object, ...], JourneyFlow | None] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self.flows or self.kpis)
+
+    @property
+    def journeys(self) -> list[str]:
+        """The journey ids flow rows name, in the order first named."""
+        return list(self._by_journey)
+
+    def flow_rows(self, journey_id: str) -> list[FlowRow]:
+        return self._by_journey.get(journey_id, [])
+
+    def flow_of(self, journey: Journey) -> JourneyFlow | None:
+        """The journey's flow: its own rows, or (a to-be journey without rows of
+        its own) those of the journey it improves. None without rows."""
+        own = journey.id
+        if own not in self._by_journey and journey.improves in self._by_journey:
+            own = journey.improves or own
+        key = (own, journey.id, tuple((s.id, s.name, tuple(t for _, t in journey.successors(s)))
+                                      for s in journey.stages))
+        if key not in self._flows:
+            rows = self._by_journey.get(own)
+            self._flows[key] = journey_flow(journey, rows) if rows else None
+        return self._flows[key]
+
+    def kpi_history(self, kpi: Kpi, journey_id: str | None, stage_id: str,
+                    stage_name: str) -> KpiHistory | None:
+        if not self.kpis:
+            return None
+        return self.kpi_index.history(kpi, journey_id, stage_id, stage_name)
+
+    def latest_period(self) -> Period | None:
+        periods = [row.period for row in self.flows] + [row.period for row in self.kpis]
+        return max(periods) if periods else None
+
+    def fingerprint(self) -> str:
+        """Changes with the data (the files' content is part of the settings'
+        fingerprint; this is for what is kept per process)."""
+        return f"{len(self.flows)}:{len(self.kpis)}:{self.files}"
+
+
+def load_measures(sources: Iterable[MeasureSource],
+                  shown: Callable[[str], str]) -> MeasuredData:
+    """Every file of ``measures:`` read; what cannot be is a finding at its line."""
+    flows: list[FlowRow] = []
+    kpis: list[KpiRow] = []
+    findings: list[Diagnostic] = []
+    files = []
+    for source in sources:
+        name = shown(source.path)
+        files.append(name)
+        file_rows = read_file(source, name)
+        findings.extend(file_rows.findings)
+        if file_rows.kind is None:
+            continue
+        more_flows, more_kpis, found = read_rows(file_rows)
+        flows.extend(more_flows)
+        kpis.extend(more_kpis)
+        findings.extend(found)
+    return MeasuredData(flows, kpis, findings, files)
+
+
+def effective_split(periods: Iterable[Period], effective: date
+                    ) -> tuple[list[Period], list[Period], list[Period]]:
+    """Periods before the day a change went live (ending before it), after it
+    (starting on or after it), and across it (left out of both)."""
+    before, after, across = [], [], []
+    for period in periods:
+        if period.end < effective:
+            before.append(period)
+        elif period.start >= effective:
+            after.append(period)
+        else:
+            across.append(period)
+    return before, after, across

@@ -1,0 +1,136 @@
+"""Rows of a data file read as flow rows and KPI rows.
+
+A date is ``YYYY-MM-DD`` or ``YYYY-MM`` (a month); ``/`` or ``.`` may stand
+for ``-``, and ``2026年10月`` (``5日``) reads too. Rows with the same date form
+one period, which ends at that date (a month: its last day). A count is a
+whole number, with thousands separators and an optional unit (``1,234``,
+``1 234 人``); a value is read like a KPI's ``current`` (``84%``, ``2.5h``).
+Full-width digits and signs read as their ASCII forms.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+from mkdocs_custflow.diagnostics import Diagnostic, Severity
+from mkdocs_custflow.measured.files import VALUE_RULE, FileRows
+from mkdocs_custflow.structure.measures import Quantity, read_value
+
+_DATE = re.compile(
+    r"^(?P<y>\d{4})\s*(?:[-/.]|年)\s*(?P<m>\d{1,2})\s*(?:(?:[-/.]|月)\s*(?P<d>\d{1,2})\s*日?"
+    r"|月)?$")
+_COUNT = re.compile(r"^(?P<n>\d{1,3}(?:[, \u00a0\u202f']\d{3})+|\d+)\s*(?P<unit>[^\W\d_]+)?$")
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """The period a row belongs to: it ends at ``end``."""
+
+    end: date
+    start: date
+    key: str
+    """As the pages show it: ``2026-10`` or ``2026-10-05``."""
+
+    @property
+    def is_month(self) -> bool:
+        return len(self.key) == 7
+
+
+def read_period(text: str) -> Period | None:
+    match = _DATE.match(unicodedata.normalize("NFKC", text).strip())
+    if match is None:
+        return None
+    year, month = int(match["y"]), int(match["m"])
+    try:
+        if match["d"] is None:
+            last = calendar.monthrange(year, month)[1]
+            return Period(date(year, month, last), date(year, month, 1), f"{year:04d}-{month:02d}")
+        day = date(year, month, int(match["d"]))
+    except (ValueError, calendar.IllegalMonthError):
+        return None
+    return Period(day, day, day.isoformat())
+
+
+def read_count(text: str) -> int | None:
+    match = _COUNT.match(unicodedata.normalize("NFKC", text).strip())
+    if match is None:
+        return None
+    return int(re.sub(r"\D", "", match["n"]))
+
+
+@dataclass(frozen=True)
+class FlowRow:
+    period: Period
+    journey: str
+    source: str
+    """The stage customers came from; empty: they entered the journey here."""
+    target: str
+    count: int
+    segment: str
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
+class KpiRow:
+    period: Period
+    kpi: str
+    value_text: str
+    value: Quantity
+    journey: str
+    stage: str
+    segment: str
+    file: str
+    line: int
+
+
+def read_rows(file_rows: FileRows) -> tuple[list[FlowRow], list[KpiRow], list[Diagnostic]]:
+    """Every row read, and a finding for each that cannot be (the row's line)."""
+    flows: list[FlowRow] = []
+    kpis: list[KpiRow] = []
+    findings: list[Diagnostic] = []
+    file = file_rows.file
+
+    def bad(message: str, line: int) -> None:
+        findings.append(Diagnostic(Severity.WARNING, message, file, line, VALUE_RULE))
+
+    for row in file_rows.rows:
+        values, line = row.values, row.line
+        period = read_period(values.get("date", ""))
+        if period is None:
+            bad(f"date {values.get('date', '')!r} is not a day (YYYY-MM-DD) or a month "
+                "(YYYY-MM); the row is left out until it is corrected", line)
+            continue
+        segment = values.get("segment", "")
+        if file_rows.kind == "flow":
+            journey, target = values.get("journey", ""), values.get("to", "")
+            if not journey or not target:
+                missing = "journey" if not journey else "to"
+                bad(f"the row has no '{missing}'; write the journey id and the stage (or exit) "
+                    "the customers went to", line)
+                continue
+            count = read_count(values.get("count", ""))
+            if count is None:
+                bad(f"count {values.get('count', '')!r} is not a whole number of customers "
+                    "(e.g. 1,234); the row is left out until it is corrected", line)
+                continue
+            flows.append(FlowRow(period, journey, values.get("from", ""), target, count,
+                                 segment, file, line))
+        else:
+            name, text = values.get("kpi", ""), values.get("value", "")
+            if not name:
+                bad("the row names no KPI; write the KPI's id or name", line)
+                continue
+            value = read_value(text) if text else None
+            if value is None:
+                bad(f"value {text!r} of KPI '{name}' is not a number with an optional unit "
+                    "(e.g. 84%, 1,234 or 2.5h); the row is left out until it is corrected",
+                    line)
+                continue
+            kpis.append(KpiRow(period, name, text, value, values.get("journey", ""),
+                               values.get("stage", ""), segment, file, line))
+    return flows, kpis, findings
