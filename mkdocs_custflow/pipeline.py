@@ -27,6 +27,7 @@ from pathlib import Path
 from mkdocs_custflow.cache import BlockCache, Cached, files_fingerprint, folder_files
 from mkdocs_custflow.checks.block import check_journey
 from mkdocs_custflow.checks.catalog import check_catalog, orphan_roles
+from mkdocs_custflow.checks.measured import check_measured
 from mkdocs_custflow.checks.review_cycle import review_findings
 from mkdocs_custflow.checks.site import check_journey_links
 from mkdocs_custflow.checks.size import oversized_views, playbook_size
