@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from mkdocs_custflow.measured.words import WORDS as MEASURED_WORDS
+
 _WORDS: dict[str, dict[str, str]] = {
     "en": {
         "start": "Start",
@@ -271,6 +273,10 @@ _WORDS: dict[str, dict[str, str]] = {
         "catalog_stage": "目录",
     },
 }
+
+for _locale, _more in MEASURED_WORDS.items():  # the measured-data views' own words
+    _WORDS[_locale].update(_more)
+
 
 def normalize_locale(locale: str | None) -> str:
     """``zh_CN``, ``zh-Hans`` and ``zh`` all mean the ``zh`` word list."""

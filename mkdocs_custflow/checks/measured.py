@@ -64,10 +64,6 @@ EXIT_WORDS = frozenset({
 """Exits no one would mean as a stage: never reported as a misspelt stage."""
 
 
-def _finding(severity: Severity, message: str, file: str, line: int, rule: str) -> Diagnostic:
-    return Diagnostic(severity, message, file, line, rule)
-
-
 def _close(name: str, choices: Iterable[str]) -> bool:
     return bool(difflib.get_close_matches(name, list(choices), n=1, cutoff=0.75))
 
@@ -98,7 +94,7 @@ def _flow_rows(data: MeasuredData, by_id: dict[str, Journey]) -> list[Diagnostic
     for row in data.flows:
         journey = by_id.get(row.journey)
         if journey is None:
-            found.append(_finding(
+            found.append(Diagnostic(
                 Severity.WARNING,
                 f"unknown journey '{row.journey}'{name_hint(row.journey, by_id)}; write the id "
                 "of a journey block of this site", row.file, row.line, "measure-unknown"))
@@ -106,19 +102,19 @@ def _flow_rows(data: MeasuredData, by_id: dict[str, Journey]) -> list[Diagnostic
         names = names_of.setdefault(journey.id, stage_names(journey))
         hint = name_hint
         if row.source and row.source not in names:
-            found.append(_finding(
+            found.append(Diagnostic(
                 Severity.WARNING,
                 f"'{row.source}' (from) is no stage of journey '{journey.id}'"
                 f"{hint(row.source, names)}; customers come from one of its stages",
                 row.file, row.line, "measure-unknown"))
         elif not row.source and row.target not in names:
-            found.append(_finding(
+            found.append(Diagnostic(
                 Severity.WARNING,
                 f"customers enter journey '{journey.id}' at '{row.target}', which is no stage "
                 f"of it{hint(row.target, names)}", row.file, row.line, "measure-unknown"))
         elif (row.target not in names and name_key(row.target) not in EXIT_WORDS
               and _close(row.target, names)):
-            found.append(_finding(
+            found.append(Diagnostic(
                 Severity.WARNING,
                 f"'{row.target}' (to) is no stage of journey '{journey.id}'"
                 f"{hint(row.target, names)}; as written it counts as an exit: correct the "
@@ -126,7 +122,7 @@ def _flow_rows(data: MeasuredData, by_id: dict[str, Journey]) -> list[Diagnostic
                 row.file, row.line, "measure-unknown"))
         key = (row.file, row.journey, row.period, row.source, row.target, row.segment)
         if key in seen:
-            found.append(_finding(
+            found.append(Diagnostic(
                 Severity.WARNING,
                 f"this row repeats line {seen[key]} ({row.journey}, {row.period.key}, "
                 f"{row.source or '-'} → {row.target}); both are counted: remove one",
@@ -146,14 +142,14 @@ def _kpi_rows(data: MeasuredData, by_id: dict[str, Journey]) -> list[Diagnostic]
     seen: dict[tuple[object, ...], int] = {}
     for row in data.kpis:
         if name_key(row.kpi) not in known:
-            found.append(_finding(
+            found.append(Diagnostic(
                 Severity.WARNING,
                 f"unknown KPI '{row.kpi}'{name_hint(row.kpi, known.values())}; write a KPI's "
                 "id or its name as the stage writes it", row.file, row.line, "measure-unknown"))
             continue
         journey = by_id.get(row.journey) if row.journey else None
         if row.journey and journey is None:
-            found.append(_finding(
+            found.append(Diagnostic(
                 Severity.WARNING,
                 f"unknown journey '{row.journey}'{name_hint(row.journey, by_id)} for KPI "
                 f"'{row.kpi}'", row.file, row.line, "measure-unknown"))
@@ -162,7 +158,7 @@ def _kpi_rows(data: MeasuredData, by_id: dict[str, Journey]) -> list[Diagnostic]
             stages = [s for j in ([journey] if journey else by_id.values()) for s in j.stages]
             names = {name_key(s.id) for s in stages} | {name_key(s.name) for s in stages}
             if name_key(row.stage) not in names:
-                found.append(_finding(
+                found.append(Diagnostic(
                     Severity.WARNING,
                     f"unknown stage '{row.stage}' for KPI '{row.kpi}'"
                     f"{name_hint(row.stage, [s.id for s in stages])}",
@@ -171,7 +167,7 @@ def _kpi_rows(data: MeasuredData, by_id: dict[str, Journey]) -> list[Diagnostic]
         key = (row.file, name_key(row.kpi), row.journey, name_key(row.stage), row.segment,
                row.period)
         if key in seen:
-            found.append(_finding(
+            found.append(Diagnostic(
                 Severity.WARNING,
                 f"KPI '{row.kpi}' has a value for {row.period.key} at line {seen[key]} already; "
                 "this later row is shown: remove one", row.file, row.line, "measure-value"))
@@ -187,7 +183,7 @@ def _leaks(journey: Journey, periods: list[PeriodFlow]) -> list[Diagnostic]:
                 first = next((where for (source, _), where in period.lines.items()
                               if source == stage.stage_id), None)
                 file, line = first or ("", 0)
-                found.append(_finding(
+                found.append(Diagnostic(
                     Severity.WARNING,
                     f"journey '{journey.id}', {period.period.key}: {stage.left} customers leave "
                     f"stage '{stage.stage_id}' but {stage.entered} entered it; rows into the "
@@ -204,7 +200,7 @@ def _bottleneck(journey: Journey, latest: PeriodFlow) -> list[Diagnostic]:
                  None) or next((w for (_, target), w in latest.lines.items()
                                 if target == stage.stage_id), ("", 0))
     share = round(100 * (stage.drop_share or 0))
-    return [_finding(
+    return [Diagnostic(
         Severity.INFO,
         f"journey '{journey.id}', {latest.period.key}: '{stage.name}' is the bottleneck, losing "
         f"{share}% of the customers who reach it ({stage.drop} of {stage.entered})",
@@ -227,14 +223,14 @@ def _missed(data: MeasuredData, journeys: Iterable[Journey]) -> list[Diagnostic]
                 status = history.status
                 if status == "missed":
                     reported.add(where)
-                    found.append(_finding(
+                    found.append(Diagnostic(
                         Severity.INFO,
                         f"KPI '{kpi.name}' ({journey.id}, {stage.id}) is {latest.text} in "
                         f"{latest.period.key}, missing its target {kpi.target}",
                         latest.file, latest.line, "kpi-missed"))
                 elif status is None and kpi.target:
                     reported.add(where)
-                    found.append(_finding(
+                    found.append(Diagnostic(
                         Severity.WARNING,
                         f"KPI '{kpi.name}': value {latest.text!r} is not in the unit of its "
                         f"target {kpi.target!r}, so met or missed cannot be shown; write the "
@@ -255,7 +251,7 @@ def stale_findings(data: MeasuredData, today: date, stale_after: str) -> list[Di
     for file, (period, line) in newest.items():
         if add_interval(period.end, *interval) < today:
             age = (today - period.end).days
-            found.append(_finding(
+            found.append(Diagnostic(
                 Severity.WARNING,
                 f"the newest data of this file is for {period.key} (ended {period.end}, {age} "
                 f"days before the build date {today}), older than stale_after {stale_after}; "

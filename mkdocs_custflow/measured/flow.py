@@ -124,6 +124,8 @@ def journey_flow(journey: Journey, rows: Iterable[FlowRow]) -> JourneyFlow:
         for row in by_period[period]:
             source = names.get(row.source, row.source) if row.source else ""
             target = names.get(row.target, row.target)
+            if (source and source not in stages) or (not source and target not in stages):
+                continue  # from no stage, or entering at none: reported (measure-unknown)
             key = (source, target)
             transitions[key] = transitions.get(key, 0) + row.count
             lines.setdefault(key, (row.file, row.line))

@@ -12,9 +12,11 @@ from mkdocs_custflow.renderers.blueprint import render_blueprint
 from mkdocs_custflow.renderers.changes import render_changes
 from mkdocs_custflow.renderers.colours import coloured_teams
 from mkdocs_custflow.renderers.flowchart import render_flowchart
+from mkdocs_custflow.renderers.funnel import render_funnel
 from mkdocs_custflow.renderers.grid import badge, linked
 from mkdocs_custflow.renderers.journey_map import render_map
 from mkdocs_custflow.renderers.options import RenderOptions
+from mkdocs_custflow.renderers.sankey import render_sankey
 from mkdocs_custflow.renderers.satisfaction import render_satisfaction
 from mkdocs_custflow.renderers.sequence import (
     ordered_participants,
@@ -37,6 +39,8 @@ TABLE_VIEWS: dict[str, Callable[[Journey, RenderOptions], str]] = {
     "journey": render_satisfaction,
     "map": render_map,
     "blueprint": render_blueprint,
+    "funnel": render_funnel,
+    "sankey": render_sankey,
 }
 
 
