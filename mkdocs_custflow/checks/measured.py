@@ -15,7 +15,7 @@ from mkdocs_custflow.diagnostics import Diagnostic, Severity, name_hint
 from mkdocs_custflow.measured.data import MeasuredData
 from mkdocs_custflow.measured.flow import PeriodFlow, stage_names
 from mkdocs_custflow.measured.kpis import name_key
-from mkdocs_custflow.measured.rows import Period
+from mkdocs_custflow.measured.rows import FlowRow, KpiRow, Period
 from mkdocs_custflow.structure import Journey
 from mkdocs_custflow.structure.review import add_interval, read_interval
 
@@ -147,15 +147,15 @@ def _kpi_rows(data: MeasuredData, by_id: dict[str, Journey]) -> list[Diagnostic]
                 f"unknown KPI '{row.kpi}'{name_hint(row.kpi, known.values())}; write a KPI's "
                 "id or its name as the stage writes it", row.file, row.line, "measure-unknown"))
             continue
-        journey = by_id.get(row.journey) if row.journey else None
-        if row.journey and journey is None:
+        scope = by_id.get(row.journey) if row.journey else None
+        if row.journey and scope is None:
             found.append(Diagnostic(
                 Severity.WARNING,
                 f"unknown journey '{row.journey}'{name_hint(row.journey, by_id)} for KPI "
                 f"'{row.kpi}'", row.file, row.line, "measure-unknown"))
             continue
         if row.stage:
-            stages = [s for j in ([journey] if journey else by_id.values()) for s in j.stages]
+            stages = [s for j in ([scope] if scope else by_id.values()) for s in j.stages]
             names = {name_key(s.id) for s in stages} | {name_key(s.name) for s in stages}
             if name_key(row.stage) not in names:
                 found.append(Diagnostic(
@@ -196,9 +196,12 @@ def _bottleneck(journey: Journey, latest: PeriodFlow) -> list[Diagnostic]:
     stage = latest.bottleneck
     if stage is None:
         return []
-    where = next((w for (source, _), w in latest.lines.items() if source == stage.stage_id),
-                 None) or next((w for (_, target), w in latest.lines.items()
-                                if target == stage.stage_id), ("", 0))
+    stage_ids = {s.stage_id for s in latest.stages}
+    rows = latest.lines.items()  # the row of a loss, else of the way on, else of the way in
+    where = (next((w for (source, to), w in rows if source == stage.stage_id
+                   and to not in stage_ids), None)
+             or next((w for (source, _), w in rows if source == stage.stage_id), None)
+             or next((w for (_, target), w in rows if target == stage.stage_id), ("", 0)))
     share = round(100 * (stage.drop_share or 0))
     return [Diagnostic(
         Severity.INFO,
@@ -243,7 +246,8 @@ def stale_findings(data: MeasuredData, today: date, stale_after: str) -> list[Di
     than ``stale_after`` before ``today`` (the build date)."""
     interval = read_interval(stale_after) or (45, "d")
     newest: dict[str, tuple[Period, int]] = {}
-    for row in [*data.flows, *data.kpis]:
+    rows: list[FlowRow | KpiRow] = [*data.flows, *data.kpis]
+    for row in rows:
         known = newest.get(row.file)
         if known is None or row.period > known[0]:
             newest[row.file] = (row.period, row.line)

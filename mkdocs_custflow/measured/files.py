@@ -91,7 +91,8 @@ def read_file(source: MeasureSource, shown: str) -> FileRows:
             table = list(_csv_rows(text))
     except _SheetMissing as exc:
         return fail(str(exc), 1)
-    except (OSError, ValueError, KeyError, csv.Error) as exc:
+    except Exception as exc:  # a broken export is a finding, never a crash
+        # (openpyxl raises zip, XML and its own errors for a damaged workbook)
         return fail(f"the file cannot be read ({exc.__class__.__name__}: {exc}); export it "
                     "again as CSV or .xlsx")
     header_index = next((i for i, (_, cells) in enumerate(table) if any(c.strip() for c in cells)),

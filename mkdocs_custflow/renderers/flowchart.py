@@ -101,11 +101,11 @@ def render_flowchart(journey: Journey, options: RenderOptions | None = None) -> 
     lines = [f"flowchart {flow_direction(journey)}", *accessible(journey, text["flow_title"])]
     lines.append(f'    T0(["{mermaid_text(text["start"])}"])')
     for stage in journey.stages:
-        label = stage_label(journey, stage, options)
+        shown = stage_label(journey, stage, options)
         if bottleneck is not None and bottleneck.stage_id == stage.id:
             word = mermaid_text(f"{text['bottleneck']}: −{percent(bottleneck.drop_share)}")
-            label += f"<br><b style='color:{PROBLEM_TEXT}'>#9888; {word}</b>"
-        lines.append(f'    {node[stage.id]}["{label}"]')
+            shown += f"<br><b style='color:{PROBLEM_TEXT}'>#9888; {word}</b>"
+        lines.append(f'    {node[stage.id]}["{shown}"]')
     reaches_end = False
     decisions: list[str] = []
     edges: list[str] = []
@@ -128,8 +128,7 @@ def render_flowchart(journey: Journey, options: RenderOptions | None = None) -> 
         successors = journey.successors(stage)
         for label, target in successors:
             if label is None and target in node:
-                arrow = _arrow(period, stage.id, target)
-                edges.append(f"    {source} -->{arrow}{node[target]}")
+                edges.append(f"    {source} -->{_arrow(period, stage.id, target)}{node[target]}")
                 reaches_end = reaches_end or node[target] == "T1"
         if not successors:
             edges.append(f"    {source} --> T1")
