@@ -12,6 +12,7 @@ says the same for screen readers.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from html import escape
 
@@ -22,7 +23,7 @@ from mkdocs_custflow.renderers.grid import linked
 from mkdocs_custflow.renderers.options import RenderOptions
 from mkdocs_custflow.structure import Journey
 
-COLUMN, NODE_WIDTH, GAP, HEIGHT, TOP = 170, 12, 34, 300, 24
+COLUMN, NODE_WIDTH, GAP, HEIGHT, TOP = 140, 12, 36, 280, 26
 ENTRY = ""
 
 
@@ -33,6 +34,7 @@ class _Node:
     column: int
     value: int
     kind: str
+    x: float = 0.0
     y: float = 0.0
     height: float = 0.0
     out_used: float = 0.0
@@ -52,6 +54,15 @@ def _nodes(journey: Journey, period: PeriodFlow, text: dict[str, str]) -> dict[s
     return nodes
 
 
+def text_width(text: str) -> float:
+    """About how wide ``text`` is at 14 px: wide (CJK) characters a full em."""
+    return sum(14.0 if unicodedata.east_asian_width(c) in "WF" else 7.8 for c in text)
+
+
+def _label(node: _Node) -> str:
+    return f"{node.label} {count(node.value)}"
+
+
 def _link_key(source: str, target: str, nodes: dict[str, _Node]) -> str:
     return target if target in nodes and nodes[target].kind == "stage" else \
         f"exit\0{source}\0{target}"
@@ -61,7 +72,7 @@ def sankey_svg(journey: Journey, period: PeriodFlow, options: RenderOptions) -> 
     text = words(options.locale)
     nodes = _nodes(journey, period, text)
     columns: dict[int, list[_Node]] = {}
-    for node in nodes.values():
+    for node in sorted(nodes.values(), key=lambda n: n.kind == "exit"):  # stages on top
         if node.value > 0:
             columns.setdefault(node.column, []).append(node)
     tallest = max((sum(n.value for n in col) for col in columns.values()), default=1) or 1
@@ -73,17 +84,30 @@ def sankey_svg(journey: Journey, period: PeriodFlow, options: RenderOptions) -> 
             node.y, node.height = y, max(node.value * scale, 2.0)
             y += node.height + GAP
     last = max(columns, default=0)
-    width = (last + 1) * COLUMN + 60
+    xs = [0.0]  # each column as far right as the labels of the one before need
+    for column in range(last):
+        widest = max((text_width(_label(n)) for n in columns.get(column, [])), default=0)
+        xs.append(xs[-1] + max(COLUMN, widest + 24))
+    for node in nodes.values():
+        node.x = xs[node.column] if node.column <= last else 0.0
+    width = int(max((n.x + max(text_width(_label(n)), NODE_WIDTH)
+                     + (NODE_WIDTH + 6 if n.column == last else 0)
+                     for n in nodes.values() if n.value > 0), default=COLUMN)) + 8
     height = max((n.y + n.height for n in nodes.values() if n.value > 0), default=TOP) + 30
     bands, boxes, labels = [], [], []
-    for (source, target), n in sorted(period.transitions.items(),
-                                      key=lambda item: -item[1]):
+    links = []
+    for (source, target), n in period.transitions.items():
         start = nodes.get(source if source else ENTRY)
         end = nodes.get(_link_key(source, target, nodes))
         if start is None or end is None or start.value <= 0 or end.value <= 0 or n <= 0:
             continue
+        links.append((start, end, n))
+    # Bands leave and reach each node in the order of the nodes at their other
+    # end, top to bottom, so they do not cross at the nodes.
+    links.sort(key=lambda link: (link[1].x, link[1].y, link[0].y))
+    for start, end, n in links:
         thick = max(n * scale, 1.0)
-        x0, x1 = start.column * COLUMN + NODE_WIDTH, end.column * COLUMN
+        x0, x1 = start.x + NODE_WIDTH, end.x
         y0 = start.y + start.out_used + thick / 2
         y1 = end.y + end.in_used + thick / 2
         start.out_used += thick
@@ -98,20 +122,22 @@ def sankey_svg(journey: Journey, period: PeriodFlow, options: RenderOptions) -> 
     for node in nodes.values():
         if node.value <= 0:
             continue
-        x = node.column * COLUMN
+        x = round(node.x, 1)
         boxes.append(f'<rect class="custflow-sankey-{node.kind}" x="{x}" y="{node.y:.1f}" '
                      f'width="{NODE_WIDTH}" height="{node.height:.1f}"/>')
-        right = node.column < last
-        tx = x + NODE_WIDTH + 6 if right else x - 6
-        anchor = "start" if right else "end"
+        # Above its node, so never under another column's nodes; the last
+        # column's beside its node, where nothing else is drawn.
+        place = (f'x="{x + NODE_WIDTH + 6}" y="{node.y + node.height / 2:.1f}" '
+                 'dominant-baseline="middle"' if node.column == last
+                 else f'x="{x}" y="{node.y - 6:.1f}"')
         labels.append(
-            f'<text x="{tx}" y="{node.y + node.height / 2:.1f}" text-anchor="{anchor}" '
-            f'dominant-baseline="middle">{escape(node.label)} '
+            f'<text {place}>{escape(node.label)} '
             f'<tspan class="custflow-sankey-count">{count(node.value)}</tspan></text>')
     caption = text["sankey_caption"].format(journey=journey.title, period=period.period.key)
     return (
-        f'<svg class="custflow-sankey-chart" viewBox="-10 0 {width} {height:.0f}" '
-        f'style="min-width: {min(width, 720)}px" role="img" '
+        f'<svg class="custflow-sankey-chart" viewBox="0 0 {width} '
+        f'{height:.0f}" '
+        f'width="{width}" height="{height:.0f}" role="img" '
         f'aria-label="{escape(caption, quote=True)}"><title>{escape(caption)}</title>'
         f'<g class="custflow-sankey-bands">{"".join(bands)}</g>{"".join(boxes)}'
         f'<g class="custflow-sankey-labels">{"".join(labels)}</g></svg>'
