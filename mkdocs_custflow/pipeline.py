@@ -242,7 +242,8 @@ class Pipeline:
         """The site's measured data (``measures:``), read once per build."""
         self.measure_findings: list[Diagnostic] = []
         if settings.measures:
-            self.measured = load_measures(settings.measures, settings.shown)
+            self.measured = load_measures(settings.measures, settings.shown,
+                                          settings.stale_after)
             self.measure_findings = self.rules.apply(self.measured.findings)
         self.fingerprint = settings.fingerprint()
         """Changes whenever anything but a block's own text could change its result."""

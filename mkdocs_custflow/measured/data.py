@@ -28,6 +28,8 @@ class MeasuredData:
     """What reading the files found (``measure-value``)."""
     files: list[str] = field(default_factory=list)
     """Every file read, as messages name it."""
+    stale_after: str = "45d"
+    """How old the newest period of a file may be (the option ``stale_after``)."""
 
     def __post_init__(self) -> None:
         self._by_journey: dict[str, list[FlowRow]] = {}
@@ -70,14 +72,9 @@ class MeasuredData:
         periods = [row.period for row in self.flows] + [row.period for row in self.kpis]
         return max(periods) if periods else None
 
-    def fingerprint(self) -> str:
-        """Changes with the data (the files' content is part of the settings'
-        fingerprint; this is for what is kept per process)."""
-        return f"{len(self.flows)}:{len(self.kpis)}:{self.files}"
 
-
-def load_measures(sources: Iterable[MeasureSource],
-                  shown: Callable[[str], str]) -> MeasuredData:
+def load_measures(sources: Iterable[MeasureSource], shown: Callable[[str], str],
+                  stale_after: str = "45d") -> MeasuredData:
     """Every file of ``measures:`` read; what cannot be is a finding at its line."""
     flows: list[FlowRow] = []
     kpis: list[KpiRow] = []
@@ -94,7 +91,7 @@ def load_measures(sources: Iterable[MeasureSource],
         flows.extend(more_flows)
         kpis.extend(more_kpis)
         findings.extend(found)
-    return MeasuredData(flows, kpis, findings, files)
+    return MeasuredData(flows, kpis, findings, files, stale_after)
 
 
 def effective_split(periods: Iterable[Period], effective: date

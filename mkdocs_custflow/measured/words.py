@@ -54,6 +54,8 @@ WORDS: dict[str, dict[str, str]] = {
         "no_data_side": "no data",
         "measure": "Measure",
         "pp": "pp",
+        "target_head": "Target",
+        "latest_head": "Latest",
         "share_of_from": "Share of 'from'",
     },
     "zh": {
@@ -105,6 +107,8 @@ WORDS: dict[str, dict[str, str]] = {
         "no_data_side": "无数据",
         "measure": "指标",
         "pp": "个百分点",
+        "target_head": "目标",
+        "latest_head": "最新值",
         "share_of_from": "占来源阶段比例",
     },
 }

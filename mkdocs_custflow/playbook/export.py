@@ -8,6 +8,8 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
+from mkdocs_custflow.pipeline import build_date
+from mkdocs_custflow.playbook.dashboard import dashboard_json
 from mkdocs_custflow.playbook.model import Playbook
 from mkdocs_custflow.renderers.flowchart import flow_direction
 from mkdocs_custflow.structure import (
@@ -157,6 +159,9 @@ def playbook_json(playbook: Playbook) -> str:
     ]
     fields = [f'"version":{FORMAT_VERSION}', '"journeys":[\n' + ",\n".join(lines) + "\n]"]
     fields.extend(f"{_compact(k)}:{_compact(v)}" for k, v in _site_wide(playbook).items())
+    dashboard = dashboard_json(playbook, build_date())
+    if dashboard is not None:  # the measured data (``measures:``), as the dashboard shows it
+        fields.append(f'"dashboard":{_compact(dashboard)}')
     return "{" + ",\n".join(fields) + "}\n"
 
 

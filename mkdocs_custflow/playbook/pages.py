@@ -20,7 +20,9 @@ from markupsafe import Markup
 
 from mkdocs_custflow.i18n import counted, words
 from mkdocs_custflow.pipeline import build_date
+from mkdocs_custflow.playbook.dashboard import make_dashboard
 from mkdocs_custflow.playbook.links import PageLinks, SiteUrls, shown
+from mkdocs_custflow.playbook.measured_pages import measured_context
 from mkdocs_custflow.playbook.model import JourneyRecord, Playbook, by_page
 from mkdocs_custflow.renderers.tables import raci_letters
 from mkdocs_custflow.safe_text import description_html
@@ -66,6 +68,9 @@ class PlaybookLayout:
 
     def improvements(self) -> str:
         return f"{self.directory}/improvements.md"
+
+    def dashboard(self) -> str:
+        return f"{self.directory}/dashboard.md"
 
     def stage(self, stage_id: str) -> str:
         return f"{self.directory}/stages/{stage_id}.md"
@@ -191,6 +196,8 @@ class PlaybookPages:
         pages = {layout.overview(): ("overview", ""), layout.raci(): ("raci", "")}
         if self.playbook.pains() or self.playbook.opportunities():
             pages[layout.improvements()] = ("improvements", "")
+        if self.playbook.measured:
+            pages[layout.dashboard()] = ("dashboard", "")
         for stage_id in self.playbook.stages:  # catalog order, then journey order
             pages[layout.stage(stage_id)] = ("stage", stage_id)
         touchpoints = self.playbook.touchpoints
@@ -220,6 +227,7 @@ class PlaybookPages:
             # URLs (for templates that write their own links):
             "link": lambda to, anchor=None: Markup(self.urls.href(path, to, anchor) or "#"),
             "link_url": links.url,
+            **measured_context(playbook, self.locale),
         }
         if kind == "stage":
             context["stage"] = playbook.stages[subject]
@@ -228,6 +236,8 @@ class PlaybookPages:
         elif kind == "role":
             context["role"] = playbook.roles[subject]
             context["role_id"] = subject
+        elif kind == "dashboard" and playbook.measured:
+            context["dashboard"] = make_dashboard(playbook, playbook.measured, build_date())
         name = f"{kind}.md.j2"
         try:
             return self.env.get_template(name).render(context)
@@ -251,6 +261,8 @@ class PlaybookPages:
             return text["raci"]
         if kind == "improvements":
             return text["improvements"]
+        if kind == "dashboard":
+            return text["dashboard"]
         if kind == "stage":
             return self.playbook.stages[subject].name
         if kind == "touchpoint":
