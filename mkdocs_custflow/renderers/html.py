@@ -11,6 +11,7 @@ from mkdocs_custflow.i18n import normalize_locale, words
 from mkdocs_custflow.renderers.blueprint import render_blueprint
 from mkdocs_custflow.renderers.changes import render_changes
 from mkdocs_custflow.renderers.colours import coloured_teams
+from mkdocs_custflow.renderers.effective import render_effective
 from mkdocs_custflow.renderers.flowchart import render_flowchart
 from mkdocs_custflow.renderers.funnel import render_funnel
 from mkdocs_custflow.renderers.grid import badge, linked
@@ -155,6 +156,8 @@ def journey_meta(journey: Journey, options: RenderOptions) -> str:
         if journey.improves and ref is not None and ref.journey is not None:
             base = linked(ref.title, ref.url)
             lines.append(render_changes(ref.journey, journey, base, options.locale))
+        if journey.effective:
+            lines.append(render_effective(journey, options))
     for place in options.part_of(journey.id) if options.part_of else ():
         lines.append(
             f'<p class="custflow-part-of">{escape(text["part_of"])}: '
