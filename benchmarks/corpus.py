@@ -458,7 +458,7 @@ class MermaidEquivalent:
         self.tables_written = 0
 
     def options(self, locale: str):  # type: ignore[no-untyped-def]
-        from mkdocs_custflow.playbook.pages import PlaybookLayout
+        from mkdocs_custflow.playbook.layout import PlaybookLayout
         from mkdocs_custflow.renderers.options import RenderOptions
 
         url = self.playbook_url

@@ -24,28 +24,11 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from mkdocs_custflow.compare_values import as_data, differences, item_key, item_label, same, shown
 from mkdocs_custflow.structure import Decision, Journey, Message, Note, Stage, Step
-
-KINDS = (
-    "journey-added", "journey-removed", "journey-renamed", "journey-changed",
-    "actor-changed",
-    "stage-added", "stage-removed", "stage-renamed", "stage-moved",
-    "owner", "raci", "time-limit", "flow", "description",
-    "kpi-added", "kpi-removed", "kpi-changed",
-    "touchpoint-added", "touchpoint-removed",
-    "link-added", "link-removed", "link-changed",
-    "step-added", "step-removed", "step-changed", "score",
-    "branch-added", "branch-removed", "branch-changed",
-    "pain-added", "pain-removed", "pain-changed",
-    "opportunity-added", "opportunity-removed", "opportunity-changed",
-    "review", "detail",
-)
-"""The kinds of change this module reports by name; a field it does not know
-reports as ``<field>`` (a value) or ``<item>-added``/``-removed``/``-changed``."""
 
 _JOURNEY_SKIPPED = {
     "id", "title", "stages", "actors", "touchpoints", "file", "line", "key_lines",
@@ -59,7 +42,6 @@ _FIELD_NAMES = {"sla": "time limit", "in_playbook": "playbook", "next": "next"}
 _RACI = {"responsible": "R", "consulted": "C", "informed": "I"}
 _SINGULAR = {"kpis": "kpi", "touchpoints": "touchpoint", "links": "link", "pains": "pain",
              "opportunities": "opportunity"}
-_ITEM_KEYS = ("id", "name", "text", "title", "url")
 
 
 @dataclass(frozen=True)
@@ -114,6 +96,59 @@ def compare_sites(before: Iterable[Journey], after: Iterable[Journey]) -> list[C
     return sorted(changes, key=lambda c: (c.file, c.line, c.journey))
 
 
+SHARED = ""
+"""The ``journey`` of a change to what a shared stage's playbook page says."""
+
+
+def compare_shared_stages(
+    before: Mapping[str, tuple[str, Stage]], after: Mapping[str, tuple[str, Stage]],
+    seen: Sequence[Change],
+) -> list[Change]:
+    """Changes to what each stage's playbook page says (``stage id -> (the place
+    that decides it, the stage as the page shows it)``) that no journey's own
+    change in ``seen`` explains: a new page that redefines a shared stage
+    changes the page of a stage it does not own, and that must show."""
+    explained = {(c.kind, c.stage, c.summary) for c in seen}
+    changes: list[Change] = []
+    for stage_id, (where, new) in after.items():
+        if stage_id not in before:
+            continue
+        old_where, old = before[stage_id]
+        file, _, line = where.rpartition(":")
+        at = _Where(Journey(SHARED, "", [], {}, file=file, line=int(line) if line.isdigit() else 0))
+        found = [c for c in _stage(old, new, at) if (c.kind, c.stage, c.summary) not in explained]
+        if found and old_where.rpartition(":")[0] != file:
+            found.insert(0, at.change("shared-stage", stage_id,
+                                      f"the stage's page now follows {where} (was {old_where})",
+                                      old_where, where, 0))
+        changes.extend(found)
+    return changes
+
+
+def compare_parents(
+    before: Mapping[str, Sequence[tuple[str, str, str, int]]],
+    after: Mapping[str, Sequence[tuple[str, str, str, int]]],
+) -> list[Change]:
+    """Journeys whose "Part of" changed (``journey id -> [(parent journey,
+    stage, file, line of its detail)]``): any page can set it with ``detail``."""
+    changes = []
+    for child in sorted(set(before) | set(after)):
+        old = [(j, s) for j, s, _f, _l in before.get(child, [])]
+        new_claims = list(after.get(child, []))
+        new = [(j, s) for j, s, _f, _l in new_claims]
+        if old == new:
+            continue
+        came = [c for c in new_claims if (c[0], c[1]) not in old]
+        gone = [c for c in old if c not in new]
+        parts = [*(f"+{j}/{s}" for j, s, _f, _l in came), *(f"−{j}/{s}" for j, s in gone)]
+        file, line = (came[0][2], came[0][3]) if came else ("", 0)
+        changes.append(Change("part-of", child, None,
+                              f"part of: {', '.join(parts) or 'order'}",
+                              [f"{j}/{s}" for j, s in old], [f"{j}/{s}" for j, s in new],
+                              file, line))
+    return changes
+
+
 def compare_journeys(before: Journey, after: Journey) -> list[Change]:
     """Every change from ``before`` to ``after`` (two versions of a journey, or
     an as-is journey and the to-be journey that improves it), located in
@@ -160,7 +195,7 @@ class _Where:
 
     def change(self, kind: str, stage: str | None, summary: str, before: object,
                after: object, line: int) -> Change:
-        return Change(kind, self.journey.id, stage, summary, _data(before), _data(after),
+        return Change(kind, self.journey.id, stage, summary, as_data(before), as_data(after),
                       self.journey.file, line or self.journey.line)
 
 
@@ -215,7 +250,7 @@ def _fields(before: object, after: object, skipped: set[str], at: _Where, stage:
         if name in skipped or not hasattr(before, name):
             continue
         old, new = getattr(before, name), getattr(after, name)
-        if _same(old, new):
+        if same(old, new):
             continue
         at_line = lines.get(name, line)
         if isinstance(old, list) and isinstance(new, list) and name != "next":
@@ -224,7 +259,7 @@ def _fields(before: object, after: object, skipped: set[str], at: _Where, stage:
         label = _FIELD_NAMES.get(name, name)
         changes.append(at.change(
             _FIELD_KINDS.get(name, kind or name), stage,
-            f"{label}: {_shown(old, name)} → {_shown(new, name)}", old, new, at_line,
+            f"{label}: {shown(old, name)} → {shown(new, name)}", old, new, at_line,
         ))
     return changes
 
@@ -232,30 +267,30 @@ def _fields(before: object, after: object, skipped: set[str], at: _Where, stage:
 def _items(name: str, old: list[object], new: list[object], at: _Where, stage: str | None,
            line: int) -> list[Change]:
     item = _SINGULAR.get(name, name.rstrip("s") or name)
-    old_by = {_key(i, name): i for i in old}
-    new_by = {_key(i, name): i for i in new}
+    old_by = {item_key(i, name): i for i in old}
+    new_by = {item_key(i, name): i for i in new}
     changes = []
     for key, value in new_by.items():
         if key not in old_by:
-            changes.append(at.change(f"{item}-added", stage, f"{item} added: {_label(value)}",
+            changes.append(at.change(f"{item}-added", stage, f"{item} added: {item_label(value)}",
                                      None, value, line))
-        elif not _same(old_by[key], value):
+        elif not same(old_by[key], value):
             changes.append(at.change(
                 f"{item}-changed", stage,
-                f"{item} {_label(key)}: {_differences(old_by[key], value)}",
+                f"{item} {item_label(key)}: {differences(old_by[key], value)}",
                 old_by[key], value, line,
             ))
     for key, value in old_by.items():
         if key not in new_by:
             changes.append(at.change(f"{item}-removed", stage,
-                                     f"{item} removed: {_label(value)}", value, None, line))
+                                     f"{item} removed: {item_label(value)}", value, None, line))
     return changes
 
 
 def _steps(before: Stage, after: Stage, at: _Where) -> list[Change]:
     old, new = before.steps, after.steps
-    matcher = difflib.SequenceMatcher(a=[_step_key(s) for s in old],
-                                      b=[_step_key(s) for s in new], autojunk=False)
+    matcher = difflib.SequenceMatcher(a=[_stepitem_key(s) for s in old],
+                                      b=[_stepitem_key(s) for s in new], autojunk=False)
     changes = []
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
         if op == "equal":
@@ -276,8 +311,8 @@ def _same_step(old: Step, new: Step, stage: Stage, at: _Where) -> list[Change]:
     changes = []
     if isinstance(old, Message) and isinstance(new, Message) and old.score != new.score:
         changes.append(at.change("score", stage.id,
-                                 f"score of '{new.text}': {_shown(old.score)} → "
-                                 f"{_shown(new.score)}", old.score, new.score, new.line))
+                                 f"score of '{new.text}': {shown(old.score)} → "
+                                 f"{shown(new.score)}", old.score, new.score, new.line))
     if isinstance(old, Decision) and isinstance(new, Decision):
         old_b = {b.label: b.target for b in old.branches}
         new_b = {b.label: b for b in new.branches}
@@ -301,13 +336,13 @@ def _same_step(old: Step, new: Step, stage: Stage, at: _Where) -> list[Change]:
             if name not in ("line", "score") and getattr(old, name) != getattr(new, name):
                 changes.append(at.change("step-changed", stage.id,
                                          f"step '{new.text}': {name}: "
-                                         f"{_shown(getattr(old, name))} → "
-                                         f"{_shown(getattr(new, name))}",
+                                         f"{shown(getattr(old, name))} → "
+                                         f"{shown(getattr(new, name))}",
                                          getattr(old, name), getattr(new, name), new.line))
     return changes
 
 
-def _step_key(step: Step) -> tuple[object, ...]:
+def _stepitem_key(step: Step) -> tuple[object, ...]:
     """What a step says, for matching: not its score, not a decision's branches,
     not fields added to steps later (compared once matched)."""
     if isinstance(step, Message):
@@ -340,9 +375,9 @@ def _actors(before: Journey, after: Journey, at: _Where) -> list[Change]:
         if old is None or new is None:
             continue
         # A handle says who reviews the pages, not what the journey does.
-        differences = _differences(old, new, skip=("line", "key_lines", "id", "handle"))
-        if differences:
-            changes.append(at.change("actor-changed", None, f"actor '{actor_id}': {differences}",
+        changed = differences(old, new, skip=("line", "key_lines", "id", "handle"))
+        if changed:
+            changes.append(at.change("actor-changed", None, f"actor '{actor_id}': {changed}",
                                      old, new, after.line))
     return changes
 
@@ -355,81 +390,3 @@ def _used(journey: Journey) -> set[str]:
         for message in stage.messages:
             used.update((message.sender, message.receiver))
     return used
-
-
-_MEASURE = re.compile(r"^(?P<name>.*?\S)\s*(?:>=|<=|=>|=<|>|<|=|≥|≤)\s*\S.*$")
-
-
-def _key(item: object, field: str = "") -> object:
-    """What identifies a list item across versions: an id, name or text; a
-    KPI written as text is known by what it measures (``Conversion`` in
-    ``Conversion >= 3%``), so a new target is a change of that KPI."""
-    text = getattr(item, "name", None) if field == "kpis" and not getattr(
-        item, "target", None) else item  # a KPI written as text
-    if field == "kpis" and isinstance(text, str):
-        measure = _MEASURE.match(text)
-        return measure["name"] if measure else text
-    if dataclasses.is_dataclass(item):
-        for name in _ITEM_KEYS:
-            value = getattr(item, name, None)
-            if value:
-                return value
-        return repr(_data(item))
-    return item if isinstance(item, (str, int)) else repr(item)
-
-
-def _label(item: object) -> str:
-    key = item if isinstance(item, str) else _key(item)
-    return f"'{key}'" if isinstance(key, str) else str(key)
-
-
-def _same(old: object, new: object) -> bool:
-    """Equal in meaning: where a value is written (its lines) does not count."""
-    return old == new or _data(old) == _data(new)
-
-
-def _differences(
-    old: object, new: object, skip: Sequence[str] = ("line", "key_lines")
-) -> str:
-    if not (dataclasses.is_dataclass(old) and dataclasses.is_dataclass(new)):
-        return f"{_shown(old)} → {_shown(new)}"
-    parts = []
-    for field in dataclasses.fields(new):  # type: ignore[arg-type]
-        if field.name in skip:
-            continue
-        a, b = getattr(old, field.name, None), getattr(new, field.name, None)
-        if not _same(a, b):
-            parts.append(f"{field.name} {_shown(a)} → {_shown(b)}")
-    return "; ".join(parts)
-
-
-def _shown(value: object, field: str = "") -> str:
-    if value is None or value == []:
-        return "(the following stage)" if field == "next" else "(none)"
-    if isinstance(value, list):
-        return ", ".join(_shown(v) for v in value)
-    if isinstance(value, str):
-        return f"'{value}'"
-    if dataclasses.is_dataclass(value):
-        if any(getattr(value, name, None) for name in _ITEM_KEYS):
-            return _label(value)
-        data = _data(value)  # no name of its own (a review): its values
-        assert isinstance(data, dict)
-        return "{" + ", ".join(f"{k}: {_shown(v)}" for k, v in data.items()
-                               if v not in (None, [], "")) + "}"
-    return str(value)
-
-
-def _data(value: object) -> object:
-    """A model value as JSON values."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        data = {f.name: _data(getattr(value, f.name)) for f in dataclasses.fields(value)
-                if f.name not in ("line", "key_lines")}
-        if isinstance(value, (Message, Decision, Note)):
-            data["kind"] = type(value).__name__.lower()
-        return data
-    if isinstance(value, dict):
-        return {str(k): _data(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_data(v) for v in value]
-    return value

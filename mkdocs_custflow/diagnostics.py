@@ -37,6 +37,13 @@ class Diagnostic:
     """The rule that found it (``missing-sla``, ``unreachable-stage``...): how
     ``rules:`` and ``ignore:`` name it (see :mod:`mkdocs_custflow.rules`)."""
 
+    def __post_init__(self) -> None:
+        # Messages quote user text, and CI logs read a line starting with ``::``
+        # as a workflow command (``::add-mask::``, ``::stop-commands::``): every
+        # finding is one line, in every output, whatever a block says.
+        object.__setattr__(self, "message", one_line(self.message))
+        object.__setattr__(self, "file", one_line(self.file, leading="./"))
+
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"
 
@@ -53,6 +60,23 @@ class Diagnostic:
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
+
+
+_BREAKS = frozenset("\x85\u2028\u2029")
+
+
+def one_line(text: str, leading: str = " ") -> str:
+    """``text`` with line breaks and control characters written as escapes
+    (``\\n``), and ``leading`` before a starting ``::``: printed, it stays one
+    line and cannot start a workflow command."""
+    if text.isprintable() and not text.startswith("::"):
+        return text  # the common case, checked at C speed
+    cleaned = "".join(
+        ch.encode("unicode_escape").decode("ascii")
+        if (ord(ch) < 32 and ch != "\t") or ord(ch) == 127 or ch in _BREAKS else ch
+        for ch in text
+    )
+    return leading + cleaned if cleaned.startswith("::") else cleaned
 
 
 def did_you_mean(name: str, choices: Iterable[str]) -> str:

@@ -18,8 +18,8 @@ from markdown.preprocessors import Preprocessor
 from mkdocs_custflow.diagnostics import Diagnostic, Severity
 from mkdocs_custflow.hosts import HostPage, host_page, ignored_plugin_note
 from mkdocs_custflow.pipeline import BlockResult, Pipeline, Settings
+from mkdocs_custflow.playbook.layout import PlaybookLayout
 from mkdocs_custflow.playbook.links import page_url, relative_url
-from mkdocs_custflow.playbook.pages import PlaybookLayout
 from mkdocs_custflow.reading.fences import Fence, find_journey_fences
 from mkdocs_custflow.reading.includes import Locate
 from mkdocs_custflow.renderers.options import RenderOptions

@@ -5,7 +5,7 @@ A block goes through these steps, each in its own module:
 1. ``reading.fences`` finds the journey fences in a page's Markdown;
 2. ``reading.located_yaml`` parses a block's YAML, keeping lines;
 3. ``templates`` expands ``use:`` and merges the block's own keys;
-4. ``reading.model`` reads the values into the model (``structure``);
+4. ``reading.journey_reader`` reads the values into the model (``structure``);
 5. ``reading.resolve`` fills it from the catalog, ``checks`` checks it;
 6. ``renderers`` draw it; ``playbook`` gathers every journey of the site.
 
@@ -18,10 +18,8 @@ the same findings.
 from __future__ import annotations
 
 import dataclasses
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
 from pathlib import Path
 
 from mkdocs_custflow.cache import BlockCache, Cached, files_fingerprint, folder_files
@@ -29,7 +27,7 @@ from mkdocs_custflow.checks.block import check_journey
 from mkdocs_custflow.checks.catalog import check_catalog, orphan_roles
 from mkdocs_custflow.checks.measured import check_measured
 from mkdocs_custflow.checks.review_cycle import review_findings
-from mkdocs_custflow.checks.site import check_journey_links
+from mkdocs_custflow.checks.site import check_journey_links, several_parents
 from mkdocs_custflow.checks.size import oversized_views, playbook_size
 from mkdocs_custflow.diagnostics import Diagnostic, Reporter, Severity, shown_path
 from mkdocs_custflow.i18n import normalize_locale
@@ -40,8 +38,8 @@ from mkdocs_custflow.playbook.model import JourneyRecord, Playbook
 from mkdocs_custflow.reading.catalog import load_catalog
 from mkdocs_custflow.reading.fences import Fence, find_journey_fences
 from mkdocs_custflow.reading.includes import Includes, Locate
+from mkdocs_custflow.reading.journey_reader import JourneyReader
 from mkdocs_custflow.reading.located_yaml import YamlLimits, YamlMapping, YamlReadError, parse
-from mkdocs_custflow.reading.model import ModelReader
 from mkdocs_custflow.reading.resolve import resolve
 from mkdocs_custflow.renderers.colours import team_order
 from mkdocs_custflow.renderers.html import render_error_html, render_journey_html
@@ -50,6 +48,7 @@ from mkdocs_custflow.rules import RuleOptions, RuleSet, stops
 from mkdocs_custflow.settings.options import Options
 from mkdocs_custflow.structure import Catalog, Journey, Stage
 from mkdocs_custflow.structure.ids import anchor, fallback_id
+from mkdocs_custflow.structure.review_cycle import build_date
 from mkdocs_custflow.templates import TemplateLibrary, use_template
 
 _OPTIONS = Options()
@@ -149,18 +148,6 @@ class BlockPlace:
     body: str
     file: str
     line: int
-
-
-def build_date() -> date:
-    """The day of the build: today, or the day ``SOURCE_DATE_EPOCH`` names,
-    so a build made again later (reproducible builds) says the same."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        try:
-            return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
-        except (ValueError, OverflowError, OSError):
-            pass  # not a number of seconds: MkDocs, which reads it too, says so
-    return date.today()
 
 
 @dataclass(frozen=True)
@@ -297,7 +284,7 @@ class Pipeline:
             if used is None:
                 return Cached(None, report.items)
             data, template_name = used
-        journey = ModelReader(report).journey(data, fallback_id=fallback_id(body))
+        journey = JourneyReader(report).journey(data, fallback_id=fallback_id(body))
         if journey is None or any(stops(d) for d in report.items):
             return Cached(None, report.items)
         journey.template = template_name
@@ -426,7 +413,6 @@ class Pipeline:
             if over is not None:
                 across.append(over)
                 playbook = None
-        findings.extend(self._apply_across(across, ignoring))
         teams = team_order(self.catalog, journeys)
         placed: dict[str, JourneyHome] = {}
         for page, _fence, result in blocks:
@@ -439,6 +425,8 @@ class Pipeline:
             for stage in home.journey.stages:
                 if stage.detail in placed and stage.detail != home.journey.id:
                     parents.setdefault(stage.detail, []).append((home.journey, stage))
+        across.extend(several_parents(parents))
+        findings.extend(self._apply_across(across, ignoring))
         return SiteReading(blocks, records, playbook, findings, teams, places,
                            homes=placed, parents=parents)
 

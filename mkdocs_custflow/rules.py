@@ -64,8 +64,9 @@ ORDER = (
     "broken-link", "not-in-playbook", "fence-taken", "yaml-comment", "unreachable-stage",
     "no-way-out", "empty-view", "diagram-too-large", "duplicate-journey-id", "stage-conflict",
     "owner-not-role", "no-owner", "missing-sla", "orphan-role", "pain-without-opportunity",
-    "review-overdue", "kpi-not-comparable", "detail-cycle", "bad-handle", "measure-unknown",
-    "measure-value", "measure-stale", "flow-leak", "kpi-missed", "bottleneck", "rule-setting",
+    "review-overdue", "kpi-not-comparable", "detail-cycle", "detail-parents", "bad-handle",
+    "measure-unknown", "measure-value", "measure-stale", "flow-leak", "kpi-missed", "bottleneck",
+    "rule-setting",
 )
 """The order the guide's rules page, ``custflow validate --format sarif`` and
 code-scanning tools list the rules in (a rule not named here comes last)."""

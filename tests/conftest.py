@@ -6,7 +6,9 @@ green run always means the diagrams were really checked.
 
 from __future__ import annotations
 
+import inspect
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
@@ -18,6 +20,7 @@ from hypothesis import settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import support.site
 from support.browser import BrowserSession
 from support.env import MissingToolError
 from support.mermaid_node import MermaidParser
@@ -40,6 +43,44 @@ settings.load_profile(os.environ.get("CUSTFLOW_HYPOTHESIS", "repeatable"))
 TEST_BUILD_DATE = "2026-12-01"
 os.environ["SOURCE_DATE_EPOCH"] = str(int(
     datetime.fromisoformat(TEST_BUILD_DATE).replace(tzinfo=timezone.utc).timestamp()))
+
+# -- markers: `browser` and `slow` (registered in pyproject.toml) -------------------------
+# The fast loop is `python -m pytest -m "not browser and not slow"`. A test is marked
+# here from what it uses, so a new test needs no marker of its own when it uses these:
+# `browser` when the browser_session fixture is among its fixtures (the Mermaid parser
+# is Node, not a browser); `slow` when it or one of its fixtures builds a site with
+# `mkdocs build` (build_site, the shared playbook and example sites). Tests that build
+# through a helper of their own say `slow` themselves (a module's `pytestmark`).
+_BUILDS = re.compile(r"\bbuild_site\(|\bbuild_main_site\(|\"mkdocs\", \"(?:build|serve)\"")
+
+
+def _builds(function: object) -> bool:
+    try:
+        return bool(_BUILDS.search(inspect.getsource(function)))  # type: ignore[arg-type]
+    except (OSError, TypeError):
+        return False
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "browser_session" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+        if item.get_closest_marker("slow"):
+            continue
+        info = getattr(item, "_fixtureinfo", None)
+        fixtures = [
+            definitions[-1].func
+            for definitions in (info.name2fixturedefs.values() if info else ())
+            if definitions
+        ]
+        if any(_builds(function) for function in [getattr(item, "function", None), *fixtures]):
+            item.add_marker(pytest.mark.slow)
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Builds in a test not marked slow fail, so the fast loop stays fast."""
+    support.site.BUILDS_ALLOWED = item.get_closest_marker("slow") is not None
+
 
 T = TypeVar("T")
 

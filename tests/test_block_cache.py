@@ -504,6 +504,7 @@ print("counts", plugin.cache.read, plugin.cache.from_disk)
 """
 
 
+@pytest.mark.slow  # builds the whole example site twice
 def test_example_site_from_a_warm_cache_is_byte_identical(tmp_path: Path) -> None:
     """Every view, template, language and hostile demo of the example site
     comes out of the cache exactly as it was read."""

@@ -26,6 +26,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+pytestmark = pytest.mark.slow  # the guide's CI recipes run as written: git, bash, mkdocs
+
 ROOT = Path(__file__).resolve().parent.parent
 CI_PAGE = ROOT / "example-site" / "docs" / "guide" / "ci.md"
 HOOKS = ROOT / ".pre-commit-hooks.yaml"

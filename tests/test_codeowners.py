@@ -13,7 +13,7 @@ import pytest
 from support.site import write_site
 
 from mkdocs_custflow.cli import main
-from mkdocs_custflow.review.codeowners import BEGIN, END, updated
+from mkdocs_custflow.pull_request.codeowners import BEGIN, END, SectionError, updated
 
 CATALOG = """\
 actors:
@@ -126,3 +126,50 @@ def test_a_bad_handle_is_a_finding_and_never_written(site: Path, codeowners: Run
             "code-owner handle; write '@user', '@org/team' or an e-mail address, e.g. "
             "'@Sales-team' [bad-handle]") in validate.stdout
     assert "Sales team" not in codeowners(site).stdout
+
+
+def test_a_page_named_like_a_glob_owns_only_itself(site: Path, codeowners: Run) -> None:
+    import fnmatch
+
+    docs = site / "docs"
+    (docs / "**").mkdir()
+    (docs / "**" / "*.md").write_text(ORDERS.replace("id: orders", "id: glob"), "utf-8")
+    (docs / "[a-z]?! x.md").write_text(ORDERS.replace("id: orders", "id: range"), "utf-8")
+    lines = codeowners(site).stdout.splitlines()
+    assert r"/handbook/docs/\*\*/\*.md @acme/sales service-lead@acme.example" in lines
+    assert r"/handbook/docs/\[a-z\]\?\!\ x.md @acme/sales service-lead@acme.example" in lines
+    assert not any(line.startswith("/handbook/docs/**") for line in lines)
+    # As a host reads the pattern (backslash escapes), it names only that page.
+    glob = r"/handbook/docs/\*\*/\*.md".replace("\\*", "[*]")
+    assert not fnmatch.fnmatchcase("/handbook/docs/orders.md", glob)
+    assert fnmatch.fnmatchcase("/handbook/docs/**/*.md", glob)
+
+
+def test_a_line_break_in_a_page_name_is_never_written(site: Path, codeowners: Run) -> None:
+    (site / "docs" / "x\n* @org;interns.md").write_text(ORDERS.replace("id: orders", "id: nl"),
+                                                       "utf-8")
+    done = codeowners(site)
+    assert "@org;interns" not in done.stdout
+    assert "a line break in the page's name cannot be written in CODEOWNERS" in done.stderr
+    assert "x\\n* @org;interns.md" in done.stderr
+
+
+@pytest.mark.parametrize(("text", "line", "what"), [
+    (f"{END}\n* @acme/docs\n{BEGIN}\nold @y\n{END}\n", 1, "END"),
+    (f"{BEGIN}\nold @y\n{END}\n{BEGIN}\n{END}\n", 4, "BEGIN"),
+    (f"* @a\n{BEGIN}\nold @y\n", 2, "BEGIN"),
+    (f"* @a\n{END}\n", 2, "END"),
+])
+def test_stray_markers_are_an_error_not_a_new_section_each_run(
+    site: Path, codeowners: Run, text: str, line: int, what: str
+) -> None:
+    target = site / "CODEOWNERS"
+    target.write_text(text, "utf-8")
+    for args in ([], ["--check"]):
+        done = codeowners(site, "--output", str(target), *args)
+        assert done.returncode == 1
+        assert f"CODEOWNERS:{line}: a stray '{what}' custflow marker" in done.stderr
+        assert "remove the marker lines" in done.stderr
+        assert target.read_text("utf-8") == text  # never written
+    with pytest.raises(SectionError):
+        updated(text, ["new @w"])

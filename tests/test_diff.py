@@ -244,6 +244,118 @@ def test_diff_needs_a_commit_it_can_find(repo: Path) -> None:
     assert "Traceback" not in done.stderr
 
 
+# -- a revision is read as data, and only from its own tree ------------------------------------
+def literal_commit(root: Path, extra: dict[bytes, bytes], parent: str = "HEAD") -> str:
+    """A commit of ``parent``'s tree plus blobs under names no checkout would
+    write (``/abs/path``, ``../x``), made as an attacker makes them: a tree
+    written byte by byte with ``git hash-object -t tree --literally``."""
+    entries = []
+    for line in git(root, "ls-tree", parent).splitlines():
+        meta, name = line.split("\t")
+        mode, _kind, oid = meta.split()
+        entries.append((name.encode(), mode.encode(), bytes.fromhex(oid)))
+    for name, body in extra.items():
+        blob = subprocess.run(["git", "-C", str(root), "hash-object", "-w", "--stdin"],
+                              input=body, capture_output=True, check=True).stdout.strip()
+        entries.append((name, b"100644", bytes.fromhex(blob.decode())))
+    raw = b"".join(mode + b" " + name + b"\0" + oid for name, mode, oid in sorted(entries))
+    tree = subprocess.run(["git", "-C", str(root), "hash-object", "-t", "tree", "--literally",
+                           "-w", "--stdin"], input=raw, capture_output=True,
+                          check=True).stdout.decode().strip()
+    return git(root, "commit-tree", tree, "-p", parent, "-m", "attack").strip()
+
+
+def test_tree_entries_with_absolute_or_parent_names_are_refused(repo: Path, tmp_path: Path) -> None:
+    (repo / "mkdocs.yml").write_text(MKDOCS_YML.replace("docs_dir: docs", "docs_dir: ."), "utf-8")
+    git(repo, "commit", "-qam", "docs at the top")
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    outside = victim / "pwned.md"
+    attack = literal_commit(repo, {
+        str(outside).encode(): b"# written by the attacker\n",
+        b"../up.md": b"# up\n",
+        b"hooks\\pre-commit.md": b"# backslash\n",
+    })
+    git(repo, "branch", "abs", attack)
+    out = diff(repo, "HEAD", "abs")
+    assert not outside.exists()
+    assert not (repo.parent / "up.md").exists() and not (tmp_path / "up.md").exists()
+    refused = [line for line in out.splitlines() if line.startswith("not compared:")]
+    assert len(refused) == 3, out
+    assert all("not a plain relative path inside the site" in line for line in refused)
+    assert str(outside) in out and "'../up.md'" in out
+
+
+@pytest.mark.parametrize("option", ["docs_dir: /", "docs_dir: ../..", "catalog: /etc/passwd",
+                                    "INHERIT: /etc/hostname"])
+def test_a_revision_config_cannot_name_files_outside_its_tree(repo: Path, option: str) -> None:
+    key = option.split(": ")[0]
+    text = MKDOCS_YML
+    if key == "docs_dir":
+        text = text.replace("docs_dir: docs", option)
+    elif key == "catalog":
+        text = text.replace("catalog: catalog.yml", option)
+    else:
+        text = option + "\n" + text
+    (repo / "mkdocs.yml").write_text(text, "utf-8")
+    git(repo, "commit", "-qam", "reach out")
+    done = subprocess.run([sys.executable, "-m", "mkdocs_custflow.cli", "diff", "main", "HEAD"],
+                          cwd=repo, capture_output=True, text=True, check=False, timeout=60)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert f"'{key}' names" in done.stderr and "outside the revision's files" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_only_pages_under_the_size_limit_are_read_from_a_revision(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mkdocs_custflow.pull_request import revisions
+
+    (repo / "docs/big.md").write_text("# Big\n" + "x" * 5000, "utf-8")
+    (repo / "docs/photo.png").write_bytes(b"\x89PNG" + b"0" * 5000)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "big files")
+    monkeypatch.setattr(revisions, "MAX_FILE_BYTES", 4000)
+    refused: list = []
+    with revisions.checked_out(repo, "HEAD", "mkdocs.yml", refused) as config:
+        docs = config.parent / "docs"
+        assert (docs / "orders.md").is_file()
+        assert not (docs / "big.md").exists()
+        assert not (docs / "photo.png").exists()  # not a page: never read
+    assert [(d.file, d.rule) for d in refused] == [("docs/big.md", "unreadable-file")]
+    assert "over the limit of 4000" in refused[0].message
+
+
+def test_a_new_page_redefining_a_shared_stage_shows_as_a_change_to_that_stage(
+    repo: Path
+) -> None:
+    pay = ("```journey\nid: checkout\nstages:\n  - id: pay\n    name: Pay\n    owner: sales\n"
+           "    description: Pay by card.\n    links:\n"
+           "      - {title: Payment form, url: 'https://pay.example.com/form'}\n```\n")
+    write(repo, {"docs/pay.md": pay})
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "the canonical stage")
+    newcomer = pay.replace("id: checkout", "id: pr-journey").replace(
+        "Pay by card.", "Pay by transfer.").replace(
+        "https://pay.example.com/form", "https://evil.example/form").replace(
+        "owner: sales\n", "owner: sales\n    detail: orders\n", 1)
+    write(repo, {"docs/aa-pr.md": newcomer})
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "a new page")
+    out = diff(repo, "HEAD~1", "HEAD")
+    assert "shared stages (their playbook pages):" in out
+    shared = out.split("shared stages (their playbook pages):")[1]
+    assert "stage 'pay': the stage's page now follows docs/aa-pr.md:4 (was docs/pay.md:4)" \
+        in shared
+    assert "description: 'Pay by card.' → 'Pay by transfer.'" in shared
+    assert "https://evil.example/form" in shared
+    assert "journey 'orders':" in out and "part of: +pr-journey/pay" in out
+    data = json.loads(diff(repo, "HEAD~1", "HEAD", "--format", "json"))
+    kinds = {(c["journey"], c["kind"]) for c in data["changes"]}
+    assert {("", "shared-stage"), ("", "description"), ("orders", "part-of"),
+            ("pr-journey", "journey-added")} <= kinds
+
+
 # -- the comparison itself, on two journeys ------------------------------------------------------
 BEFORE = """\
 id: repair

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # every test reads the example site, built with `mkdocs build`
+
 ROOT = Path(__file__).resolve().parent.parent
 
 

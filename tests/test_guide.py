@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import ast
+import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +26,7 @@ import pytest
 from mkdocs_custflow.diagnostics import Severity
 from mkdocs_custflow.pipeline import Pipeline
 from mkdocs_custflow.reading.fences import Fence, find_journey_fences
-from mkdocs_custflow.reading.model import JOURNEY_KEYS, MESSAGE_KEYS, STAGE_KEYS
+from mkdocs_custflow.reading.keys import JOURNEY_KEYS, MESSAGE_KEYS, STAGE_KEYS
 from mkdocs_custflow.settings.project import read_project
 from mkdocs_custflow.structure import ACTOR_KINDS, VIEWS
 
@@ -142,6 +143,34 @@ def test_block_reference_names_every_key() -> None:
     assert "`after:`" in templates_page and "`remove: true`" in templates_page
     views_page = (GUIDE / "views.md").read_text(encoding="utf-8")
     assert all(f"`{view}`" in views_page for view in VIEWS)
+
+
+# -- the architecture page ---------------------------------------------------------------------
+ARCHITECTURE = GUIDE / "architecture.md"
+_DIAGRAM = re.compile(r'<pre class="mermaid"><code>(?P<text>.*?)</code></pre>', re.S)
+_MODULE = re.compile(r"\b(?:[a-z_]+/)*[a-z_]+(?:\.py|/)(?=[\s`\",:)])")
+
+
+def test_the_architecture_diagram_parses(mermaid_parser) -> None:  # type: ignore[no-untyped-def]
+    text = ARCHITECTURE.read_text("utf-8")
+    diagrams = [html.unescape(match["text"]) for match in _DIAGRAM.finditer(text)]
+    assert len(diagrams) == 1
+    result = mermaid_parser.parse(diagrams[0])
+    assert result.ok, result.error
+    labels = " ".join(result.db["vertices"].values())
+    for step in ("fences", "located YAML", "templates", "reader", "model", "resolve", "checks",
+                 "renderers", "playbook", "pages"):
+        assert f"{step}:" in labels, step
+
+
+def test_the_architecture_page_names_modules_that_exist() -> None:
+    """Every module or folder the page names is there, so a move must update it."""
+    text = ARCHITECTURE.read_text("utf-8")
+    named = set(_MODULE.findall(text))
+    assert {"reading/journey_reader.py", "pipeline.py", "plugin/"} <= named, named
+    places = (PACKAGE, PACKAGE / "playbook", PACKAGE / "reading", ROOT)
+    missing = [name for name in sorted(named) if not any((p / name).exists() for p in places)]
+    assert missing == []
 
 
 # -- every message in troubleshooting --------------------------------------------------------

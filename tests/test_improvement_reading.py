@@ -15,10 +15,16 @@ from support.pipeline import make_pipeline
 
 from mkdocs_custflow import cache as cache_module
 from mkdocs_custflow.diagnostics import Severity
-from mkdocs_custflow.pipeline import Pipeline, build_date
+from mkdocs_custflow.pipeline import Pipeline
 from mkdocs_custflow.structure import Kpi
 from mkdocs_custflow.structure.measures import kpi_result, read_target, read_value
-from mkdocs_custflow.structure.review import add_interval, next_review, read_interval
+from mkdocs_custflow.structure.review_cycle import (
+    BuildDateError,
+    add_interval,
+    build_date,
+    next_review,
+    read_interval,
+)
 
 FILE = "docs/x.md"
 BASE = 10
@@ -259,8 +265,22 @@ def test_review_overdue_is_reported_at_the_review_key(monkeypatch: pytest.Monkey
 def test_the_build_date_is_today_without_source_date_epoch(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     assert build_date() == date.today()
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "not a number")
-    assert build_date() == date.today()
+
+
+@pytest.mark.parametrize("epoch", ["not a number", "1.7e9", "99999999999999999999", "0x10"])
+def test_a_malformed_source_date_epoch_fails(
+    monkeypatch: pytest.MonkeyPatch, tmp_path, epoch: str
+):
+    """Reproducible builds: a build asked for a fixed date must not use today."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    with pytest.raises(BuildDateError, match="not a whole number of seconds"):
+        build_date()
+    (tmp_path / "docs").mkdir()
+    from mkdocs_custflow.cli import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["validate", str(tmp_path / "docs")])
+    assert "custflow: SOURCE_DATE_EPOCH is" in str(stopped.value)
 
 
 def test_a_cached_block_is_judged_again_on_another_day(

@@ -99,6 +99,7 @@ def test_journey_tables_and_diagram_nodes_link_to_the_playbook(site: BuildResult
     assert "click S0 href" in unescape(read(site, ""))
 
 
+@pytest.mark.slow  # the built sites come through request.getfixturevalue
 @pytest.mark.parametrize("layout", ["site", "flat_site"])
 def test_no_broken_link_anywhere_including_diagram_clicks(layout: str, request) -> None:
     result: BuildResult = request.getfixturevalue(layout)

@@ -11,13 +11,14 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from jsonschema import Draft4Validator
 from support.site import write_site
 
 from mkdocs_custflow.diagnostics import Diagnostic, Severity
-from mkdocs_custflow.review.findings import github_command
+from mkdocs_custflow.pull_request.findings import github_command
 from mkdocs_custflow.rules import RULES
 
 SCHEMA = Path(__file__).parent / "schemas" / "sarif-schema-2.1.0.json"
@@ -120,9 +121,11 @@ def test_sarif_is_valid_and_points_at_the_lines(repo: Path) -> None:
     }
     level = {"error": "error", "warning": "warning", "info": "note"}
     assert results == {
-        (f"handbook/{file}", line, level[severity], rule, message)
+        (quote(f"handbook/{file}", safe="/"), line, level[severity], rule, message)
         for file, line, severity, rule, message in _text_findings(site)
     }
+    # A uri is a URI: the page "sales, 2024.md" is encoded, as SARIF readers expect.
+    assert "handbook/docs/sales%2C%202024.md" in {uri for uri, *_ in results}
     for result in run["results"]:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
 
@@ -160,7 +163,8 @@ def test_github_annotations_escape_as_github_documents(repo: Path) -> None:
 def test_github_command_escapes_every_special_character() -> None:
     finding = Diagnostic(Severity.WARNING, "100% sure:\r\nnext, line", "a:b,c%.md", 7, "rule")
     assert github_command(finding) == (
-        "::warning file=a%3Ab%2Cc%25.md,line=7,title=rule::100%25 sure:%0D%0Anext, line"
+        # A finding is one line before any format sees it (line breaks as \\r\\n).
+        "::warning file=a%3Ab%2Cc%25.md,line=7,title=rule::100%25 sure:\\r\\nnext, line"
     )
     whole_file = Diagnostic(Severity.INFO, "m", "catalog.yml", 0, "orphan-role")
     assert github_command(whole_file, "site") == (
@@ -177,3 +181,62 @@ def test_a_catalog_that_cannot_be_used_is_still_reported_as_sarif(tmp_path: Path
     assert result["ruleId"] == "invalid-value"
     assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "catalog.yml"
     assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 2
+
+
+# -- user text cannot write workflow commands into a CI log ------------------------------------
+COMMANDS = "k\n::add-mask::PoC\n::error file=x.md::Rotate your token\n::stop-commands::x"
+COMMAND_PAGE = f"""\
+# Pay
+
+```journey
+id: pay
+stages:
+  - id: pay
+    owner: shop
+    kpis:
+      - name: {json.dumps(COMMANDS)}
+        target: soon-ish
+        current: 3
+```
+"""
+
+
+def _no_injected_command(output: str) -> None:
+    """Every line starting with ``::`` is one of ours: a finding of the page."""
+    for line in output.splitlines():
+        if line.startswith("::"):
+            assert re.match(r"::(error|warning|notice) file=docs/pay\.md,", line), line
+    assert "::add-mask::PoC" not in [line.strip() for line in output.splitlines()]
+    assert not any(line.startswith(("::add-mask", "::stop-commands", "::error file=x"))
+                   for line in output.splitlines())
+
+
+def test_no_output_lets_a_kpi_name_start_a_workflow_command(tmp_path: Path) -> None:
+    from support.site import build_site
+
+    write_site(tmp_path, {"pay.md": COMMAND_PAGE})
+    for fmt in ("text", "github"):
+        done = _validate(tmp_path, "--format", fmt)
+        assert done.returncode == 1
+        assert "Rotate your token" in done.stdout + done.stderr
+        _no_injected_command(done.stdout + done.stderr)
+    for fmt in ("json", "sarif"):
+        done = _validate(tmp_path, "--format", fmt)
+        data = json.loads(done.stdout)
+        messages = ([f["message"] for f in data["findings"]] if fmt == "json" else
+                    [r["message"]["text"] for r in data["runs"][0]["results"]])
+        assert any("Rotate your token" in m for m in messages)
+        assert not any(ch in m for m in messages for ch in "\n\r\u2028\x85")
+    built = build_site(tmp_path / "built", {"pay.md": COMMAND_PAGE})
+    assert "Rotate your token" in built.log
+    _no_injected_command(built.log)
+
+
+def test_a_finding_is_one_line_whatever_its_text() -> None:
+    finding = Diagnostic(Severity.ERROR, "::warning::x\r\nnext\u2028line\x1b[31m",
+                         "::error::evil\n.md", 3, "invalid-value")
+    assert "\n" not in finding.reported and "\r" not in finding.reported
+    assert not finding.reported.startswith("::") and not finding.message.startswith("::")
+    assert finding.message == " ::warning::x\\r\\nnext\\u2028line\\x1b[31m"
+    assert finding.file == "./::error::evil\\n.md"
+    assert Diagnostic(Severity.INFO, "plain: 50% off").message == "plain: 50% off"

@@ -30,7 +30,7 @@ from mkdocs_custflow.extension import JourneyExtension
 from mkdocs_custflow.plugin.config import options_of
 from mkdocs_custflow.plugin.plugin import CustflowPlugin
 from mkdocs_custflow.plugin.project import settings_from
-from mkdocs_custflow.review.revisions import checked_out
+from mkdocs_custflow.pull_request.revisions import checked_out
 from mkdocs_custflow.settings.options import OPTIONS, Host, Kind, Options
 from mkdocs_custflow.settings.project import read_project
 
@@ -53,6 +53,8 @@ SAMPLES: dict[str, Any] = {
     "max_yaml_nodes": 4321,
     "max_expanded_chars": 54321,
     "rules": {"no-owner": "error", "orphan-role": "off"},
+    "measures": [{"path": "data/flow.csv", "columns": {"date": "月份"}, "encoding": "gb18030"}],
+    "stale_after": "2m",
     "max_playbook_pages": 77,
 }
 CATALOG = "actors:\n  sales: {name: Sales, kind: role}\n"
@@ -103,6 +105,8 @@ def _site(root: Path, name: str, value: Any) -> Path:
     (root / "my-templates" / "x.en.yaml").write_text("title: X\nstages: [a]\n", "utf-8")
     (root / "page-templates").mkdir(exist_ok=True)
     (root / "page-templates" / "stage.md.j2").write_text("# {{ stage.name }}\n", "utf-8")
+    (root / "data").mkdir(exist_ok=True)
+    (root / "data" / "flow.csv").write_text("月份,journey,from,to,count\n", "utf-8")
     config = {"site_name": "t", "plugins": [{"custflow": {name: value}}]}
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
     return root / "mkdocs.yml"
@@ -116,6 +120,7 @@ def _relative(options: Options, folder: Path) -> Options:
     return dataclasses.replace(
         options, catalog=rel(options.catalog), page_templates=rel(options.page_templates),
         templates=tuple(rel(t) or "" for t in options.templates),
+        measures=tuple(dataclasses.replace(m, path=rel(m.path) or "") for m in options.measures),
         rules=dict(options.rules))
 
 
@@ -138,7 +143,7 @@ def test_each_face_reads_the_option_alike(name: str, tmp_path: Path) -> None:
     assert project.options == built
     expected = getattr(built, name)
     if SAMPLES[name] and Kind(OPTIONS[[s.name for s in OPTIONS].index(name)].kind) in (
-            Kind.FILE, Kind.FOLDER, Kind.FOLDERS):
+            Kind.FILE, Kind.FOLDER, Kind.FOLDERS, Kind.MEASURES):
         assert _relative(built, tmp_path) != _relative(Options(), tmp_path)
     else:
         assert expected == (tuple(value) if isinstance(value, list) else value)
@@ -148,7 +153,7 @@ def test_each_face_reads_the_option_alike(name: str, tmp_path: Path) -> None:
     _git(tmp_path, "add", "-A")
     _git(tmp_path, "commit", "-qm", "site")
     with checked_out(tmp_path, "HEAD", "mkdocs.yml") as copy:
-        revision = read_project(copy, confined=True)
+        revision = read_project(copy, inside=copy.parent)
         assert _relative(revision.options, copy.parent) == _relative(built, tmp_path)
     # The extension alone, where it takes the option.
     spec = next(s for s in OPTIONS if s.name == name)
@@ -254,3 +259,42 @@ def test_build_validate_and_diff_agree_on_fence_rules_exclude_docs_and_snippets(
     for file, line in errors_in_validate:
         assert f"{file}:{line}" in build.stderr, build.stderr
     assert "drafts/wip.md" not in build.stderr + validate.stdout + diff.stdout
+
+
+@pytest.fixture
+def agree_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    _agree_site(tmp_path)
+    catalog = tmp_path / "catalog.yml"
+    catalog.write_text(SITE_CATALOG.replace("kind: role}", "kind: role, handle: '@acme/team'}"),
+                       "utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _main(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    from mkdocs_custflow.cli import main
+
+    status = main(list(args))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_every_command_reads_the_sites_options_and_pages(
+        agree_site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The custom fence, exclude_docs, snippets and the rule raised to error,
+    in each command that reads the site's pages."""
+    status, out, _ = _main(capsys, "validate", "docs")
+    assert status == 1 and "docs/index.md:12" in out and "snippets/shared.md:10" in out, out
+    assert "drafts" not in out
+    status, out, _ = _main(capsys, "export", "docs", "--format", "json")
+    journeys = {j["id"] for j in json.loads(out)["journeys"]}
+    assert journeys == {"sale", "included"}
+    status, out, _ = _main(capsys, "codeowners")
+    assert "/docs/index.md @acme/team" in out and "support.md" in out and "wip" not in out
+    status, _, err = _main(capsys, "playbook", "--out", str(agree_site / "out"))
+    assert (agree_site / "out" / "playbook" / "stages" / "visit.md").is_file(), err
+    status, out, _ = _main(capsys, "render", "docs/index.md")
+    assert "%% sale: flow\nflowchart" in out
+    # A flag replaces only its own option: the fence stays the site's.
+    status, out, _ = _main(capsys, "validate", "docs", "--locale", "zh")
+    assert "docs/index.md:12" in out and "drafts" not in out

@@ -20,6 +20,8 @@ from support.site import write_site
 from mkdocs_custflow.diagnostics import Diagnostic
 from mkdocs_custflow.extension import JourneyExtension
 
+pytestmark = pytest.mark.slow  # `mkdocs build` and `custflow validate` side by side
+
 CATALOG = """\
 actors:
   customer: {name: Customer, kind: customer}

@@ -10,6 +10,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.slow  # every test builds a site with Zensical in a subprocess
+
 JOURNEY = """---
 title: Home
 ---

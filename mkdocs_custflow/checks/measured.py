@@ -17,7 +17,7 @@ from mkdocs_custflow.measured.flow import PeriodFlow, stage_names
 from mkdocs_custflow.measured.kpis import name_key
 from mkdocs_custflow.measured.rows import FlowRow, KpiRow, Period
 from mkdocs_custflow.structure import Journey
-from mkdocs_custflow.structure.review import add_interval, read_interval
+from mkdocs_custflow.structure.review_cycle import add_interval, read_interval
 
 MEASURE_UNKNOWN = Rule(
     "measure-unknown", "warning", "A data row names a journey, stage or KPI that does not exist.",

@@ -22,10 +22,12 @@ DUPLICATE_JOURNEY_ID = Rule(
 )
 
 STAGE_CONFLICT = Rule(
-    "stage-conflict", "warning", "One stage id, two names or owners.",
+    "stage-conflict", "warning", "One stage id, defined two ways.",
     "A stage id names the same stage in every journey and one playbook page, which "
-    "has one name and one owner. Define the stage once, in the catalog, or make the "
-    "definitions agree.",
+    "has one name, owner, description, set of KPIs, links, touchpoints and RACI: the "
+    "catalog's, else the first definition in page path order. Every other definition "
+    "that says otherwise is reported, naming both places. Define the stage once, in "
+    "the catalog, or make the definitions agree.",
 )
 
 DETAIL_CYCLE = Rule(
@@ -35,7 +37,15 @@ DETAIL_CYCLE = Rule(
     "playbook cannot say which journey a stage is part of. Remove one 'detail'.",
 )
 
-OWN_RULES = (DUPLICATE_JOURNEY_ID, STAGE_CONFLICT, DETAIL_CYCLE)
+DETAIL_PARENTS = Rule(
+    "detail-parents", "warning", "A journey drawn in detail by more than one stage.",
+    "A stage's 'detail' names the journey that draws it in detail, and that journey's "
+    "page then says which stage it is part of. Any page may name any journey so; when "
+    "two stages name one journey, its page belongs to both and neither team reviews "
+    "the claim. Keep one 'detail', or give each stage a sub-journey of its own.",
+)
+
+OWN_RULES = (DUPLICATE_JOURNEY_ID, STAGE_CONFLICT, DETAIL_CYCLE, DETAIL_PARENTS)
 
 
 def check_journey_links(journeys: Iterable[Journey]) -> list[Diagnostic]:
@@ -71,6 +81,25 @@ def check_journey_links(journeys: Iterable[Journey]) -> list[Diagnostic]:
                 unknown(journey, stage.detail, stage.line_of("detail"),
                         f"'detail' of stage '{stage.id}'")
     found.extend(_detail_cycles(by_id))
+    return found
+
+
+def several_parents(parents: dict[str, list[tuple[Journey, Stage]]]) -> list[Diagnostic]:
+    """A journey's page says which stage it is "Part of"; any page may claim a
+    journey with ``detail``, so a second claim is reported, at each later one."""
+    found = []
+    for child, claims in parents.items():
+        first_journey, first_stage = claims[0]
+        for journey, stage in claims[1:]:
+            found.append(Diagnostic(
+                Severity.WARNING,
+                f"'detail' of stage '{stage.id}' names journey '{child}', which stage "
+                f"'{first_stage.id}' of journey '{first_journey.id}' "
+                f"({first_journey.file}:{first_stage.line_of('detail')}) already draws in "
+                "detail; a journey is part of one stage: remove this 'detail', or give the "
+                "stage a sub-journey of its own",
+                journey.file, stage.line_of("detail"), "detail-parents",
+            ))
     return found
 
 

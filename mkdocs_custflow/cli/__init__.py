@@ -15,6 +15,7 @@ import sys
 from collections.abc import Sequence
 
 from mkdocs_custflow.cli import codeowners, diff, export, playbook, render, templates, validate
+from mkdocs_custflow.structure.review_cycle import BuildDateError
 
 COMMANDS = (validate, render, export, playbook, diff, codeowners, templates)
 
@@ -32,6 +33,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         status = int(args.func(args))
         sys.stdout.flush()
+    except BuildDateError as exc:
+        raise SystemExit(f"custflow: {exc}") from None
     except BrokenPipeError:
         # The reader went away (`custflow render page.md | head`): not an error of
         # ours. Point stdout at nothing so Python's exit flush stays quiet.

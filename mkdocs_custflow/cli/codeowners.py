@@ -7,10 +7,10 @@ import sys
 from pathlib import Path
 
 from mkdocs_custflow.cli.project import add_option_flags, command_site, docs_paths, read_pages
-from mkdocs_custflow.diagnostics import Diagnostic
-from mkdocs_custflow.review import codeowners
-from mkdocs_custflow.review.findings import text_line
-from mkdocs_custflow.review.revisions import repository_prefix
+from mkdocs_custflow.diagnostics import Diagnostic, one_line
+from mkdocs_custflow.pull_request import codeowners
+from mkdocs_custflow.pull_request.findings import text_line
+from mkdocs_custflow.pull_request.revisions import repository_prefix
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -43,12 +43,19 @@ def run(args: argparse.Namespace) -> int:
     for role, pages in sorted(found.without_handle.items()):
         print(f"custflow: role '{role}' owns stages on {', '.join(pages)} but has no 'handle' "
               "in the catalog; those stages add no code owner", file=sys.stderr)
+    for page in found.unwritable:
+        print(f"custflow: {one_line(page)}: a line break in the page's name cannot be written in "
+              "CODEOWNERS; rename the page (its stages add no code owner)", file=sys.stderr)
     if not args.output:
         sys.stdout.write(codeowners.section(found.lines))
         return 0
     target = Path(args.output)
     text = target.read_text(encoding="utf-8") if target.is_file() else ""
-    new = codeowners.updated(text, found.lines)
+    try:
+        new = codeowners.updated(text, found.lines, args.output)
+    except codeowners.SectionError as exc:
+        print(f"custflow: {exc}", file=sys.stderr)
+        return 1
     if args.check:
         if new != text:
             print(f"custflow: {args.output} is not up to date; run custflow codeowners "

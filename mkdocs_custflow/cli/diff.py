@@ -6,10 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from mkdocs_custflow.compare import compare_sites
-from mkdocs_custflow.review import changes as diff_report
-from mkdocs_custflow.review import revisions
-from mkdocs_custflow.review.changes import Comparison
+from mkdocs_custflow.compare import compare_parents, compare_shared_stages, compare_sites
+from mkdocs_custflow.diagnostics import Diagnostic
+from mkdocs_custflow.pull_request import changes as diff_report
+from mkdocs_custflow.pull_request import revisions
+from mkdocs_custflow.pull_request.changes import Comparison
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -45,19 +46,25 @@ def run(args: argparse.Namespace) -> int:
     try:
         base = args.base or revisions.default_base(root)
         sides = []
+        refused: list[Diagnostic] = []  # tree entries no checkout would write
         for revision in (base, args.head):
-            with revisions.checked_out(root, revision, relative) as config_file:
-                sides.append(revisions.read_journeys(config_file,
-                                                     confined=revision is not None))
+            with revisions.checked_out(root, revision, relative, refused) as config_file:
+                # Read only the revision's own files (the repository, for the working tree).
+                within = (root if revision is revisions.WORKING_TREE
+                          else config_file.parents[len(Path(relative).parts) - 1])
+                sides.append(revisions.read_journeys(config_file, within.resolve()))
     except revisions.RevisionError as exc:
         raise SystemExit(f"custflow: {exc}") from None
     before, after = sides
+    changes = compare_sites(before.journeys, after.journeys)
+    changes += [*compare_shared_stages(before.stages, after.stages, changes),
+                *compare_parents(before.parents, after.parents)]
     comparison = Comparison(
-        compare_sites(before.journeys, after.journeys),
+        changes,
         base=args.base or f"merge base {base[:12]}",
         head=args.head or "working tree",
         journeys={j.id: j for j in after.journeys},
-        unreadable=after.unreadable,
+        unreadable=[*refused, *after.unreadable],
         errors=after.errors,
     )
     output = diff_report.render(comparison, args.format)

@@ -9,7 +9,7 @@ from pathlib import Path
 from mkdocs_custflow.cli.project import add_option_flags, command_site, read_pages
 from mkdocs_custflow.diagnostics import Diagnostic
 from mkdocs_custflow.playbook.export import playbook_json, raci_csv
-from mkdocs_custflow.review.findings import text_line
+from mkdocs_custflow.pull_request.findings import text_line
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

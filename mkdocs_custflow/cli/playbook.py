@@ -9,11 +9,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from mkdocs_custflow.cli.project import add_option_flags, command_site, docs_paths, read_pages
-from mkdocs_custflow.diagnostics import Diagnostic, Severity
+from mkdocs_custflow.diagnostics import Diagnostic, Severity, one_line
 from mkdocs_custflow.pipeline import SourcePage
-from mkdocs_custflow.playbook.output import OutputError, write_playbook
-from mkdocs_custflow.playbook.pages import PlaybookLayout
-from mkdocs_custflow.review.findings import text_line
+from mkdocs_custflow.playbook.layout import PlaybookLayout
+from mkdocs_custflow.playbook.output import OutputError, checked_directory, write_playbook
+from mkdocs_custflow.pull_request.findings import text_line
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -39,6 +39,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.playbook_dir is not None:
+        try:
+            checked_directory(args.playbook_dir)
+        except OutputError as exc:
+            raise SystemExit(f"custflow: --playbook-dir: {exc}") from None
     command = command_site(args)
     pipeline = command.pipeline(playbook=True)
     paths = docs_paths(args.paths, command, "custflow playbook docs --out docs")
@@ -51,7 +56,10 @@ def run(args: argparse.Namespace) -> int:
     if reading.playbook is None:
         return 1
     options = command.options
-    layout = PlaybookLayout(options.playbook_dir)
+    try:
+        layout = PlaybookLayout(checked_directory(options.playbook_dir))
+    except OutputError as exc:
+        raise SystemExit(f"custflow: {exc}") from None
     directory_urls = (
         args.directory_urls if args.directory_urls is not None
         else (command.project.directory_urls if command.project else True)
@@ -67,8 +75,8 @@ def run(args: argparse.Namespace) -> int:
     except OutputError as exc:
         raise SystemExit(f"custflow: {exc}") from None
     for page, target in broken:
-        print(f"{page}: warning: links to '{target}', which is not a page or file of this "
-              "site", file=sys.stderr)
+        print(f"{one_line(page)}: warning: links to '{one_line(target)}', which is not a page "
+              "or file of this site", file=sys.stderr)
     style = "links between the Markdown files" if between_files else "links as site URLs"
     print(f"custflow: wrote {len(written)} files into {Path(args.out) / layout.directory} "
           f"({style})", file=sys.stderr)

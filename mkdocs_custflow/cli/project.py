@@ -12,8 +12,8 @@ from pathlib import Path
 
 from mkdocs_custflow.diagnostics import Diagnostic, Severity
 from mkdocs_custflow.pipeline import Pipeline, Settings, SourcePage
+from mkdocs_custflow.pull_request.findings import text_line
 from mkdocs_custflow.reading.sources import SourceError, read_text
-from mkdocs_custflow.review.findings import text_line
 from mkdocs_custflow.settings.options import OPTIONS, Kind, Options, with_flags
 from mkdocs_custflow.settings.project import (
     MARKDOWN_SUFFIXES,

@@ -7,10 +7,10 @@ import sys
 from pathlib import Path
 
 from mkdocs_custflow.cli.project import add_option_flags, command_site
+from mkdocs_custflow.pull_request.findings import text_line
 from mkdocs_custflow.reading.sources import SourceError, read_text
 from mkdocs_custflow.renderers.html import render_diagrams
 from mkdocs_custflow.renderers.options import RenderOptions
-from mkdocs_custflow.review.findings import text_line
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

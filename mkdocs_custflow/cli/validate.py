@@ -8,8 +8,8 @@ from pathlib import Path
 
 from mkdocs_custflow.cli.project import add_option_flags, command_site, read_pages, whole_site
 from mkdocs_custflow.diagnostics import Diagnostic, Severity
-from mkdocs_custflow.review import findings as findings_format
-from mkdocs_custflow.review.revisions import repository_prefix
+from mkdocs_custflow.pull_request import findings as findings_format
+from mkdocs_custflow.pull_request.revisions import repository_prefix
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -18,7 +18,7 @@ from mkdocs_custflow.measured.kpis import KpiHistory
 from mkdocs_custflow.measured.rows import FlowRow, KpiRow, Period
 from mkdocs_custflow.playbook.model import JourneyRecord, Playbook, PlaybookStage
 from mkdocs_custflow.structure import Kpi
-from mkdocs_custflow.structure.review import add_interval, read_interval
+from mkdocs_custflow.structure.review_cycle import add_interval, read_interval
 
 
 @dataclass

@@ -8,7 +8,6 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
-from mkdocs_custflow.pipeline import build_date
 from mkdocs_custflow.playbook.dashboard import dashboard_json
 from mkdocs_custflow.playbook.model import Playbook
 from mkdocs_custflow.renderers.flowchart import flow_direction
@@ -22,6 +21,7 @@ from mkdocs_custflow.structure import (
     Stage,
     Step,
 )
+from mkdocs_custflow.structure.review_cycle import build_date
 
 SCHEMA_PATH = Path(__file__).parent / "schema" / "playbook.schema.json"
 FORMAT_VERSION = 1

@@ -1,10 +1,13 @@
 """Gather the journeys of a site into one :class:`Playbook`.
 
 A stage id names the same stage everywhere: its page collects every journey
-that passes through it. Two definitions of one stage that disagree (another
-name or owner) are reported with both places, so the playbook
-never silently shows one team's version; an as-is and a to-be journey may
-disagree (the to-be one changes the stage), two of one state may not.
+that passes through it. What the page says of the stage (name, owner,
+description, KPIs, links, touchpoints, RACI) is decided by the catalog when
+it defines the stage, else by the first definition in page path order (then
+line). Every other definition that says something else is reported with both
+places (``stage-conflict``), so a page can never quietly rewrite a stage
+another team owns; an as-is and a to-be journey may disagree (the to-be one
+changes the stage), two of one state may not.
 """
 
 from __future__ import annotations
@@ -23,10 +26,14 @@ from mkdocs_custflow.playbook.model import (
 )
 from mkdocs_custflow.structure import Catalog, Journey, Stage, Touchpoint
 from mkdocs_custflow.structure.ids import humanize
+from mkdocs_custflow.structure.journey import Kpi, Link
 
-# A stage's page has one title and one accountable owner; time limits may
-# differ per journey and are shown per journey.
+# A stage's page has one title, one accountable owner, and one text, set of
+# KPIs, links, touchpoints and RACI; time limits may differ per journey and are
+# shown per journey.
 _COMPARED = ("name", "owner")
+_COMPARED_TEXT = ("description", "kpis", "links", "touchpoints", "responsible", "consulted",
+                  "informed")
 
 
 def build_playbook(
@@ -141,8 +148,40 @@ def _conflicts(
             ))
         elif ours and not theirs:
             setattr(shared, name, ours)
+    for name in _COMPARED_TEXT:
+        theirs, ours = _comparable(getattr(shared, name)), _comparable(getattr(stage, name))
+        if theirs and ours and theirs != ours:
+            found.append(Diagnostic(
+                Severity.WARNING,
+                f"stage '{stage.id}' has {name} {_quoted(getattr(stage, name))} here but "
+                f"{_quoted(getattr(shared, name))} at {shared.defined_at}, which decides what "
+                "the stage's page says (the catalog, else the first page in path order); "
+                "define the stage once (in the catalog) or make them agree",
+                journey.file, stage.line_of(name) or stage.line, "stage-conflict",
+            ))
     _fill_blanks(shared, stage)
     return found
+
+
+def _comparable(value: object) -> object:
+    """A field's meaning, without line numbers or the order of a list."""
+    if isinstance(value, list):
+        return sorted(repr(_comparable(item)) for item in value)
+    if isinstance(value, Kpi):
+        return (value.name, value.target, value.current, value.unit)
+    if isinstance(value, Link):
+        return (value.title, value.url)
+    return value.strip() if isinstance(value, str) else value
+
+
+def _quoted(value: object) -> str:
+    """A field's value in a message: text quoted, list items by name."""
+    if isinstance(value, list):
+        return "[" + ", ".join(_quoted(item) for item in value) + "]"
+    if isinstance(value, Link):
+        return f"'{value.title}' ({value.url})"
+    text = str(value)
+    return f"'{text[:80]}...'" if len(text) > 80 else f"'{text}'"
 
 
 def _fill_blanks(shared: PlaybookStage, stage: Stage) -> None:

@@ -15,17 +15,14 @@ import posixpath
 import re
 from collections.abc import Iterable, Mapping
 from html import escape
-from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from markupsafe import Markup
 
+from mkdocs_custflow.playbook.layout import PlaybookLayout
 from mkdocs_custflow.playbook.model import JourneyRecord, Playbook
 from mkdocs_custflow.safe_text import is_safe_url
 from mkdocs_custflow.structure import Journey
-
-if TYPE_CHECKING:
-    from mkdocs_custflow.playbook.pages import PlaybookLayout
 
 # Characters Markdown would read as markup, written as character references:
 # the text then reads the same in a Markdown paragraph and in raw HTML.

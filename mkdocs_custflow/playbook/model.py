@@ -10,7 +10,6 @@ from datetime import date
 from typing import Generic, TypeVar
 
 from mkdocs_custflow.measured.data import MeasuredData
-from mkdocs_custflow.structure.catalog import Touchpoint
 from mkdocs_custflow.structure.journey import (
     Actor,
     Journey,
@@ -18,6 +17,7 @@ from mkdocs_custflow.structure.journey import (
     Opportunity,
     Pain,
     Stage,
+    Touchpoint,
 )
 
 T = TypeVar("T")

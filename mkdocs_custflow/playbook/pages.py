@@ -19,13 +19,14 @@ import jinja2
 from markupsafe import Markup
 
 from mkdocs_custflow.i18n import counted, words
-from mkdocs_custflow.pipeline import build_date
 from mkdocs_custflow.playbook.dashboard import make_dashboard
+from mkdocs_custflow.playbook.layout import PlaybookLayout
 from mkdocs_custflow.playbook.links import PageLinks, SiteUrls, shown
 from mkdocs_custflow.playbook.measured_pages import measured_context
 from mkdocs_custflow.playbook.model import JourneyRecord, Playbook, by_page
 from mkdocs_custflow.renderers.tables import raci_letters
 from mkdocs_custflow.safe_text import description_html
+from mkdocs_custflow.structure.review_cycle import build_date
 
 PAGE_TEMPLATES_DIR = Path(__file__).parent / "page_templates"
 
@@ -52,34 +53,6 @@ def _template_place(exc: BaseException, name: str) -> tuple[str, int | None]:
             file, line = code.co_filename, tb.tb_lineno
         tb = tb.tb_next
     return file, line
-
-
-@dataclass(frozen=True)
-class PlaybookLayout:
-    """Where each generated page lives, relative to the docs folder."""
-
-    directory: str = "playbook"
-
-    def overview(self) -> str:
-        return f"{self.directory}/index.md"
-
-    def raci(self) -> str:
-        return f"{self.directory}/raci.md"
-
-    def improvements(self) -> str:
-        return f"{self.directory}/improvements.md"
-
-    def dashboard(self) -> str:
-        return f"{self.directory}/dashboard.md"
-
-    def stage(self, stage_id: str) -> str:
-        return f"{self.directory}/stages/{stage_id}.md"
-
-    def touchpoint(self, touchpoint_id: str) -> str:
-        return f"{self.directory}/touchpoints/{touchpoint_id}.md"
-
-    def role(self, role_id: str) -> str:
-        return f"{self.directory}/roles/{role_id}.md"
 
 
 def _finalize(value: object) -> object:

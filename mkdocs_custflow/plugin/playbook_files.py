@@ -13,9 +13,10 @@ from mkdocs.utils import get_relative_url
 from mkdocs_custflow.cache import LastValue, files_fingerprint, folder_files
 from mkdocs_custflow.diagnostics import Diagnostic, Severity
 from mkdocs_custflow.playbook.export import playbook_json
+from mkdocs_custflow.playbook.layout import PlaybookLayout
 from mkdocs_custflow.playbook.links import SiteUrls
 from mkdocs_custflow.playbook.model import Playbook
-from mkdocs_custflow.playbook.pages import PlaybookLayout, PlaybookPages, record_key
+from mkdocs_custflow.playbook.pages import PlaybookPages, record_key
 from mkdocs_custflow.plugin.paths import shown_path
 
 GENERATOR = "custflow"

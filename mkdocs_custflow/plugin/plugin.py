@@ -22,7 +22,8 @@ from mkdocs_custflow.diagnostics import Diagnostic, Severity
 from mkdocs_custflow.extension import JourneyExtension, PageContext
 from mkdocs_custflow.i18n import normalize_locale, words
 from mkdocs_custflow.pipeline import BlockResult, Pipeline, SiteReading, SourcePage
-from mkdocs_custflow.playbook.pages import PageTemplateError, PlaybookLayout
+from mkdocs_custflow.playbook.layout import PlaybookLayout
+from mkdocs_custflow.playbook.pages import PageTemplateError
 from mkdocs_custflow.plugin.config import CustflowConfig, options_of
 from mkdocs_custflow.plugin.journey_links import JourneyLinks
 from mkdocs_custflow.plugin.languages import (
@@ -53,6 +54,7 @@ from mkdocs_custflow.reading.sources import SourceError, decode
 from mkdocs_custflow.renderers.options import RenderOptions
 from mkdocs_custflow.settings.options import Options
 from mkdocs_custflow.structure.ids import anchor
+from mkdocs_custflow.structure.review_cycle import BuildDateError
 
 log = get_plugin_logger("custflow")
 
@@ -103,7 +105,10 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         folder = Path(settings.base) / self.options.cache_dir if self.options.cache else None
         if self.cache is None or self.cache.folder != folder:
             self.cache = BlockCache(folder)  # kept across `mkdocs serve` rebuilds
-        self.pipeline = pipeline = Pipeline(settings, self.cache)
+        try:
+            self.pipeline = pipeline = Pipeline(settings, self.cache)
+        except BuildDateError as exc:
+            raise PluginError(f"custflow: {exc}") from None
         if pipeline.catalog_errors:
             raise PluginError("custflow: the catalog cannot be used:\n  " + "\n  ".join(
                 str(finding) for finding in pipeline.catalog_errors

@@ -10,8 +10,8 @@ import re
 from pathlib import Path
 
 from mkdocs_custflow.diagnostics import Diagnostic, Reporter, Severity
+from mkdocs_custflow.reading.journey_reader import JourneyReader
 from mkdocs_custflow.reading.located_yaml import YamlLimits, YamlReadError, parse
-from mkdocs_custflow.reading.model import ModelReader
 from mkdocs_custflow.reading.resolve import complete_catalog
 from mkdocs_custflow.reading.sources import SourceError, read_text
 from mkdocs_custflow.structure import Catalog
@@ -26,7 +26,7 @@ def read_catalog(
     except YamlReadError as exc:
         report.error(exc.message, exc.line, rule=exc.rule)
         return Catalog(file=file), report.items
-    catalog = complete_catalog(ModelReader(report).catalog(data, file))
+    catalog = complete_catalog(JourneyReader(report).catalog(data, file))
     check_handles(catalog, report)
     return catalog, report.items
 

@@ -176,7 +176,8 @@ def _check_depth(text: str, limits: YamlLimits) -> None:
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > limits.max_depth:
-                    raise too_deep(limits, _real_line(_line_map(text), event.start_mark.line))
+                    line = event.start_mark.line if event.start_mark else 0
+                    raise too_deep(limits, _real_line(_line_map(text), line))
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
     except yaml.YAMLError:

@@ -17,7 +17,7 @@ from mkdocs_custflow.renderers.funnel import percent
 from mkdocs_custflow.renderers.options import RenderOptions
 from mkdocs_custflow.structure import Journey
 from mkdocs_custflow.structure.measures import DURATION, Quantity
-from mkdocs_custflow.structure.review import read_date
+from mkdocs_custflow.structure.review_cycle import read_date
 
 
 def shown_mean(values: Sequence[Quantity]) -> str:

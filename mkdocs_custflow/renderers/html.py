@@ -9,7 +9,6 @@ from html import escape
 from mkdocs_custflow.diagnostics import Diagnostic
 from mkdocs_custflow.i18n import normalize_locale, words
 from mkdocs_custflow.renderers.blueprint import render_blueprint
-from mkdocs_custflow.renderers.changes import render_changes
 from mkdocs_custflow.renderers.colours import coloured_teams
 from mkdocs_custflow.renderers.effective import render_effective
 from mkdocs_custflow.renderers.flowchart import render_flowchart
@@ -26,6 +25,7 @@ from mkdocs_custflow.renderers.sequence import (
     sequence_parts,
 )
 from mkdocs_custflow.renderers.tables import render_raci_table, render_stage_table
+from mkdocs_custflow.renderers.to_be_changes import render_changes
 from mkdocs_custflow.safe_text import description_html
 from mkdocs_custflow.structure import Decision, Journey, Message, Note
 from mkdocs_custflow.structure.ids import anchor

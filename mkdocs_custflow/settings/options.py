@@ -22,7 +22,7 @@ from mkdocs_custflow.diagnostics import did_you_mean
 from mkdocs_custflow.measured.sources import MeasureOptionError, MeasureSource, read_sources
 from mkdocs_custflow.reading.fences import INFO_STRING
 from mkdocs_custflow.reading.located_yaml import YamlLimits
-from mkdocs_custflow.structure.review import read_interval
+from mkdocs_custflow.structure.review_cycle import read_interval
 
 
 class Host(str, Enum):
@@ -185,13 +185,14 @@ class OptionError(ValueError):
 
 def read_options(
     values: Mapping[str, object], *, folder: Path | None = None, host: Host = Host.PLUGIN,
-    where: str = "mkdocs.yml", inside: Path | None = None,
+    where: str = "mkdocs.yml", inside: Path | None = None, place: str = "the project's files",
 ) -> Options:
     """Options from a host's mapping (mkdocs.yml's plugin entry, the extension's
     keyword arguments), each checked as the plugin checks it. ``folder``: where
     relative paths start (the config file's folder), which paths are made
     absolute against and must exist in; ``inside``: a folder that every path
-    must stay inside (a git revision's files, never the machine's)."""
+    must stay inside (a git revision's files, never the machine's), which
+    ``place`` names in messages."""
     known = {spec.name: spec for spec in OPTIONS if host in spec.hosts}
     read: dict[str, object] = {}
     for key, value in values.items():
@@ -201,12 +202,12 @@ def read_options(
                 f"{where}: unknown custflow option '{key}'{did_you_mean(str(key), known)}; "
                 f"options are {', '.join(sorted(known))}"
             )
-        read[spec.name] = _value(spec, value, folder, inside, where)
+        read[spec.name] = _value(spec, value, folder, (inside, place), where)
     return Options(**read)  # type: ignore[arg-type]
 
 
-def _value(spec: OptionSpec, value: object, folder: Path | None, inside: Path | None,
-           where: str) -> object:
+def _value(spec: OptionSpec, value: object, folder: Path | None,
+           inside: tuple[Path | None, str], where: str) -> object:
     name, kind = spec.name, spec.kind
 
     def wrong(expected: str) -> OptionError:
@@ -223,7 +224,7 @@ def _value(spec: OptionSpec, value: object, folder: Path | None, inside: Path | 
         return value
     if kind is Kind.MEASURES:
         try:
-            return read_sources(value, folder, where, inside=inside)
+            return read_sources(value, folder, where, inside=inside[0])
         except MeasureOptionError as exc:
             raise OptionError(str(exc)) from None
     if kind is Kind.INTERVAL:
@@ -249,15 +250,16 @@ def _value(spec: OptionSpec, value: object, folder: Path | None, inside: Path | 
     return value
 
 
-def _path(name: str, value: str, folder: Path | None, inside: Path | None, where: str, *,
-          folder_expected: bool) -> str:
+def _path(name: str, value: str, folder: Path | None, inside: tuple[Path | None, str],
+          where: str, *, folder_expected: bool) -> str:
     if folder is None:
         return value
     path = (folder / value).resolve()
     what = "folder" if folder_expected else "file"
-    if inside is not None and not path.is_relative_to(inside.resolve()):
-        raise OptionError(f"{where}: custflow option '{name}' names a {what} outside the "
-                          f"project ({value}); name one inside it")
+    within, place = inside
+    if within is not None and not path.is_relative_to(within.resolve()):
+        raise OptionError(f"{where}: '{name}' names {value}, outside {place}; make "
+                          f"'{name}' a path inside it")
     if not (path.is_dir() if folder_expected else path.is_file()):
         raise OptionError(f"{where}: custflow option '{name}': the {what} '{value}' "
                           "does not exist")

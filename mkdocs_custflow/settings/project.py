@@ -5,8 +5,8 @@ site this way, without MkDocs: no hook, plugin or ``!!python`` tag of the
 configuration runs, yet the options, the Markdown extensions that matter
 (pymdownx.snippets), the docs folder and which pages the build reads
 (``exclude_docs``, ``draft_docs``, MkDocs' own exclusions) are those of the
-build. ``confined`` reading (a git revision's files in a temporary folder)
-refuses any path that leaves the project.
+build. Reading ``inside`` a folder (a git revision's files in a temporary
+folder, or the repository) refuses any path the configuration names outside it.
 """
 
 from __future__ import annotations
@@ -34,6 +34,24 @@ PLUGIN = "custflow"
 
 class ProjectError(Exception):
     """The configuration cannot be read, or names what it may not."""
+
+
+PROJECT_FILES = "the project's files"
+
+
+def outside(key: str, value: str, place: str) -> str:
+    """What to say of a path the configuration names outside ``place``."""
+    return f"'{key}' names {value}, outside {place}; make '{key}' a path inside it"
+
+
+@dataclass(frozen=True)
+class NeededFiles:
+    """What a site's journeys are read from, as its configuration names it."""
+
+    docs_dir: Path
+    data: tuple[Path, ...]
+    """Every other file and folder: the configs it inherits, the catalog, the
+    template folders, the page templates and pymdownx.snippets' folders."""
 
 
 @dataclass(frozen=True)
@@ -108,8 +126,8 @@ _ConfigLoader.add_multi_constructor("!", _plain)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _plain)
 
 
-def config_data(path: Path, inside: Path | None = None,
-                seen: tuple[Path, ...] = ()) -> tuple[dict[str, Any], list[Path], str]:
+def config_data(path: Path, inside: Path | None = None, seen: tuple[Path, ...] = (),
+                place: str = PROJECT_FILES) -> tuple[dict[str, Any], list[Path], str]:
     """The config at ``path`` merged over the one it ``INHERIT``s (MkDocs'
     rule: mappings merge, other values replace), the files read, and the
     text of ``path`` itself."""
@@ -129,8 +147,8 @@ def config_data(path: Path, inside: Path | None = None,
     files = [path]
     parent = data.pop("INHERIT", None)
     if isinstance(parent, str) and path not in seen:
-        parent_path = _confined(path.parent, parent, inside, "INHERIT")
-        base, more, _ = config_data(parent_path, inside, (*seen, path))
+        parent_path = _confined(path.parent, parent, inside, "INHERIT", place)
+        base, more, _ = config_data(parent_path, inside, (*seen, path), place)
         data = _merge(base, data)
         files += more
     return data, files, text
@@ -145,11 +163,11 @@ def _merge(base: dict[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def _confined(folder: Path, value: str, inside: Path | None, what: str) -> Path:
+def _confined(folder: Path, value: str, inside: Path | None, key: str,
+              place: str = PROJECT_FILES) -> Path:
     path = (folder / value).resolve()
     if inside is not None and not path.is_relative_to(inside.resolve()):
-        raise ProjectError(f"'{what}: {value}' names a path outside the project; "
-                           "name one inside it")
+        raise ProjectError(outside(key, value, place))
     return path
 
 
@@ -170,8 +188,8 @@ def _named(items: object, name: str) -> tuple[bool, dict[str, Any]]:
     return False, {}
 
 
-def _snippets(data: Mapping[str, Any], folder: Path, inside: Path | None) -> tuple[str | None,
-                                                                                   list[Path]]:
+def _snippets(data: Mapping[str, Any], folder: Path, inside: Path | None,
+              place: str = PROJECT_FILES) -> tuple[str | None, list[Path]]:
     """pymdownx.snippets' options as JSON, as the plugin passes them, and the
     folders includes are read from. Snippets reads ``base_path`` from the
     folder the build runs in; a confined project (a git revision's files) is
@@ -182,7 +200,7 @@ def _snippets(data: Mapping[str, Any], folder: Path, inside: Path | None) -> tup
     bases = options.get("base_path", ["."])
     bases = [bases] if isinstance(bases, str) else list(bases or [])
     start = folder if inside is not None else Path.cwd()
-    folders = [_confined(start, str(base), inside, "base_path") for base in bases]
+    folders = [_confined(start, str(base), inside, "base_path", place) for base in bases]
     if inside is not None:
         options = {**options, "base_path": [str(path) for path in folders]}
     return snippets_options([SNIPPETS], {SNIPPETS: options}), folders
@@ -225,53 +243,57 @@ def built_pages(docs: Path, data: Mapping[str, Any]) -> tuple[tuple[str, Path], 
     return tuple(pages)
 
 
-def project_files(config_file: Path, *, confined: bool = False) -> list[Path]:
-    """Every file and folder a site's journeys are made from (and the other
-    paths its options name, which must exist to read them), as its
-    configuration names them (whether or not they exist yet): what
-    ``custflow diff`` copies out of a git revision before reading it."""
+def project_files(config_file: Path, *, inside: Path | None = None,
+                  place: str = PROJECT_FILES) -> NeededFiles:
+    """What a site's journeys are read from (and the other paths its options
+    name, which must exist to read them), as its configuration names them,
+    whether or not they exist yet: what ``custflow diff`` copies out of a git
+    revision before reading it."""
     config_file = config_file.resolve()
     folder = config_file.parent
-    inside = folder if confined else None
-    data, files, _text = config_data(config_file, inside)
+    data, files, _text = config_data(config_file, inside, place=place)
     _listed, raw = _named(data.get("plugins"), PLUGIN)
     try:
         options = read_options(raw, where=config_file.name)
     except OptionError as exc:
         raise ProjectError(str(exc)) from None
-    named = [options.catalog] if options.catalog else []
-    named += [*options.templates, *([options.page_templates] if options.page_templates else [])]
-    paths = [_confined(folder, value, inside, "custflow option") for value in named]
-    _snippets_json, snippet_folders = _snippets(data, folder, inside)
-    docs = _confined(folder, str(data.get("docs_dir") or "docs"), inside, "docs_dir")
-    return [*files, docs, *paths, *snippet_folders]
+    named = [("catalog", options.catalog)] if options.catalog else []
+    named += [("templates", t) for t in options.templates]
+    named += [("page_templates", options.page_templates)] if options.page_templates else []
+    named += [("measures", source.path) for source in options.measures]
+    paths = [_confined(folder, value, inside, key, place) for key, value in named]
+    _json, snippet_folders = _snippets(data, folder, inside, place)
+    docs = _confined(folder, str(data.get("docs_dir") or "docs"), inside, "docs_dir", place)
+    return NeededFiles(docs, (*files[1:], *paths, *snippet_folders))
 
 
-def read_project(config_file: Path, *, confined: bool = False) -> Project:
+def read_project(config_file: Path, *, inside: Path | None = None,
+                 place: str = PROJECT_FILES) -> Project:
     """The site of ``config_file``, read as its build would read it.
-    ``confined``: every path the configuration names must stay inside the
-    config file's folder (a git revision's files, never the machine's)."""
+    ``inside``: every path the configuration names must stay inside that
+    folder (``place`` names it in messages): a git revision's files, or the
+    repository, never the rest of the machine."""
     config_file = config_file.resolve()
     folder = config_file.parent
-    inside = folder if confined else None
-    data, files, text = config_data(config_file, inside)
+    data, files, text = config_data(config_file, inside, place=place)
     listed, raw = _named(data.get("plugins"), PLUGIN)
     where = config_file.name
     try:
-        options = read_options(raw, folder=folder, where=where, inside=inside)
+        options = read_options(raw, folder=folder, where=where, inside=inside, place=place)
     except OptionError as exc:
         raise ProjectError(str(exc)) from None
     theme = data.get("theme")
     language = theme.get("language") if isinstance(theme, dict) else None
-    snippets, snippet_folders = _snippets(data, folder, inside)
+    snippets, snippet_folders = _snippets(data, folder, inside, place)
     site = SiteFacts(folder=folder, config_file=config_file, config_text=text,
                      theme_language=str(language) if language else None, snippets=snippets)
     docs_value = data.get("docs_dir") or "docs"
-    docs = _confined(folder, str(docs_value), inside, "docs_dir")
+    docs = _confined(folder, str(docs_value), inside, "docs_dir", place)
     pages = built_pages(docs, data)
     needed = [*files, docs, *snippet_folders]
     needed += [Path(options.catalog)] if options.catalog else []
     needed += [Path(t) for t in options.templates]
+    needed += [Path(source.path) for source in options.measures]
     directory_urls = data.get("use_directory_urls", True)
     return Project(config_file, options, site, docs, pages,
                    directory_urls=directory_urls is not False, listed=listed,

@@ -1,6 +1,6 @@
 """The journey model: plain data, no MkDocs, no YAML, no Mermaid."""
 
-from mkdocs_custflow.structure.catalog import Catalog, Touchpoint
+from mkdocs_custflow.structure.catalog import Catalog
 from mkdocs_custflow.structure.journey import (
     ACTOR_KINDS,
     DIRECTIONS,
@@ -22,6 +22,7 @@ from mkdocs_custflow.structure.journey import (
     Review,
     Stage,
     Step,
+    Touchpoint,
 )
 
 __all__ = [

@@ -4,18 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from mkdocs_custflow.structure.journey import Actor, Stage
-
-
-@dataclass(slots=True)
-class Touchpoint:
-    """A channel where the customer meets the company (website, hotline...)."""
-
-    id: str
-    name: str
-    channel: str | None = None
-    description: str | None = None
-    line: int = 0
+from mkdocs_custflow.structure.journey import Actor, Stage, Touchpoint
 
 
 @dataclass(slots=True)

@@ -8,14 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Union
+from typing import Union
 
 from mkdocs_custflow.structure.ids import fallback_id, slugify
 from mkdocs_custflow.structure.measures import kpi_result
-from mkdocs_custflow.structure.review import next_review
-
-if TYPE_CHECKING:
-    from mkdocs_custflow.structure.catalog import Touchpoint
+from mkdocs_custflow.structure.review_cycle import next_review
 
 ACTOR_KINDS = ("customer", "role", "system", "partner")
 VIEWS = ("flow", "sequence", "journey", "stages", "raci", "map", "blueprint", "funnel", "sankey")
@@ -43,6 +40,17 @@ class Actor:
     handle: str | None = None
     """Who reviews the pages holding the stages this role owns (a code-owner
     handle such as ``@org/team``; catalog actors only)."""
+
+
+@dataclass(slots=True)
+class Touchpoint:
+    """A channel where the customer meets the company (website, hotline...)."""
+
+    id: str
+    name: str
+    channel: str | None = None
+    description: str | None = None
+    line: int = 0
 
 
 @dataclass(slots=True)

@@ -18,6 +18,8 @@ from typing import Any
 import yaml
 
 DEFAULT_PLUGINS: tuple[str, ...] = ("custflow",)
+BUILDS_ALLOWED = True
+"""False while a test not marked ``slow`` runs (tests/conftest.py): it may not build."""
 DEFAULTS: dict[str, Any] = {
     "site_name": "Test",
     # font: false, or Material asks Google Fonts for fonts (external requests are blocked).
@@ -169,6 +171,11 @@ def build_site(
 
     Returns the result even when the build fails; call .check() to require success.
     """
+    if not BUILDS_ALLOWED:
+        raise AssertionError(
+            "this test builds a site with `mkdocs build`: mark it @pytest.mark.slow "
+            "(tests/conftest.py marks those that call build_site themselves)"
+        )
     tmp_path = Path(tmp_path)
     config_file = write_site(tmp_path, docs, config, plugins=plugins)
     site_dir = tmp_path / "site"

@@ -8,8 +8,11 @@ calendar reads it.
 from __future__ import annotations
 
 import calendar
+import os
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
+
+from mkdocs_custflow.diagnostics import one_line
 
 INTERVAL = re.compile(r"^\s*(?P<count>\d{1,3})\s*(?P<unit>[dwmy])\s*$")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -54,3 +57,24 @@ def next_review(last: str | None, every: str | None) -> date | None:
         return add_interval(start, *interval)
     except (OverflowError, ValueError):  # past the year 9999
         return None
+
+
+def build_date() -> date:
+    """The day of the build: today, or the day ``SOURCE_DATE_EPOCH`` names,
+    so a build made again later (reproducible builds) says the same."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            return datetime.fromtimestamp(int(epoch, 10), tz=timezone.utc).date()
+        except (ValueError, OverflowError, OSError):
+            # Reproducible builds: a build asked for a fixed date must not quietly use today.
+            raise BuildDateError(
+                f"SOURCE_DATE_EPOCH is '{one_line(epoch[:40])}', not a whole number of seconds "
+                "since 1970-01-01 UTC; set it to one (e.g. the last commit's: "
+                "git log -1 --format=%ct) or unset it"
+            ) from None
+    return date.today()
+
+
+class BuildDateError(ValueError):
+    """``SOURCE_DATE_EPOCH`` is set but names no date."""

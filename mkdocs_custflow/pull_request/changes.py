@@ -12,8 +12,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from mkdocs_custflow.compare import Change
-from mkdocs_custflow.diagnostics import Diagnostic
+from mkdocs_custflow.compare import SHARED, Change
+from mkdocs_custflow.diagnostics import Diagnostic, one_line
 from mkdocs_custflow.safe_text import md_escape
 from mkdocs_custflow.structure import Journey
 
@@ -77,10 +77,11 @@ def as_json(comparison: Comparison) -> str:
 def as_text(comparison: Comparison) -> str:
     lines = [f"custflow diff {comparison.base}..{comparison.head}: {_summary(comparison)}"]
     for journey_id, changes in comparison.by_journey().items():
-        lines.append(f"journey '{journey_id}':")
+        lines.append("shared stages (their playbook pages):" if journey_id == SHARED
+                     else one_line(f"journey '{journey_id}':"))
         for change in changes:
             stage = f"stage '{change.stage}': " if change.stage else ""
-            lines.append(f"  {change.file}:{change.line}: {stage}{change.summary}")
+            lines.append(one_line(f"  {change.file}:{change.line}: {stage}{change.summary}"))
     for problem in comparison.unreadable:
         lines.append(f"not compared: {problem.where}: {problem.message}")
     for problem in comparison.errors:
@@ -98,7 +99,9 @@ def as_markdown(comparison: Comparison) -> str:
     for journey_id, changes in comparison.by_journey().items():
         journey = comparison.journeys.get(journey_id)
         title = md_escape(journey.title) if journey else md_escape(journey_id)
-        lines += ["", f"#### {title} ({_code(journey_id)})", "",
+        heading = ("Shared stages (their playbook pages)" if journey_id == SHARED
+                   else f"{title} ({_code(journey_id)})")
+        lines += ["", f"#### {heading}", "",
                   "| Stage | Change | Where |", "|---|---|---|"]
         for change in changes:
             stage = _stage_name(journey, change.stage)

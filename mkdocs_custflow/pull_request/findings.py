@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from pathlib import PurePosixPath
+from urllib.parse import quote
 
 from mkdocs_custflow import __version__
 from mkdocs_custflow.diagnostics import Diagnostic, Severity
@@ -93,7 +94,7 @@ def as_sarif(findings: Sequence[Diagnostic], rules: RuleSet, prefix: str = "") -
         elif finding.rule:
             result["ruleId"] = finding.rule
         location: dict[str, object] = {
-            "artifactLocation": {"uri": in_repository(finding.file, prefix),
+            "artifactLocation": {"uri": quote(in_repository(finding.file, prefix), safe="/"),
                                  "uriBaseId": "%SRCROOT%"},
         }
         if finding.line > 0:

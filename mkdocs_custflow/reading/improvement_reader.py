@@ -1,0 +1,189 @@
+"""Read what a journey says about improving it: pains, opportunities, KPIs and
+the ``review:`` cycle.
+
+These keys take measures, dates and intervals whose hints (``try '3m'``) are
+their own, so they are read apart from the shape of stages and steps.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mkdocs_custflow.reading.keys import KPI_KEYS, OPPORTUNITY_KEYS, PAIN_KEYS, REVIEW_KEYS
+from mkdocs_custflow.reading.located_yaml import YamlMapping, line_of
+from mkdocs_custflow.reading.value_reader import VALUE_RULE, ValueReader
+from mkdocs_custflow.structure import SEVERITIES, STATUSES, Kpi, Opportunity, Pain, Review
+from mkdocs_custflow.structure.measures import read_target, read_value
+from mkdocs_custflow.structure.review_cycle import read_date, read_interval
+
+UNITS_RULE = "kpi-not-comparable"
+_INTERVAL_WORDS = {
+    "daily": "1d", "weekly": "1w", "fortnightly": "2w", "monthly": "1m", "quarterly": "3m",
+    "half-yearly": "6m", "yearly": "1y", "annually": "1y", "每天": "1d", "每周": "1w",
+    "每月": "1m", "每季度": "3m", "每半年": "6m", "每年": "1y",
+}
+_LONG_INTERVAL = re.compile(
+    r"^\s*(?:every\s+|每)?(?P<count>\d+)?\s*(?:个)?"
+    r"(?P<unit>days?|weeks?|months?|years?|天|周|月|年)\s*$"
+)
+_OTHER_DATE = re.compile(r"^\s*(\d{4})\s*[/.年-]\s*(\d{1,2})\s*[/.月-]\s*(\d{1,2})\s*日?\s*$")
+
+
+class ImprovementReader(ValueReader):
+    """Reads pains, opportunities, KPIs and the review cycle."""
+
+    def pain(self, data: object, line: int) -> Pain | None:
+        if isinstance(data, str):
+            return Pain(data, line=self.report.file_line(line))
+        if not isinstance(data, YamlMapping):
+            self.report.error(
+                "a pain point is a text or {text, severity: high|medium|low}", line, VALUE_RULE
+            )
+            return None
+        self.check_keys(data, PAIN_KEYS, "a pain point")
+        text = self.text(data, "text", required=True)
+        severity = self.keyword(data, "severity", SEVERITIES, "severity")
+        if text is None:
+            return None
+        return Pain(text, severity or "medium", line=self.report.file_line(line))
+
+    def opportunity(self, data: object, line: int) -> Opportunity | None:
+        if isinstance(data, str):
+            return Opportunity(data, line=self.report.file_line(line))
+        if not isinstance(data, YamlMapping):
+            self.report.error(
+                "an opportunity is a text or {text, status: idea|planned|doing|done, "
+                "owner: actor id}",
+                line, VALUE_RULE,
+            )
+            return None
+        self.check_keys(data, OPPORTUNITY_KEYS, "an opportunity")
+        text = self.text(data, "text", required=True)
+        status = self.keyword(data, "status", STATUSES, "status")
+        owner = self.id_value(data, "owner", "an actor id")
+        if text is None:
+            return None
+        return Opportunity(text, status or "idea", owner, line=self.report.file_line(line))
+
+    def kpis(self, data: YamlMapping) -> list[Kpi]:
+        return self.items(data, "kpis", self.kpi)
+
+    def kpi(self, data: object, line: int) -> Kpi | None:
+        file_line = self.report.file_line(line)
+        if isinstance(data, str):
+            return Kpi(data, line=file_line)
+        if not isinstance(data, YamlMapping):
+            self.report.error(
+                "a KPI is a text or {name, target, current, unit, id}", line, VALUE_RULE
+            )
+            return None
+        self.check_keys(data, KPI_KEYS, "a KPI")
+        name = self.text(data, "name", required=True)
+        target, current = self.text(data, "target"), self.text(data, "current")
+        unit = self.text(data, "unit")
+        if name is None:
+            return None
+        kpi = Kpi(name, target, current, unit, line=file_line,
+                  id=self.id_value(data, "id", "a KPI id"))
+        goal = read_target(target, unit) if target is not None else None
+        now = read_value(current, unit) if current is not None else None
+        if target is not None and goal is None:
+            self.report.error(
+                f"KPI '{name}': target {target!r} is not a number with an optional "
+                "comparison; write e.g. '>= 90%', '<= 2h' or '< 3 days'",
+                data.line_of("target"), VALUE_RULE,
+            )
+            return None
+        if current is not None and now is None:
+            self.report.error(
+                f"KPI '{name}': current value {current!r} is not a number with an optional "
+                "unit; write what was measured, e.g. '84%' or '3h'",
+                data.line_of("current"), VALUE_RULE,
+            )
+            return None
+        if goal is not None and now is not None and goal.quantity.unit != now.unit:
+            self.report.warning(
+                f"KPI '{name}': target {target!r} and current value {current!r} are not in "
+                "one unit, so met or missed cannot be shown; write both in the same unit "
+                "(h, min and d convert)",
+                data.line_of("current"), UNITS_RULE,
+            )
+        return kpi
+
+    def effective(self, data: YamlMapping, state: str) -> str | None:
+        """``effective:``: the day a to-be journey's change went live."""
+        value = self.text(data, "effective")
+        if value is None:
+            return None
+        if read_date(value) is None:
+            self.report.error(
+                f"'effective' must be the day the change went live (YYYY-MM-DD), not "
+                f"{value!r}", data.line_of("effective"), VALUE_RULE)
+            return None
+        if state != "to-be":
+            self.report.error(
+                "'effective' is the day a to-be journey went live: write 'state: to-be' "
+                "(and 'improves'), or remove 'effective'", data.line_of("effective"), VALUE_RULE)
+            return None
+        return value
+
+    def review(self, data: YamlMapping) -> Review | None:
+        value = data.get("review")
+        if value is None:
+            return None
+        line = line_of(data, "review")
+        if not isinstance(value, YamlMapping):
+            self.report.error(
+                "'review' must be a mapping {owner, every, last, with}, e.g. "
+                "{owner: service-manager, every: 3m, last: 2026-09-01}",
+                line, VALUE_RULE,
+            )
+            return None
+        self.check_keys(value, REVIEW_KEYS, "'review'")
+        every = self.text(value, "every")
+        if every is not None and read_interval(every) is None:
+            self.report.error(
+                f"'every' must be a number of days, weeks, months or years such as 90d, 2w, "
+                f"3m or 1y, not {every!r}{_interval_hint(every)}",
+                value.line_of("every"), VALUE_RULE,
+            )
+            every = None
+        last = self.text(value, "last")
+        if last is not None and read_date(last) is None:
+            self.report.error(
+                f"'last' must be a date written YYYY-MM-DD, not {last!r}{_date_hint(last)}",
+                value.line_of("last"), VALUE_RULE,
+            )
+            last = None
+        return Review(
+            owner=self.id_value(value, "owner", "an actor id"),
+            every=every,
+            last=last.strip() if last else None,
+            participants=self.id_list(value, "with"),
+            line=self.report.file_line(line),
+            key_lines={key: self.report.file_line(value.line_of(key)) for key in value},
+        )
+
+
+def _interval_hint(text: str) -> str:
+    """``; try '3m'`` for an interval written in words (``quarterly``, ``3 months``)."""
+    word = text.strip().lower()
+    if word in _INTERVAL_WORDS:
+        return f"; try '{_INTERVAL_WORDS[word]}'"
+    match = _LONG_INTERVAL.match(word)
+    if match:
+        unit = match["unit"]
+        letter = {"天": "d", "周": "w", "月": "m", "年": "y"}.get(unit, unit[0])
+        return f"; try '{match['count'] or 1}{letter}'"
+    return ""
+
+
+def _date_hint(text: str) -> str:
+    """``; try '2026-09-01'`` for a date written another way (``2026/9/1``)."""
+    match = _OTHER_DATE.match(text)
+    if match:
+        year, month, day = (int(part) for part in match.groups())
+        candidate = f"{year:04d}-{month:02d}-{day:02d}"
+        if read_date(candidate):
+            return f"; try '{candidate}'"
+    return ""
