@@ -7,6 +7,7 @@ the site (the build date decides staleness), never kept in the block cache.
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Iterable
 from datetime import date
 
@@ -228,7 +229,8 @@ def _missed(data: MeasuredData, journeys: Iterable[Journey]) -> list[Diagnostic]
                     reported.add(where)
                     found.append(Diagnostic(
                         Severity.INFO,
-                        f"KPI '{kpi.name}' ({journey.id}, {stage.id}) is {latest.text} in "
+                        f"KPI '{kpi.name}' ({journey.id}, {stage.id}) is "
+                        f"{unicodedata.normalize('NFKC', latest.text)} in "
                         f"{latest.period.key}, missing its target {kpi.target}",
                         latest.file, latest.line, "kpi-missed"))
                 elif status is None and kpi.target:

@@ -2,8 +2,9 @@
 
 From the flow rows of a journey: the customers who entered each stage (all
 rows whose ``to`` is the stage), the transitions, the exits (a ``to`` that is
-no stage), the conversion from the stage before (in journey order) and over
-the whole journey, and the drop at each stage: those who entered it and went
+no stage), the conversion from the stage before (in journey order: the share of
+its customers who went on to this one, where the journey leads there) and
+over the whole journey, and the drop at each stage: those who entered it and went
 on to no other stage (for a last stage, only those who left by an exit). The
 bottleneck is the stage that loses the largest share of those who reach it.
 """
@@ -29,7 +30,8 @@ class StageFlow:
     last: bool = False
     """A stage the journey ends after: finishing it is no drop."""
     conversion: float | None = None
-    """Share of the stage before (in journey order) that entered this one."""
+    """Share of the customers of the stage before (in journey order) who went
+    on to this one; None when the journey does not lead from that one to this."""
 
     @property
     def left(self) -> int:
@@ -112,7 +114,8 @@ def journey_flow(journey: Journey, rows: Iterable[FlowRow]) -> JourneyFlow:
     by_period: dict[Period, list[FlowRow]] = {}
     for row in rows:
         by_period.setdefault(row.period, []).append(row)
-    last_ids = {s.id for s in journey.stages if not journey.successors(s)}
+    leads_to = {s.id: {target for _, target in journey.successors(s)} for s in journey.stages}
+    last_ids = {s.id for s in journey.stages if not leads_to[s.id]}
     if not last_ids and journey.stages:
         last_ids = {journey.stages[-1].id}
     periods = []
@@ -141,7 +144,9 @@ def journey_flow(journey: Journey, rows: Iterable[FlowRow]) -> JourneyFlow:
                 stages[target].entered += row.count
         ordered = [stages[s.id] for s in journey.stages]
         for before, stage in itertools.pairwise(ordered):
-            stage.conversion = stage.entered / before.entered if before.entered else None
+            if stage.stage_id in leads_to[before.stage_id] and before.entered:
+                moved = transitions.get((before.stage_id, stage.stage_id), 0)
+                stage.conversion = moved / before.entered
         through = sum(s.entered for s in ordered if s.last)
         periods.append(PeriodFlow(period, ordered, transitions, lines, entered, through))
     return JourneyFlow(journey.id, periods)

@@ -14,10 +14,10 @@ from mkdocs_custflow.renderers.funnel import count, percent
 from mkdocs_custflow.renderers.grid import badge
 from mkdocs_custflow.renderers.kpi_history import (
     ARROWS,
+    as_written_mark,
     measured_entry,
     shown_value,
     trend_svg,
-    written_note,
 )
 from mkdocs_custflow.structure import Kpi
 
@@ -34,7 +34,7 @@ def measured_context(playbook: Playbook, locale: str) -> dict[str, Callable[...,
             return None
         history = data.kpi_history(kpi, None, stage.id, stage.name)
         if history is None:
-            return Markup(written_note(locale)) if kpi.current else None
+            return Markup(as_written_mark(locale)) if kpi.current else None
         return Markup(measured_entry(history, locale))
 
     def result(status: str | None) -> Markup:

@@ -90,20 +90,30 @@ def render_effective(journey: Journey, options: RenderOptions) -> str:
 def _conversions(journey: Journey, flow: JourneyFlow, day: date, locale: str,
                  spanning: set[str]) -> list[tuple[str, str, str]]:
     text = words(locale)
-    periods: dict[Period, object] = {p.period: p for p in flow.periods}
-    before, after, across = effective_split(periods, day)
-    spanning.update(p.key for p in across)
     by_period = {p.period: p for p in flow.periods}
+    before, after, across = effective_split(by_period, day)
+    spanning.update(p.key for p in across)
     rows = []
-    stages = journey.stages
-    for index, stage in enumerate(stages[1:], start=1):
+    names = {stage.id: stage.name for stage in journey.stages}
+    taken = {key for p in flow.periods for key in p.transitions}
+    for stage in journey.stages:
+        for _label, target in dict.fromkeys(journey.successors(stage)):
+            if target not in names or target == stage.id or (stage.id, target) not in taken:
+                continue  # only the ways on that customers took
 
-        def shares(side: list[Period], stage_id: str = stage.id) -> list[float]:
-            found = [by_period[p].stage(stage_id) for p in side]
-            return [s.conversion for s in found if s is not None and s.conversion is not None]
+            def shares(side: list[Period], source: str = stage.id, to: str = target
+                       ) -> list[float]:
+                found = []
+                for period in side:
+                    entered = by_period[period].stage(source)
+                    if entered is not None and entered.entered:
+                        moved = by_period[period].transitions.get((source, to), 0)
+                        found.append(moved / entered.entered)
+                return found
 
-        name = f"{text['conversion']}: {stages[index - 1].name} → {stage.name}"
-        rows.append((name, _share_side(shares(before), locale), _share_side(shares(after), locale)))
+            name = f"{text['conversion']}{text['colon']}{stage.name} → {names[target]}"
+            rows.append((name, _share_side(shares(before), locale),
+                         _share_side(shares(after), locale)))
     overall_before = [o for p in before if (o := by_period[p].overall) is not None]
     overall_after = [o for p in after if (o := by_period[p].overall) is not None]
     rows.append((text["overall_conversion"], _share_side(overall_before, locale),

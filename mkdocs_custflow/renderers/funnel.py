@@ -100,10 +100,11 @@ def funnel_table(journey: Journey, flow: JourneyFlow, options: RenderOptions) ->
 
 def summary(period: PeriodFlow, text: dict[str, str]) -> str:
     """Under the funnel: customers in, through, overall conversion, bottleneck."""
+    colon = escape(text["colon"])
     parts = [
-        f"{escape(text['customers_in'])}: {count(period.entered)}",
-        f"{escape(text['customers_through'])}: {count(period.through)}",
-        f"{escape(text['overall_conversion'])}: {percent(period.overall)}",
+        f"{escape(text['customers_in'])}{colon}{count(period.entered)}",
+        f"{escape(text['customers_through'])}{colon}{count(period.through)}",
+        f"{escape(text['overall_conversion'])}{colon}{percent(period.overall)}",
     ]
     line = f'<p class="custflow-funnel-summary">{" · ".join(parts)}</p>'
     stage = period.bottleneck

@@ -24,7 +24,7 @@ from mkdocs_custflow.renderers.grid import (
     render_grid,
     touchpoints,
 )
-from mkdocs_custflow.renderers.kpi_history import measured_entry, written_note
+from mkdocs_custflow.renderers.kpi_history import as_written_mark, measured_entry
 from mkdocs_custflow.renderers.options import RenderOptions
 from mkdocs_custflow.structure import Journey, Kpi, Message, Stage
 
@@ -124,7 +124,7 @@ def kpi_text(journey: Journey, stage: Stage, kpi: Kpi, options: RenderOptions) -
     if history is not None:
         return measured_entry(history, options.locale)
     entry = kpi_entry(kpi, words(options.locale))
-    return entry + written_note(options.locale) if measured and kpi.current else entry
+    return entry + as_written_mark(options.locale) if measured and kpi.current else entry
 
 
 def render_map(journey: Journey, options: RenderOptions | None = None) -> str:

@@ -91,6 +91,6 @@ def measured_entry(history: KpiHistory, locale: str, *, name: bool = True) -> st
     return shown
 
 
-def written_note(locale: str) -> str:
+def as_written_mark(locale: str) -> str:
     """What a KPI without data shows beside its written ``current``."""
     return f' <span class="custflow-as-written">({escape(words(locale)["as_written"])})</span>'
