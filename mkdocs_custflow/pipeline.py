@@ -365,70 +365,68 @@ class Pipeline:
         page limit, a catalog role no journey uses). ``whole_site``: the pages
         are all the site has (not a few files of it), so what is unused is
         reported as such."""
-        findings = [*self.rules.findings, *self.catalog_findings, *self.measure_findings]
+        reading = SiteReading([], [], None, [*self.rules.findings, *self.catalog_findings,
+                                                 *self.measure_findings])
         across: list[Diagnostic] = []
-        blocks = []
-        records = []
-        homes: dict[str, str] = {}
-        places: dict[str, list[BlockPlace]] = {}
         ignoring: list[tuple[str, int, int, list[str]]] = []
         for page in pages:
-            places[page.path] = []
-            for fence, result, place in self.read_site_page(page):
-                blocks.append((page, fence, result))
-                places.setdefault(page.path, []).append(place)
-                findings.extend(result.diagnostics)
-                journey = result.journey
-                if journey is None:
-                    continue
-                if journey.ignore:  # the fence line to the closing one, where written
-                    last = place.line + place.body.count("\n") + 1
-                    ignoring.append((place.file, place.line - 1, last, journey.ignore))
-                here = f"{journey.file}:{journey.line}"
-                first = homes.setdefault(journey.id, here)
-                if first != here:
-                    across.append(Diagnostic(
-                        Severity.WARNING,
-                        f"journey id '{journey.id}' is already used at {first}; "
-                        "give this block its own 'id'",
-                        journey.file, journey.line, "duplicate-journey-id",
-                    ))
-                if journey.in_playbook:
-                    record = JourneyRecord(journey, page.path, anchor(journey.id), fence.body)
-                    records.append(record)
-        journeys = [result.journey for _, _, result in blocks if result.journey is not None]
+            self._read_into(reading, page, across, ignoring)
+        journeys = [result.journey for _, _, result in reading.blocks if result.journey]
         across.extend(check_journey_links(journeys))
         if self.measured is not None:
             across.extend(check_measured(self.measured, journeys, self.today,
                                          self.settings.stale_after))
-        if whole_site and all(result.ok for _, _, result in blocks):
+        if whole_site and all(result.ok for _, _, result in reading.blocks):
             # A block that cannot be read may be what uses a role.
             across.extend(orphan_roles(self.catalog, journeys))
-        playbook = None
         if self.settings.playbook:
-            playbook, conflicts = build_playbook(records, self.catalog)
-            across.extend(conflicts)
-            playbook.measured = self.measured
-            over = playbook_size(playbook, self.settings.max_playbook_pages)
-            if over is not None:
-                across.append(over)
-                playbook = None
-        teams = team_order(self.catalog, journeys)
-        placed: dict[str, JourneyHome] = {}
-        for page, _fence, result in blocks:
-            if result.journey is not None:
-                placed.setdefault(result.journey.id, JourneyHome(result.journey, page.path))
-        parents: dict[str, list[tuple[Journey, Stage]]] = {}
-        for home in placed.values():
-            if not home.journey.in_playbook:
-                continue  # another view of a journey (playbook: false) is not its parent
-            for stage in home.journey.stages:
-                if stage.detail in placed and stage.detail != home.journey.id:
-                    parents.setdefault(stage.detail, []).append((home.journey, stage))
-        across.extend(several_parents(parents))
-        findings.extend(self._apply_across(across, ignoring))
-        return SiteReading(blocks, records, playbook, findings, teams, places,
-                           homes=placed, parents=parents)
+            reading.playbook = self._playbook(reading.records, across)
+        reading.teams = team_order(self.catalog, journeys)
+        reading.parents = _parents(reading.homes)
+        across.extend(several_parents(reading.parents))
+        reading.findings.extend(self._apply_across(across, ignoring))
+        return reading
+
+    def _read_into(self, reading: SiteReading, page: SourcePage, across: list[Diagnostic],
+                   ignoring: list[tuple[str, int, int, list[str]]]) -> None:
+        """One page's blocks into ``reading``; a journey id used before is
+        found ``across`` pages, a block's ``ignore:`` kept for those findings."""
+        reading.places[page.path] = []
+        for fence, result, place in self.read_site_page(page):
+            reading.blocks.append((page, fence, result))
+            reading.places[page.path].append(place)
+            reading.findings.extend(result.diagnostics)
+            journey = result.journey
+            if journey is None:
+                continue
+            if journey.ignore:  # the fence line to the closing one, where written
+                last = place.line + place.body.count("\n") + 1
+                ignoring.append((place.file, place.line - 1, last, journey.ignore))
+            first = reading.homes.setdefault(journey.id, JourneyHome(journey, page.path))
+            there, here = (f"{first.journey.file}:{first.journey.line}",
+                           f"{journey.file}:{journey.line}")
+            if there != here:
+                across.append(Diagnostic(
+                    Severity.WARNING,
+                    f"journey id '{journey.id}' is already used at {there}; "
+                    "give this block its own 'id'",
+                    journey.file, journey.line, "duplicate-journey-id",
+                ))
+            if journey.in_playbook:
+                reading.records.append(
+                    JourneyRecord(journey, page.path, anchor(journey.id), fence.body))
+
+    def _playbook(self, records: list[JourneyRecord], across: list[Diagnostic]
+                  ) -> Playbook | None:
+        """The site's playbook, unless it is over its page limit (reported)."""
+        playbook, conflicts = build_playbook(records, self.catalog)
+        across.extend(conflicts)
+        playbook.measured = self.measured
+        over = playbook_size(playbook, self.settings.max_playbook_pages)
+        if over is not None:
+            across.append(over)
+            return None
+        return playbook
 
     def _apply_across(
         self, findings: list[Diagnostic], ignoring: list[tuple[str, int, int, list[str]]]
@@ -442,3 +440,16 @@ class Pipeline:
                             if file == finding.file and first <= finding.line <= last), ())
             applied.extend(self.rules.apply([finding], ignored))
         return applied
+
+
+def _parents(homes: dict[str, JourneyHome]) -> dict[str, list[tuple[Journey, Stage]]]:
+    """Each sub-journey's parents: the playbook's journeys and stages that
+    draw it in detail."""
+    parents: dict[str, list[tuple[Journey, Stage]]] = {}
+    for home in homes.values():
+        if not home.journey.in_playbook:
+            continue  # another view of a journey (playbook: false) is not its parent
+        for stage in home.journey.stages:
+            if stage.detail in homes and stage.detail != home.journey.id:
+                parents.setdefault(stage.detail, []).append((home.journey, stage))
+    return parents
