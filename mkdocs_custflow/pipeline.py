@@ -31,7 +31,7 @@ from mkdocs_custflow.checks.site import check_journey_links, several_parents
 from mkdocs_custflow.checks.size import oversized_views, playbook_size
 from mkdocs_custflow.diagnostics import Diagnostic, Reporter, Severity, shown_path
 from mkdocs_custflow.i18n import normalize_locale
-from mkdocs_custflow.measured.data import MeasuredData, load_measures
+from mkdocs_custflow.measured.data import site_measures
 from mkdocs_custflow.measured.sources import MeasureSource
 from mkdocs_custflow.playbook.gather import build_playbook
 from mkdocs_custflow.playbook.model import JourneyRecord, Playbook
@@ -81,8 +81,7 @@ class Settings:
     extension: site pages are read with their includes in place, as built."""
     rules: RuleOptions = field(default_factory=RuleOptions)
     """The ``rules:`` option: each rule's severity, as the site sets it."""
-    measures: tuple[MeasureSource, ...] = ()
-    """The data files of measured flow and KPI history (``measures:``)."""
+    measures: tuple[MeasureSource, ...] = ()  # measured flow and KPI history (``measures:``)
     stale_after: str = _OPTIONS.stale_after
     base: str = "."
 
@@ -225,13 +224,9 @@ class Pipeline:
                 findings += check_catalog(catalog)
             self.catalog = catalog
             self.catalog_findings = self.rules.apply(findings)
-        self.measured: MeasuredData | None = None
-        """The site's measured data (``measures:``), read once per build."""
-        self.measure_findings: list[Diagnostic] = []
-        if settings.measures:
-            self.measured = load_measures(settings.measures, settings.shown,
-                                          settings.stale_after)
-            self.measure_findings = self.rules.apply(self.measured.findings)
+        self.measured = site_measures(settings.measures, settings.shown, settings.stale_after)
+        """The site's measured data (``measures:``), read once per build; None without."""
+        self.measure_findings = self.rules.apply(self.measured.findings if self.measured else [])
         self.fingerprint = settings.fingerprint()
         """Changes whenever anything but a block's own text could change its result."""
         self.today = build_date()
@@ -373,9 +368,7 @@ class Pipeline:
             self._read_into(reading, page, across, ignoring)
         journeys = [result.journey for _, _, result in reading.blocks if result.journey]
         across.extend(check_journey_links(journeys))
-        if self.measured is not None:
-            across.extend(check_measured(self.measured, journeys, self.today,
-                                         self.settings.stale_after))
+        across.extend(check_measured(self.measured, journeys, self.today))
         if whole_site and all(result.ok for _, _, result in reading.blocks):
             # A block that cannot be read may be what uses a role.
             across.extend(orphan_roles(self.catalog, journeys))

@@ -69,9 +69,12 @@ def _close(name: str, choices: Iterable[str]) -> bool:
     return bool(difflib.get_close_matches(name, list(choices), n=1, cutoff=0.75))
 
 
-def check_measured(data: MeasuredData, journeys: Iterable[Journey], today: date,
-                   stale_after: str = "45d") -> list[Diagnostic]:
-    """Every finding about the data that needs the site's journeys or the day."""
+def check_measured(data: MeasuredData | None, journeys: Iterable[Journey], today: date
+                   ) -> list[Diagnostic]:
+    """Every finding about the data that needs the site's journeys or the day
+    (the build date), ``stale_after`` as the data was read with."""
+    if data is None:
+        return []
     by_id: dict[str, Journey] = {}
     for journey in journeys:
         by_id.setdefault(journey.id, journey)
@@ -84,7 +87,7 @@ def check_measured(data: MeasuredData, journeys: Iterable[Journey], today: date,
         found += _leaks(journey, flow.periods)
         found += _bottleneck(journey, flow.latest)
     found += _missed(data, by_id.values())
-    found += stale_findings(data, today, stale_after)
+    found += stale_findings(data, today, data.stale_after)
     return found
 
 

@@ -38,9 +38,6 @@ class MeasuredData:
         self.kpi_index = KpiIndex(self.kpis)
         self._flows: dict[tuple[object, ...], JourneyFlow | None] = {}
 
-    def __bool__(self) -> bool:
-        return bool(self.flows or self.kpis)
-
     @property
     def journeys(self) -> list[str]:
         """The journey ids flow rows name, in the order first named."""
@@ -92,6 +89,12 @@ def load_measures(sources: Iterable[MeasureSource], shown: Callable[[str], str],
         kpis.extend(more_kpis)
         findings.extend(found)
     return MeasuredData(flows, kpis, findings, files, stale_after)
+
+
+def site_measures(sources: tuple[MeasureSource, ...], shown: Callable[[str], str],
+                  stale_after: str) -> MeasuredData | None:
+    """The site's measured data, or None when ``measures:`` names no file."""
+    return load_measures(sources, shown, stale_after) if sources else None
 
 
 def effective_split(periods: Iterable[Period], effective: date

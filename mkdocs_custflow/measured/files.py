@@ -168,15 +168,16 @@ def _xlsx_rows(path: Path, sheet: str | None) -> Iterator[tuple[int, list[str]]]
 
     book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
-        if sheet is not None:
-            if sheet not in book.sheetnames:
-                raise _SheetMissing(
-                    f"the workbook has no sheet '{sheet}'; its sheets are "
-                    f"{', '.join(book.sheetnames)}")
-            worksheet = book[sheet]
-        else:
-            worksheet = book.worksheets[0]
-        for number, row in enumerate(worksheet.iter_rows(), start=1):
+        if sheet is not None and sheet not in book.sheetnames:
+            raise _SheetMissing(
+                f"the workbook has no sheet '{sheet}'; its sheets are "
+                f"{', '.join(book.sheetnames)}")
+        found = book[sheet] if sheet is not None else book.worksheets[0]
+        rows = getattr(found, "iter_rows", None)
+        if rows is None:
+            raise _SheetMissing(f"the sheet '{found.title}' is a chart, not a table of rows; "
+                                "name the sheet of the data with 'sheet:'")
+        for number, row in enumerate(rows(), start=1):
             cells = [_cell_text(cell.value, getattr(cell, "number_format", None))
                      for cell in row]
             yield number, cells
