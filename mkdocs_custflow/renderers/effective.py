@@ -80,7 +80,8 @@ def render_effective(journey: Journey, options: RenderOptions) -> str:
             "</p>" if spanning else "")
     return (
         f'<div class="custflow-effective"><p><strong>{escape(text["effective"].format(date=day))}'
-        f'</strong></p><div class="custflow-grid" tabindex="0"><table><caption>'
+        f'</strong></p><div class="custflow-grid" tabindex="0">'
+        '<table class="custflow-grid-table custflow-figures"><caption>'
         f"{escape(caption)}</caption><thead><tr><th>{escape(text['measure'])}</th>"
         f"<th>{escape(text['before'])}</th><th>{escape(text['after'])}</th></tr></thead>"
         f"<tbody>{body}</tbody></table></div>{note}</div>"

@@ -92,7 +92,8 @@ def funnel_table(journey: Journey, flow: JourneyFlow, options: RenderOptions) ->
     caption = text["funnel_caption"].format(journey=journey.title, period=latest.period.key)
     return (
         '<div class="custflow-funnel custflow-grid" tabindex="0">'
-        f"<table><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead>"
+        '<table class="custflow-grid-table custflow-figures">'
+        f"<caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table>"
         + summary(latest, text) + "</div>"
     )

@@ -164,7 +164,8 @@ def sankey_table(journey: Journey, period: PeriodFlow, options: RenderOptions) -
                     f"<td>{share}</td></tr>")
     head = "".join(f"<th>{escape(text[k])}</th>" for k in
                    ("from", "to", "customers", "share_of_from"))
-    return (f'<div class="custflow-grid custflow-sankey-table" tabindex="0"><table><thead>'
+    return (f'<div class="custflow-grid custflow-sankey-table" tabindex="0">'
+            '<table class="custflow-grid-table custflow-figures"><thead>'
             f"<tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
 
 
