@@ -330,3 +330,37 @@ def test_nothing_crashes_on_hostile_files(tmp_path: Path) -> None:
     data = load_measures(read_sources(list(files), tmp_path), lambda p: Path(p).name)
     assert {f.file for f in data.findings} == {"a.csv", "b.xlsx", "c.csv", "d.csv"}
     assert all(f.rule == "measure-value" for f in data.findings)
+
+
+def test_validate_reports_the_rows_in_sarif_and_export_carries_the_dashboard(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from mkdocs_custflow.cli import main
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "shop.md").write_text(f"```journey\n{FIRST_PURCHASE}```\n", "utf-8")
+    (tmp_path / "data").mkdir()
+    flow = SPEC_FLOW + "2026-10,first-purchase,consul,pay,3\n"
+    (tmp_path / "data" / "flow.csv").write_text(flow, "utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: t\nplugins:\n  - custflow:\n      measures: [data/flow.csv]\n", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1794700000")  # 2026-11-14
+    capsys.readouterr()
+    main(["validate", "--format", "sarif", "docs"])
+    run = json.loads(capsys.readouterr().out)["runs"][0]
+    rules = [rule["id"] for rule in run["tool"]["driver"]["rules"]]
+    assert {"measure-unknown", "measure-value", "measure-stale", "flow-leak", "kpi-missed",
+            "bottleneck"} <= set(rules)
+    found = {(r["ruleId"], r["level"], r["locations"][0]["physicalLocation"]["artifactLocation"][
+        "uri"], r["locations"][0]["physicalLocation"]["region"]["startLine"])
+        for r in run["results"]}
+    assert found == {("measure-unknown", "warning", "data/flow.csv", 8),
+                     ("bottleneck", "note", "data/flow.csv", 6)}
+    main(["export", "docs"])
+    dashboard = json.loads(capsys.readouterr().out)["dashboard"]
+    assert dashboard["journeys"][0]["customers_in"] == 1000
+    assert dashboard["journeys"][0]["conversion"] == 0.095
+    assert dashboard["build_date"] == "2026-11-14"
