@@ -18,7 +18,6 @@ import csv
 import datetime as dt
 import io
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,26 +26,24 @@ from mkdocs_custflow.measured.sources import MeasureSource
 
 FLOW_COLUMNS = ("date", "journey", "from", "to", "count")
 KPI_COLUMNS = ("date", "kpi", "value")
-OPTIONAL = {"flow": ("segment",), "kpi": ("journey", "stage", "segment")}
 VALUE_RULE = "measure-value"
 MAX_FILE_BYTES = 200_000_000
 
 
 @dataclass
-class RawRow:
-    line: int
-    values: dict[str, str]
-
-
-@dataclass
 class FileRows:
-    """A file's rows as text under the contract's column names."""
+    """A file's rows as text, and where the contract's columns are in them."""
 
     file: str
     """As messages name it (relative to the config file)."""
     kind: str | None
     """``flow``, ``kpi``, or None when the columns say neither."""
-    rows: list[RawRow] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)
+    """Each row after the header: its cells, as read."""
+    lines: list[int] | int = 0
+    """Each row's line; or, where every row is one line, the first row's."""
+    positions: dict[str, int] = field(default_factory=dict)
+    """Contract column name -> index of its cell."""
     findings: list[Diagnostic] = field(default_factory=list)
 
 
@@ -74,13 +71,14 @@ def read_file(source: MeasureSource, shown: str) -> FileRows:
         result.findings.append(Diagnostic(Severity.WARNING, message, shown, line, VALUE_RULE))
         return result
 
+    lines: list[int] | int
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             return fail(f"the file has {size} bytes, over the limit of {MAX_FILE_BYTES}; "
                         "export fewer periods or split it")
         if path.suffix.lower() == ".xlsx":
-            table = list(_xlsx_rows(path, source.sheet))
+            table, lines = _xlsx_rows(path, source.sheet)
         else:
             data = path.read_bytes()
             try:
@@ -88,18 +86,19 @@ def read_file(source: MeasureSource, shown: str) -> FileRows:
             except (UnicodeDecodeError, LookupError) as exc:
                 return fail(f"the file cannot be read as {source.encoding or 'UTF-8 or GB18030'}"
                             f" ({exc}); save it as UTF-8, or name its 'encoding:'")
-            table = list(_csv_rows(text))
+            table, lines = _csv_rows(text)
     except _SheetMissing as exc:
         return fail(str(exc), 1)
     except Exception as exc:  # a broken export is a finding, never a crash
         # (openpyxl raises zip, XML and its own errors for a damaged workbook)
         return fail(f"the file cannot be read ({exc.__class__.__name__}: {exc}); export it "
                     "again as CSV or .xlsx")
-    header_index = next((i for i, (_, cells) in enumerate(table) if any(c.strip() for c in cells)),
+    header_index = next((i for i, cells in enumerate(table) if any(c.strip() for c in cells)),
                         None)
     if header_index is None:
         return fail("the file is empty; export the data with a header line", 1)
-    header_line, header = table[header_index]
+    header = table[header_index]
+    header_line = lines[header_index] if isinstance(lines, list) else header_index + 1
     wanted = {_key(source.header_for(name)): name for name in
               (*FLOW_COLUMNS, *KPI_COLUMNS, "stage", "segment")}
     positions: dict[str, int] = {}
@@ -120,25 +119,29 @@ def read_file(source: MeasureSource, shown: str) -> FileRows:
             f"{', '.join(missing_flow)}) nor a KPI file's (missing {', '.join(missing_kpi)}); "
             "rename the headers or map them with 'columns:' on the file's entry of 'measures'",
             header_line)
-    used = (*(FLOW_COLUMNS if result.kind == "flow" else KPI_COLUMNS), *OPTIONAL[result.kind])
-    for line, cells in table[header_index + 1:]:
-        if not any(c.strip() for c in cells):
-            continue  # a blank line is no row
-        values = {name: (cells[positions[name]].strip() if positions[name] < len(cells) else "")
-                  for name in used if name in positions}
-        result.rows.append(RawRow(line, values))
+    result.positions = positions
+    del table[:header_index + 1]
+    result.rows = table
+    result.lines = lines[header_index + 1:] if isinstance(lines, list) else header_index + 2
     return result
 
 
-def _csv_rows(text: str) -> Iterator[tuple[int, list[str]]]:
-    """Each record with the line it starts on (a quoted cell may span lines)."""
+def _csv_rows(text: str) -> tuple[list[list[str]], list[int] | int]:
+    """The records, and the line each starts on (a quoted cell may span
+    lines): a list, or 1 when each record is one line."""
     first = text.split("\n", 1)[0]
     delimiter = max((",", "\t", ";"), key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    records = list(reader)
+    if reader.line_num == len(records):
+        return records, 1
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    lines = []
     start = 1
-    for cells in reader:
-        yield start, cells
+    for _cells in reader:
+        lines.append(start)
         start = reader.line_num + 1
+    return records, lines
 
 
 class _SheetMissing(ValueError):
@@ -163,7 +166,7 @@ def _cell_text(value: object, number_format: str | None) -> str:
     return str(value)
 
 
-def _xlsx_rows(path: Path, sheet: str | None) -> Iterator[tuple[int, list[str]]]:
+def _xlsx_rows(path: Path, sheet: str | None) -> tuple[list[list[str]], list[int]]:
     import openpyxl  # only when a workbook is read
 
     book = openpyxl.load_workbook(path, read_only=True, data_only=True)
@@ -177,9 +180,11 @@ def _xlsx_rows(path: Path, sheet: str | None) -> Iterator[tuple[int, list[str]]]
         if rows is None:
             raise _SheetMissing(f"the sheet '{found.title}' is a chart, not a table of rows; "
                                 "name the sheet of the data with 'sheet:'")
+        records, lines = [], []
         for number, row in enumerate(rows(), start=1):
-            cells = [_cell_text(cell.value, getattr(cell, "number_format", None))
-                     for cell in row]
-            yield number, cells
+            records.append([_cell_text(cell.value, getattr(cell, "number_format", None))
+                            for cell in row])
+            lines.append(number)
+        return records, lines
     finally:
         book.close()

@@ -130,18 +130,18 @@ def journey_flow(journey: Journey, rows: Iterable[FlowRow]) -> JourneyFlow:
             if (source and source not in stages) or (not source and target not in stages):
                 continue  # from no stage, or entering at none: reported (measure-unknown)
             key = (source, target)
-            transitions[key] = transitions.get(key, 0) + row.count
+            transitions[key] = transitions.get(key, 0) + row.customers
             lines.setdefault(key, (row.file, row.line))
             if not source:
-                entered += row.count
+                entered += row.customers
             elif source in stages:
                 if target in stages:
-                    stages[source].moved_on += row.count
+                    stages[source].moved_on += row.customers
                 else:
                     exits = stages[source].exits
-                    exits[target] = exits.get(target, 0) + row.count
+                    exits[target] = exits.get(target, 0) + row.customers
             if target in stages:
-                stages[target].entered += row.count
+                stages[target].entered += row.customers
         ordered = [stages[s.id] for s in journey.stages]
         for before, stage in itertools.pairwise(ordered):
             if stage.stage_id in leads_to[before.stage_id] and before.entered:

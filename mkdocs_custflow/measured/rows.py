@@ -15,6 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from mkdocs_custflow.diagnostics import Diagnostic, Severity
 from mkdocs_custflow.measured.files import VALUE_RULE, FileRows
@@ -62,21 +63,20 @@ def read_count(text: str) -> int | None:
     return int(re.sub(r"\D", "", match["n"]))
 
 
-@dataclass(frozen=True)
-class FlowRow:
+class FlowRow(NamedTuple):
     period: Period
     journey: str
     source: str
     """The stage customers came from; empty: they entered the journey here."""
     target: str
-    count: int
+    customers: int
+    """The ``count`` column."""
     segment: str
     file: str
     line: int
 
 
-@dataclass(frozen=True)
-class KpiRow:
+class KpiRow(NamedTuple):
     period: Period
     kpi: str
     value_text: str
@@ -88,40 +88,68 @@ class KpiRow:
     line: int
 
 
+_UNREAD = object()
+_tuple = tuple.__new__
+"""Makes a row without the named tuple's own ``__new__`` (a Python call per
+row: a fifth of reading a large export)."""
+
+
 def read_rows(file_rows: FileRows) -> tuple[list[FlowRow], list[KpiRow], list[Diagnostic]]:
-    """Every row read, and a finding for each that cannot be (the row's line)."""
+    """Every row read, and a finding for each that cannot be (the row's line).
+    Dates repeat: each distinct text is read once."""
     flows: list[FlowRow] = []
     kpis: list[KpiRow] = []
     findings: list[Diagnostic] = []
     file = file_rows.file
+    at = file_rows.positions
+    width = max(at.values()) + 1
+    periods: dict[str, object] = {}
+    is_flow = file_rows.kind == "flow"
+    names = ("date", "journey", "from", "to", "count") if is_flow else (
+        "date", "kpi", "value", "journey", "stage")
+    first, second, third, fourth, fifth = (at.get(name, width) for name in names)
+    segment_at = at.get("segment", width)
+    blank = [""] * (width + 1)
 
     def bad(message: str, line: int) -> None:
         findings.append(Diagnostic(Severity.WARNING, message, file, line, VALUE_RULE))
 
-    for row in file_rows.rows:
-        values, line = row.values, row.line
-        period = read_period(values.get("date", ""))
+    rows, lines = file_rows.rows, file_rows.lines
+    numbered = range(lines, lines + len(rows)) if isinstance(lines, int) else lines
+    for line, cells in zip(numbered, rows, strict=True):
+        if len(cells) <= width:
+            if not any(cells):
+                continue  # a blank line is no row
+            cells = cells + blank[len(cells):]
+        date_text = cells[first]
+        period = periods.get(date_text, _UNREAD)
+        if period is _UNREAD:
+            period = periods[date_text] = read_period(date_text)
         if period is None:
-            bad(f"date {values.get('date', '')!r} is not a day (YYYY-MM-DD) or a month "
-                "(YYYY-MM); the row is left out until it is corrected", line)
+            if not any(c.strip() for c in cells):
+                continue
+            bad(f"date {date_text.strip()!r} is not a day (YYYY-MM-DD) or a month (YYYY-MM); "
+                "the row is left out until it is corrected", line)
             continue
-        segment = values.get("segment", "")
-        if file_rows.kind == "flow":
-            journey, target = values.get("journey", ""), values.get("to", "")
+        assert isinstance(period, Period)
+        segment = cells[segment_at].strip()
+        if is_flow:
+            journey, target = cells[second].strip(), cells[fourth].strip()
             if not journey or not target:
                 missing = "journey" if not journey else "to"
                 bad(f"the row has no '{missing}'; write the journey id and the stage (or exit) "
                     "the customers went to", line)
                 continue
-            count = read_count(values.get("count", ""))
+            text = cells[fifth]
+            count = int(text) if text.isascii() and text.isdigit() else read_count(text)
             if count is None:
-                bad(f"count {values.get('count', '')!r} is not a whole number of customers "
+                bad(f"count {text.strip()!r} is not a whole number of customers "
                     "(e.g. 1,234); the row is left out until it is corrected", line)
                 continue
-            flows.append(FlowRow(period, journey, values.get("from", ""), target, count,
-                                 segment, file, line))
+            flows.append(_tuple(FlowRow, (period, journey, cells[third].strip(), target, count,
+                                          segment, file, line)))
         else:
-            name, text = values.get("kpi", ""), values.get("value", "")
+            name, text = cells[second].strip(), cells[third].strip()
             if not name:
                 bad("the row names no KPI; write the KPI's id or name", line)
                 continue
@@ -131,6 +159,6 @@ def read_rows(file_rows: FileRows) -> tuple[list[FlowRow], list[KpiRow], list[Di
                     "(e.g. 84%, 1,234 or 2.5h); the row is left out until it is corrected",
                     line)
                 continue
-            kpis.append(KpiRow(period, name, text, value, values.get("journey", ""),
-                               values.get("stage", ""), segment, file, line))
+            kpis.append(KpiRow(period, name, text, value, cells[fourth].strip(),
+                               cells[fifth].strip(), segment, file, line))
     return flows, kpis, findings
