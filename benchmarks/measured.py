@@ -144,12 +144,25 @@ def scale(sizes: list[str]) -> dict[str, object]:
     return {"part": "scale", "sizes": results}
 
 
-def build(pages: int, rounds: int) -> dict[str, object]:
+def _value_near(kpi: Kpi, seed: int) -> str:
+    """A value in the unit of the KPI's target, around it (met or missed)."""
+    from mkdocs_custflow.structure.measures import read_target
+
+    goal = read_target(kpi.target, kpi.unit) if kpi.target else None
+    if goal is None:
+        return f"{50 + seed % 40}%"
+    unit = goal.quantity.unit
+    number = f"{goal.quantity.value * (0.9 + seed % 20 / 100):.2f}"
+    return number + ("%" if unit == "%" else "s" if unit == "s" else f" {unit}" if unit else "")
+
+
+def measured_corpus(root: Path, pages: int) -> dict[str, int]:
+    """Site A of the benchmark corpus, and ``mkdocs-m.yml``: the same with 24
+    monthly periods of flow and KPI rows for every journey."""
     from corpus import generate
 
     from mkdocs_custflow.pipeline import Pipeline, Settings, SourcePage
 
-    root = Path(tempfile.mkdtemp()) / "corpus"
     generate(root, pages=pages, sites=["A"])
     docs = root / "docs-a"
     pipeline = Pipeline(Settings(catalog=str(root / "catalog.yml"), base=str(root)))
@@ -157,7 +170,7 @@ def build(pages: int, rounds: int) -> dict[str, object]:
                   for p in sorted(docs.rglob("*.md"))]
     reading_ = pipeline.read_site(pages_read)
     journeys = list(reading_.homes.values())
-    flow_rows, kpi_rows = ["date,journey,from,to,count"], ["date,kpi,value,journey"]
+    flow_rows, kpi_rows = ["date,journey,from,to,count"], ["date,kpi,value,journey,stage"]
     for home in journeys:
         journey = home.journey
         ids = [s.id for s in journey.stages]
@@ -169,15 +182,26 @@ def build(pages: int, rounds: int) -> dict[str, object]:
                 flow_rows.append(f"{month},{journey.id},{here},{there},{on}")
                 flow_rows.append(f"{month},{journey.id},{here},lost,{n - on}")
                 n = on
+            written = set()
             for stage in journey.stages:
                 for kpi in stage.kpis:
-                    kpi_rows.append(f"{month},{kpi.key},{50 + len(kpi_rows) % 40}%,{journey.id}")
+                    if (stage.id, kpi.key) not in written:  # a stage used twice: once
+                        written.add((stage.id, kpi.key))
+                        value = _value_near(kpi, len(kpi_rows))
+                        kpi_rows.append(f'{month},{kpi.key},"{value}",{journey.id},{stage.id}')
     (root / "flow.csv").write_text("\n".join(flow_rows) + "\n", "utf-8")
     (root / "kpis.csv").write_text("\n".join(kpi_rows) + "\n", "utf-8")
     config = (root / "mkdocs-a.yml").read_text("utf-8")
     measured = config.replace("      cache_dir: .cache/a\n", "      cache_dir: .cache/a\n"
                               "      measures: [flow.csv, kpis.csv]\n      stale_after: 100y\n")
     (root / "mkdocs-m.yml").write_text(measured, "utf-8")
+    return {"journeys": len(journeys), "flow_rows": len(flow_rows) - 1,
+            "kpi_rows": len(kpi_rows) - 1}
+
+
+def build(pages: int, rounds: int) -> dict[str, object]:
+    root = Path(tempfile.mkdtemp()) / "corpus"
+    made = measured_corpus(root, pages)
     times: dict[str, list[float]] = {"without": [], "with": []}
     for _ in range(rounds):
         for name, config_file in (("without", "mkdocs-a.yml"), ("with", "mkdocs-m.yml")):
@@ -188,8 +212,7 @@ def build(pages: int, rounds: int) -> dict[str, object]:
             times[name].append(time.perf_counter() - start)
     without, with_ = statistics.median(times["without"]), statistics.median(times["with"])
     shutil.rmtree(root.parent)
-    return {"part": "build", "pages": pages, "journeys": len(journeys),
-            "flow_rows": len(flow_rows) - 1, "kpi_rows": len(kpi_rows) - 1,
+    return {"part": "build", "pages": pages, **made,
             "without_s": round(without, 2), "with_s": round(with_, 2),
             "ratio": round(with_ / without, 3), "rounds": rounds}
 

@@ -144,6 +144,7 @@ def _kpi_rows(data: MeasuredData, by_id: dict[str, Journey]) -> list[Diagnostic]
                 known.setdefault(name_key(kpi.name), kpi.name)
     found = []
     seen: dict[tuple[object, ...], int] = {}
+    stage_names: dict[str, tuple[set[str], list[str]]] = {}  # journey id ("": any) -> names
     for row in data.kpis:
         if name_key(row.kpi) not in known:
             found.append(Diagnostic(
@@ -159,13 +160,17 @@ def _kpi_rows(data: MeasuredData, by_id: dict[str, Journey]) -> list[Diagnostic]
                 f"'{row.kpi}'", row.file, row.line, "measure-unknown"))
             continue
         if row.stage:
-            stages = [s for j in ([scope] if scope else by_id.values()) for s in j.stages]
-            names = {name_key(s.id) for s in stages} | {name_key(s.name) for s in stages}
+            scope_id = scope.id if scope else ""
+            if scope_id not in stage_names:
+                stages = [s for j in ([scope] if scope else by_id.values()) for s in j.stages]
+                stage_names[scope_id] = ({name_key(s.id) for s in stages}
+                                         | {name_key(s.name) for s in stages},
+                                         sorted({s.id for s in stages}))
+            names, ids = stage_names[scope_id]
             if name_key(row.stage) not in names:
                 found.append(Diagnostic(
                     Severity.WARNING,
-                    f"unknown stage '{row.stage}' for KPI '{row.kpi}'"
-                    f"{name_hint(row.stage, [s.id for s in stages])}",
+                    f"unknown stage '{row.stage}' for KPI '{row.kpi}'{name_hint(row.stage, ids)}",
                     row.file, row.line, "measure-unknown"))
                 continue
         key = (row.file, name_key(row.kpi), row.journey, name_key(row.stage), row.segment,

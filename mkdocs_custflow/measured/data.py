@@ -39,6 +39,7 @@ class MeasuredData:
             self._by_journey.setdefault(row.journey, []).append(row)
         self.kpi_index = KpiIndex(self.kpis)
         self._flows: dict[tuple[object, ...], JourneyFlow | None] = {}
+        self._by_object: dict[int, tuple[Journey, JourneyFlow | None]] = {}
 
     @property
     def journeys(self) -> list[str]:
@@ -50,7 +51,11 @@ class MeasuredData:
 
     def flow_of(self, journey: Journey) -> JourneyFlow | None:
         """The journey's flow: its own rows, or (a to-be journey without rows of
-        its own) those of the journey it improves. None without rows."""
+        its own) those of the journey it improves. None without rows. Made
+        once per journey read (the checks, each view and the dashboard ask)."""
+        known = self._by_object.get(id(journey))
+        if known is not None and known[0] is journey:
+            return known[1]
         own = journey.id
         if own not in self._by_journey and journey.improves in self._by_journey:
             own = journey.improves or own
@@ -59,6 +64,7 @@ class MeasuredData:
         if key not in self._flows:
             rows = self._by_journey.get(own)
             self._flows[key] = journey_flow(journey, rows) if rows else None
+        self._by_object[id(journey)] = (journey, self._flows[key])
         return self._flows[key]
 
     def kpi_history(self, kpi: Kpi, journey_id: str | None, stage_id: str,

@@ -10,6 +10,7 @@ the rows without one. Two rows of one series and period: the later wins
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from mkdocs_custflow.structure import Kpi
 from mkdocs_custflow.structure.measures import COMPARISONS, Quantity, read_target, read_value
 
 
+@functools.lru_cache(maxsize=65_536)  # a few names, on many rows
 def name_key(text: str) -> str:
     """How a row's text is matched to an id or name."""
     return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
@@ -86,33 +88,53 @@ def kpi_keys(kpi: Kpi) -> set[str]:
 
 
 class KpiIndex:
-    """KPI rows by the name they give, to find each KPI's history fast."""
+    """KPI rows by the name they give and the journey they name, so that
+    finding a KPI's history reads only its own rows; each history is made
+    once (pages, checks and the dashboard ask for the same ones)."""
 
     def __init__(self, rows: Iterable[KpiRow]) -> None:
         self.by_name: dict[str, list[KpiRow]] = {}
+        self.by_journey: dict[tuple[str, str], list[KpiRow]] = {}
+        keys: dict[str, str] = {}
         for row in rows:
-            self.by_name.setdefault(name_key(row.kpi), []).append(row)
+            key = keys.get(row.kpi)
+            if key is None:
+                key = keys[row.kpi] = name_key(row.kpi)
+            self.by_name.setdefault(key, []).append(row)
+            self.by_journey.setdefault((key, row.journey), []).append(row)
+        self._made: dict[tuple[object, ...], list[KpiHistory]] = {}
 
     def rows_for(self, kpi: Kpi, journey_id: str | None, stage_ids: set[str]) -> list[KpiRow]:
         """The rows of ``kpi`` as shown in a journey (None: any) at a stage
         (``stage_ids``: its id and name, keyed)."""
-        found = []
+        found: list[KpiRow] = []
         for key in kpi_keys(kpi):
-            for row in self.by_name.get(key, ()):
-                if row.journey and journey_id is not None and row.journey != journey_id:
-                    continue
-                if row.stage and name_key(row.stage) not in stage_ids:
-                    continue
-                found.append(row)
+            if journey_id is None:
+                rows: Iterable[KpiRow] = self.by_name.get(key, ())
+            else:
+                rows = [*self.by_journey.get((key, ""), ()),
+                        *self.by_journey.get((key, journey_id), ())]
+            found.extend(row for row in rows
+                         if not row.stage or name_key(row.stage) in stage_ids)
         return found
 
     def histories(self, kpi: Kpi, journey_id: str | None, stage_id: str,
                   stage_name: str) -> list[KpiHistory]:
         """The KPI's series (without a segment first, then each segment)."""
+        memo = (kpi.key, kpi.name, kpi.unit, kpi.target, journey_id, stage_id, stage_name)
+        made = self._made.get(memo)
+        if made is None:
+            made = self._made[memo] = self._histories(kpi, journey_id, stage_id, stage_name)
+        return made
+
+    def _histories(self, kpi: Kpi, journey_id: str | None, stage_id: str,
+                   stage_name: str) -> list[KpiHistory]:
         rows = self.rows_for(kpi, journey_id, {name_key(stage_id), name_key(stage_name)})
         series: dict[str, dict[Period, KpiPoint]] = {}
         for row in sorted(rows, key=lambda r: (r.file, r.line)):
-            value = read_value(row.value_text, kpi.unit) or row.value
+            value = row.value  # a bare number takes the KPI's unit
+            if kpi.unit and not value.unit:
+                value = read_value(row.value_text, kpi.unit) or value
             series.setdefault(row.segment, {})[row.period] = KpiPoint(
                 row.period, value, row.value_text, row.file, row.line)
         return [KpiHistory(kpi, [points[p] for p in sorted(points)], segment)

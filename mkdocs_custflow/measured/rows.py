@@ -104,6 +104,7 @@ def read_rows(file_rows: FileRows) -> tuple[list[FlowRow], list[KpiRow], list[Di
     at = file_rows.positions
     width = max(at.values()) + 1
     periods: dict[str, object] = {}
+    values: dict[str, object] = {}  # values repeat too: each text read once
     is_flow = file_rows.kind == "flow"
     names = ("date", "journey", "from", "to", "count") if is_flow else (
         "date", "kpi", "value", "journey", "stage")
@@ -153,12 +154,15 @@ def read_rows(file_rows: FileRows) -> tuple[list[FlowRow], list[KpiRow], list[Di
             if not name:
                 bad("the row names no KPI; write the KPI's id or name", line)
                 continue
-            value = read_value(text) if text else None
+            value = values.get(text, _UNREAD)
+            if value is _UNREAD:
+                value = values[text] = read_value(text) if text else None
             if value is None:
                 bad(f"value {text!r} of KPI '{name}' is not a number with an optional unit "
                     "(e.g. 84%, 1,234 or 2.5h); the row is left out until it is corrected",
                     line)
                 continue
-            kpis.append(KpiRow(period, name, text, value, cells[fourth].strip(),
-                               cells[fifth].strip(), segment, file, line))
+            assert isinstance(value, Quantity)
+            kpis.append(_tuple(KpiRow, (period, name, text, value, cells[fourth].strip(),
+                                        cells[fifth].strip(), segment, file, line)))
     return flows, kpis, findings
