@@ -364,3 +364,30 @@ def test_validate_reports_the_rows_in_sarif_and_export_carries_the_dashboard(
     assert dashboard["journeys"][0]["customers_in"] == 1000
     assert dashboard["journeys"][0]["conversion"] == 0.095
     assert dashboard["build_date"] == "2026-11-14"
+
+
+def test_serve_watches_the_data_files(tmp_path: Path) -> None:
+    from mkdocs_custflow.plugin.config import options_of
+    from mkdocs_custflow.plugin.plugin import CustflowPlugin
+
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "flow.csv").write_text(SPEC_FLOW, "utf-8")
+    plugin = CustflowPlugin()
+    errors, warnings = plugin.load_config(
+        {"measures": ["data/flow.csv"]}, config_file_path=str(tmp_path / "mkdocs.yml"))
+    assert not errors and not warnings
+    plugin.options = options_of(plugin.config)
+
+    class Server:
+        def __init__(self) -> None:
+            self.watched: list[str] = []
+
+        def watch(self, path: str) -> None:
+            self.watched.append(path)
+
+    server = Server()
+    plugin.on_serve(server, config=None, builder=None)
+    assert server.watched == [str((tmp_path / "data" / "flow.csv").resolve())]
+    bad, _ = CustflowPlugin().load_config(
+        {"measures": ["../elsewhere.csv"]}, config_file_path=str(tmp_path / "mkdocs.yml"))
+    assert "outside the project" in str(bad)
