@@ -103,7 +103,9 @@ def _flow_rows(data: MeasuredData, by_id: dict[str, Journey]) -> list[Diagnostic
                 f"unknown journey '{row.journey}'{name_hint(row.journey, by_id)}; write the id "
                 "of a journey block of this site", row.file, row.line, "measure-unknown"))
             continue
-        names = names_of.setdefault(journey.id, stage_names(journey))
+        names = names_of.get(journey.id)
+        if names is None:
+            names = names_of[journey.id] = stage_names(journey)
         hint = name_hint
         if row.source and row.source not in names:
             found.append(Diagnostic(

@@ -13,7 +13,6 @@ from __future__ import annotations
 import calendar
 import re
 import unicodedata
-from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
@@ -27,9 +26,9 @@ _DATE = re.compile(
 _COUNT = re.compile(r"^(?P<n>\d{1,3}(?:[, \u00a0\u202f']\d{3})+|\d+)\s*(?P<unit>[^\W\d_]+)?$")
 
 
-@dataclass(frozen=True, order=True)
-class Period:
-    """The period a row belongs to: it ends at ``end``."""
+class Period(NamedTuple):
+    """The period a row belongs to: it ends at ``end``. Periods sort by their
+    end (a named tuple: hashed and compared in C, once per row)."""
 
     end: date
     start: date
