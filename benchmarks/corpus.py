@@ -21,6 +21,9 @@
                                 of the navigation (nav_limit)
     root/mkdocs-b-np.yml        B without the playbook pages
     root/mkdocs-b-diagrams.yml  B (diagrams only): the same for docs-bd
+    root/docs-b2/..., mkdocs-b2.yml  B2 (issue 26): docs-bd's pages, their
+                                diagrams linked to the playbook, plus the playbook
+                                pages as `custflow playbook --links files` writes them
 
 ``sites`` limits which of them are written (the scaling corpora need only
 A and B).
@@ -555,19 +558,21 @@ SITES = {
     "B": ("docs-b", "mkdocs-b.yml"),
     "B without the playbook pages": ("docs-b-np", "mkdocs-b-np.yml"),
     "B (diagrams only)": ("docs-bd", "mkdocs-b-diagrams.yml"),
+    "B2": ("docs-b2", "mkdocs-b2.yml"),
 }
 PLAYBOOK_KINDS = ("stages", "touchpoints", "roles")
 NAV_LIMIT = 30  # the plugin's default nav_limit: A lists a kind only up to this many pages
 
 
-def write_playbook_pages(root: Path, docs: str) -> dict:
+def write_playbook_pages(root: Path, docs: str, links: str | None = None) -> dict:
     """The playbook pages as ``custflow playbook docs-a --out DOCS -f mkdocs-a.yml``
-    writes them (run as that command, in a fresh interpreter, with this
-    interpreter's path); returns what it wrote and how long it took."""
+    (with ``--links LINKS`` when given) writes them (run as that command, in a
+    fresh interpreter, with this interpreter's path); returns what it wrote and
+    how long it took."""
     start = time.perf_counter()
     completed = subprocess.run(
         [sys.executable, "-m", "mkdocs_custflow.cli", "playbook", "docs-a", "--out", docs,
-         "-f", "mkdocs-a.yml"],
+         "-f", "mkdocs-a.yml", *(("--links", links) if links else ())],
         cwd=root, capture_output=True, text=True,
     )
     seconds = time.perf_counter() - start
@@ -686,6 +691,20 @@ def generate(root: Path, pages: int = 300, blocks_per_page: int = 5, seed: int =
         (root / "mkdocs-b-diagrams.yml").write_text(
             config_yaml("B (diagrams only)", "docs-bd", "site-bd", ""), "utf-8")
         summary["markdown_chars_bd"] = chars["docs-bd"]
+    if "B2" in wanted:
+        # Issue 26's B2: what a writer without the plugin has, the same pages with
+        # each block's diagrams as ```mermaid fences (their links to the playbook
+        # kept) and the playbook pages written once by `custflow playbook --links files`.
+        playbook2 = write_playbook_pages(root, "docs-b2", links="files")
+        hidden2 = not_in_nav(playbook2["kinds"])
+        extra2 = ("not_in_nav: |\n" + "".join(f"  {h}\n" for h in hidden2)) if hidden2 else ""
+        fences = MermaidEquivalent(reader, playbook_url=relative_urls(playbook2["pages"]))
+        write_pages("docs-b2", fences)
+        (root / "mkdocs-b2.yml").write_text(
+            config_yaml("B2", "docs-b2", "site-b2", "", extra2), "utf-8")
+        summary.update({"markdown_chars_b2": chars["docs-b2"],
+                        "mermaid_fences_b2": fences.diagrams,
+                        "playbook_markdown_chars_b2": playbook2["markdown_chars"]})
     summary["block_warnings"] = len(reader.warnings)
     if reader.warnings:
         print("corpus: block warnings:", *reader.warnings[:5], sep="\n  ", file=sys.stderr)

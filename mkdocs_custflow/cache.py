@@ -14,7 +14,7 @@ reads only the blocks that changed; and, when given a folder, on disk between
 builds.
 
 The disk holds data, never code: each entry is JSON, decoded only into the
-model's own dataclasses with every field's type checked, and signed with an
+model's own dataclasses with every field's type checked (``cache_entries``), and signed with an
 HMAC whose key is kept outside the cache folder (``CUSTFLOW_CACHE_KEY``, else a
 file of this user's). An entry that was damaged, written by another
 version, or written by anyone without the key is a miss: the block is read
@@ -27,23 +27,20 @@ results that are reused only when nothing they depend on changed.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import functools
 import hashlib
 import hmac
-import json
 import os
 import secrets
 import sys
 import time
-import types
-import typing
 from collections.abc import Callable, Iterable
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Generic, NoReturn, TypeVar, Union
+from typing import Generic, TypeVar
 
-from mkdocs_custflow.diagnostics import Diagnostic, Severity
+from mkdocs_custflow.cache_entries import decode_result, encode_result
+from mkdocs_custflow.diagnostics import Diagnostic
 from mkdocs_custflow.structure import Catalog, Journey
 
 try:
@@ -109,141 +106,6 @@ def folder_files(folders: Iterable[str | Path | None]) -> list[Path]:
             with contextlib.suppress(OSError):
                 found.extend(sorted(p for p in Path(folder).iterdir() if p.is_file()))
     return found
-
-
-# -- the model as JSON ---------------------------------------------------------
-class EntryError(ValueError):
-    """A stored entry does not have the shape of the model."""
-
-
-def to_data(value: object) -> object:
-    """The model as JSON values; a dataclass carries its class name."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        data = {f.name: to_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
-        data["@"] = type(value).__name__
-        return data
-    if isinstance(value, Severity):
-        return value.value
-    if isinstance(value, dict):
-        return {key: to_data(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [to_data(item) for item in value]
-    return value
-
-
-Decoder = Callable[[Any], Any]
-
-
-def _fail(message: str) -> NoReturn:
-    raise EntryError(message)
-
-
-@functools.cache
-def decoder(kind: Any) -> Decoder:
-    """A function that turns JSON values into ``kind`` (a type hint of the
-    model), checking every value's type; anything else raises :class:`EntryError`.
-    Made once per type: entries are many, types few."""
-    origin = typing.get_origin(kind)
-    if origin in (Union, types.UnionType):
-        options = [o for o in typing.get_args(kind) if o is not type(None)]
-        optional = len(options) < len(typing.get_args(kind))
-        if len(options) == 1:
-            inner = decoder(options[0])
-            return lambda v: None if v is None and optional else inner(v)
-        named = {o.__name__: decoder(o) for o in options}
-
-        def one_of(v: Any) -> Any:
-            if v is None and optional:
-                return None
-            if type(v) is not dict or v.get("@") not in named:
-                _fail(f"none of {kind}")
-            return named[v["@"]](v)
-
-        return one_of
-    if origin is list:
-        item = decoder(typing.get_args(kind)[0])
-        return lambda v: [item(x) for x in v] if type(v) is list else _fail("a list expected")
-    if origin is dict:
-        value = decoder(typing.get_args(kind)[1])
-
-        def mapping(v: Any) -> Any:
-            if type(v) is not dict or not all(type(k) is str for k in v):
-                _fail("a mapping expected")
-            return {k: value(x) for k, x in v.items()}
-
-        return mapping
-    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
-        return _dataclass_decoder(kind)
-    if kind is Severity:
-        levels = {level.value for level in Severity}
-        return lambda v: Severity(v) if v in levels else _fail("a severity")
-    if kind in (str, int, bool):
-        return lambda v: v if type(v) is kind else _fail(f"{kind.__name__} expected")
-    raise TypeError(f"no decoder for {kind}")  # pragma: no cover - a model field of a new type
-
-
-def _dataclass_decoder(cls: type) -> Decoder:
-    from mkdocs_custflow import structure  # the names the model's hints use
-
-    names = {**vars(structure), **vars(sys.modules[cls.__module__])}
-    hints = typing.get_type_hints(cls, names)
-    fields = [(f.name, decoder(hints[f.name])) for f in dataclasses.fields(cls) if f.init]
-    size, name = len(fields) + 1, cls.__name__
-
-    def instance(v: Any) -> Any:
-        if type(v) is not dict or v.get("@") != name or len(v) != size:
-            _fail(f"a {name} expected")
-        try:
-            return cls(**{field: decode(v[field]) for field, decode in fields})
-        except KeyError as missing:
-            _fail(f"a {name} without {missing}")
-
-    return instance
-
-
-def encode_result(
-    journey: Journey | None, findings: list[Diagnostic], catalog: Catalog
-) -> str:
-    """A block's result as JSON. Actors and touchpoints the journey shares with
-    the catalog are named, not copied: the entry is found only with the same
-    catalog, and the journey read back shares them again, as a fresh read does."""
-    data: dict[str, object] = {"journey": None, "findings": to_data(findings), "order": {}}
-    if journey is not None:
-        journey_data = to_data(journey)
-        assert isinstance(journey_data, dict)
-        order = {}
-        for key, source in (("actors", catalog.actors), ("touchpoints", catalog.touchpoints)):
-            items = getattr(journey, key)
-            order[key] = list(items)  # every id in order; the own ones are in journey_data
-            journey_data[key] = {
-                k: v for k, v in journey_data[key].items() if source.get(k) is not items[k]
-            }
-        data["journey"], data["order"] = journey_data, order
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-
-
-_OPTIONAL_JOURNEY = decoder(Union[Journey, None])  # noqa: UP007 - a runtime type hint
-_FINDINGS = decoder(list[Diagnostic])
-
-
-def decode_result(text: str, catalog: Catalog) -> tuple[Journey | None, list[Diagnostic]]:
-    """Raises :class:`EntryError` (or ``ValueError`` for bad JSON)."""
-    data = json.loads(text)
-    if type(data) is not dict or set(data) != {"journey", "findings", "order"}:
-        _fail("not a block entry")
-    journey = _OPTIONAL_JOURNEY(data["journey"])
-    order = data["order"]
-    if journey is not None:
-        if type(order) is not dict or set(order) != {"actors", "touchpoints"}:
-            _fail("not a block entry")
-        for key, source in (("actors", catalog.actors), ("touchpoints", catalog.touchpoints)):
-            own, ids = getattr(journey, key), order[key]
-            if type(ids) is not list or not all(
-                type(i) is str and (i in own or i in source) for i in ids
-            ) or not set(own) <= set(ids):
-                _fail(f"{key} neither the block's nor the catalog's")
-            setattr(journey, key, {i: own[i] if i in own else source[i] for i in ids})
-    return journey, _FINDINGS(data["findings"])
 
 
 # -- the key that signs entries -------------------------------------------------

@@ -7,8 +7,10 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
+from datetime import date
 
 from mkdocs_custflow.structure import Decision, Message, Note
+from mkdocs_custflow.structure.review_cycle import Interval
 
 ITEM_KEYS = ("id", "name", "text", "title", "url")
 """The fields that name a list item (a KPI, a link, a pain point...)."""
@@ -66,6 +68,8 @@ def shown(value: object, field: str = "") -> str:
         return ", ".join(shown(v) for v in value)
     if isinstance(value, str):
         return f"'{value}'"
+    if isinstance(value, (date, Interval)):
+        return str(as_data(value))
     if dataclasses.is_dataclass(value):
         if any(getattr(value, name, None) for name in ITEM_KEYS):
             return item_label(value)
@@ -77,7 +81,12 @@ def shown(value: object, field: str = "") -> str:
 
 
 def as_data(value: object) -> object:
-    """A model value as JSON values."""
+    """A model value as JSON values (a date as ``YYYY-MM-DD``, an interval as
+    written: ``3m``)."""
+    if isinstance(value, Interval):
+        return str(value)
+    if isinstance(value, date):
+        return value.isoformat()
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         data = {f.name: as_data(getattr(value, f.name)) for f in dataclasses.fields(value)
                 if f.name not in ("line", "key_lines")}

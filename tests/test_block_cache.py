@@ -168,6 +168,24 @@ def test_a_warm_journey_shares_the_catalogs_actors_as_a_read_one_does(tmp_path: 
     assert warm.journey.actors["desk"] is not warm_pipeline.catalog.actors["desk"]  # own
 
 
+def test_ids_are_one_string_per_site_read_or_from_the_disk(tmp_path: Path) -> None:
+    # Ids and names recur in every block of a site: a warm build must not hold a
+    # copy per place any more than a fresh read does.
+    other = BLOCK.replace("id: order", "id: refund")
+    for _ in range(2):  # a cold build, then a warm one from the disk
+        cache = BlockCache(tmp_path)
+        pipeline = Pipeline(Settings(), cache)
+        first = pipeline.read_block(BLOCK, file="docs/a.md", line=3).journey
+        second = pipeline.read_block(other, file="docs/b.md", line=3).journey
+        cache.finish()
+        assert first is not None and second is not None
+        one, two = first.stages[0].steps[0], second.stages[0].steps[0]
+        assert one.sender == "customer" and one.sender is two.sender
+        assert first.stages[0].owner is second.stages[0].owner
+        assert first.actors["sales"].name is second.actors["sales"].name
+    assert cache.from_disk == 2
+
+
 def test_code_fingerprint_follows_the_package_files(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

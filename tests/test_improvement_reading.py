@@ -14,6 +14,7 @@ import pytest
 from support.pipeline import make_pipeline
 
 from mkdocs_custflow import cache as cache_module
+from mkdocs_custflow import cache_entries
 from mkdocs_custflow.diagnostics import Severity
 from mkdocs_custflow.pipeline import Pipeline
 from mkdocs_custflow.structure import Kpi
@@ -236,7 +237,8 @@ def test_review_reads_and_tells_the_next_date():
     result = make_pipeline().read_block(body, file=FILE, line=BASE)
     review = result.journey.review
     assert (review.owner, review.participants, review.last, review.line) == (
-        "desk", ["eng"], "2026-08-31", BASE + 5)
+        "desk", ["eng"], date(2026, 8, 31), BASE + 5)
+    assert str(review.every) == "3m"
     assert review.next_date() == date(2026, 11, 30)
 
 
@@ -324,12 +326,14 @@ def test_the_block_cache_round_trips_the_new_fields():
     pipeline = make_pipeline()
     result = pipeline.read_block(body, file=FILE, line=BASE)
     assert result.ok, [str(d) for d in result.diagnostics]
-    text = cache_module.encode_result(result.journey, result.diagnostics, pipeline.catalog)
-    journey, findings = cache_module.decode_result(text, pipeline.catalog)
+    text = cache_entries.encode_result(result.journey, result.diagnostics, pipeline.catalog)
+    journey, findings = cache_entries.decode_result(text, pipeline.catalog)
     assert journey == result.journey and findings == result.diagnostics
     assert journey.review.participants == ["eng"] and journey.stages[1].detail == "repair-visit"
+    assert isinstance(journey.review.last, date)
+    assert journey.review.every == result.journey.review.every
     assert isinstance(journey.stages[1].kpis[0], Kpi)
-    info = cache_module.decoder(Severity)("info")
+    info = cache_entries.decoder(Severity)("info")
     assert info is Severity.INFO
 
 
@@ -361,12 +365,16 @@ def test_unreadable_targets_and_values():
 
 
 def test_next_review_dates():
-    assert next_review("2026-01-31", "1m") == date(2026, 2, 28)
-    assert next_review("2024-02-29", "1y") == date(2025, 2, 28)
-    assert next_review("2026-12-15", "3m") == date(2027, 3, 15)
-    assert next_review("2026-01-01", "2w") == date(2026, 1, 15)
-    assert next_review("2026-01-01", "90d") == date(2026, 4, 1)
-    assert next_review("9999-12-31", "1y") is None  # past the calendar: no date, no crash
-    assert next_review(None, "1m") is None and next_review("2026-01-01", None) is None
-    assert read_interval("0m") is None and read_interval("12 M") == (12, "m")
+    def due(last: str | None, every: str | None) -> date | None:
+        return next_review(date.fromisoformat(last) if last else None,
+                           read_interval(every) if every else None)
+
+    assert due("2026-01-31", "1m") == date(2026, 2, 28)
+    assert due("2024-02-29", "1y") == date(2025, 2, 28)
+    assert due("2026-12-15", "3m") == date(2027, 3, 15)
+    assert due("2026-01-01", "2w") == date(2026, 1, 15)
+    assert due("2026-01-01", "90d") == date(2026, 4, 1)
+    assert due("9999-12-31", "1y") is None  # past the calendar: no date, no crash
+    assert due(None, "1m") is None and due("2026-01-01", None) is None
+    assert read_interval("0m") is None and str(read_interval("12 M")) == "12m"
     assert add_interval(date(2026, 3, 31), 1, "m") == date(2026, 4, 30)

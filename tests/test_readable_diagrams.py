@@ -12,6 +12,7 @@ steps.
 
 from __future__ import annotations
 
+import json
 import re
 import statistics
 from pathlib import Path
@@ -215,6 +216,30 @@ def test_text_version_and_search_read_text_not_mermaid(tmp_path: Path, build_sit
 
 
 # -- tables and navigation ----------------------------------------------------------------
+
+
+def test_legends_stay_out_of_search_and_the_score_bar_is_no_element(
+    tmp_path: Path, build_site
+) -> None:
+    catalog = TEAM_CATALOG.replace("team: Operations", "team: Nightshift Logistics")
+    docs = {
+        "catalog.yml": catalog,
+        "index.md": "# Home\n\n```journey\nid: j\nviews: [flow, journey]\nstages:\n"
+                    "  - id: pack\n    owner: ops\n    steps:\n      - {from: sales, to: ops, "
+                    "say: Where is my parcel?, score: 2}\n```\n",
+    }
+    config = {"plugins": ["search", {"custflow": {"catalog": "docs/catalog.yml"}}]}
+    site = build_site(tmp_path, docs, config, strict=True).check().site_dir
+    html = (site / "index.html").read_text("utf-8")
+    legend = re.search(r'<ul class="custflow-legend"([^>]*)>(.*?)</ul>', html, re.S)
+    assert legend and "data-search-exclude" in legend[1] and "Nightshift Logistics" in legend[2]
+    assert re.search(r'<td class="custflow-score custflow-score-low" data-score="2">2/5</td>',
+                     html)
+    assert "custflow-score-bar" not in html
+    entries = json.loads((site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    page = " ".join(e["text"] for e in entries if e["location"].split("#")[0] == "")
+    assert "Where is my parcel?" in page and "2/5" in page
+    assert "Nightshift Logistics" not in page  # the playbook's role page names the team
 
 
 def test_raci_matrix_keeps_its_stage_column_in_view(

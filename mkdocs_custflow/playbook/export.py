@@ -75,7 +75,8 @@ def _review(review: Review | None) -> dict[str, object] | None:
         return None
     due = review.next_date()
     return {
-        "owner": review.owner, "every": review.every, "last": review.last,
+        "owner": review.owner, "every": str(review.every) if review.every else None,
+        "last": review.last.isoformat() if review.last else None,
         "with": review.participants, "next": due.isoformat() if due else None,
         "line": review.line,
     }

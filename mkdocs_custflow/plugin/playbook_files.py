@@ -40,7 +40,7 @@ class PlaybookFiles:
         self.signature = ""
         # `mkdocs serve` keeps the plugin: while no journey changed or moved
         # (playbook.json records lines), the pages and the JSON are made once.
-        self._contents: LastValue[tuple[dict[str, str], str, list[tuple[str, str]]]] = (
+        self._contents: LastValue[tuple[dict[str, str], bytes, list[tuple[str, str]]]] = (
             LastValue()
         )
 
@@ -93,7 +93,10 @@ class PlaybookFiles:
             tuple(sorted(urls.items())),
         )
         contents, export_json, broken = self._contents.get(
-            key, lambda: (pages.render_all(), playbook_json(playbook), list(pages.urls.broken))
+            # The JSON is kept as UTF-8 bytes, as written: a str of a site with CJK
+            # text would take two or four bytes per character for the whole file.
+            key, lambda: (pages.render_all(), playbook_json(playbook).encode("utf-8"),
+                          list(pages.urls.broken))
         )
         for path, file in ours.items():
             file.content_string = contents[path]

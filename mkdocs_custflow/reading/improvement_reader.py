@@ -140,25 +140,26 @@ class ImprovementReader(ValueReader):
             )
             return None
         self.check_keys(value, REVIEW_KEYS, "'review'")
-        every = self.text(value, "every")
-        if every is not None and read_interval(every) is None:
+        every_text = self.text(value, "every")
+        every = read_interval(every_text) if every_text is not None else None
+        if every_text is not None and every is None:
             self.report.error(
                 f"'every' must be a number of days, weeks, months or years such as 90d, 2w, "
-                f"3m or 1y, not {every!r}{_interval_hint(every)}",
+                f"3m or 1y, not {every_text!r}{_interval_hint(every_text)}",
                 value.line_of("every"), VALUE_RULE,
             )
-            every = None
-        last = self.text(value, "last")
-        if last is not None and read_date(last) is None:
+        last_text = self.text(value, "last")
+        last = read_date(last_text) if last_text is not None else None
+        if last_text is not None and last is None:
             self.report.error(
-                f"'last' must be a date written YYYY-MM-DD, not {last!r}{_date_hint(last)}",
+                f"'last' must be a date written YYYY-MM-DD, not {last_text!r}"
+                f"{_date_hint(last_text)}",
                 value.line_of("last"), VALUE_RULE,
             )
-            last = None
         return Review(
             owner=self.id_value(value, "owner", "an actor id"),
             every=every,
-            last=last.strip() if last else None,
+            last=last,
             participants=self.id_list(value, "with"),
             line=self.report.file_line(line),
             key_lines={key: self.report.file_line(value.line_of(key)) for key in value},

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from sys import intern as _intern
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -269,7 +270,7 @@ class _Converter:
                     self.line(key_node.start_mark),
                 )
             self._check_scalar_tag(key_node)
-            key = key_node.value
+            key = _intern(key_node.value)  # the same few keys in every block: one str each
             if key in mapping.key_lines:
                 raise YamlReadError(
                     f"duplicate key '{key}' (first on line "
@@ -291,7 +292,10 @@ class _Converter:
             return None
         if not node.style and self.notes is not None:
             self._check_cut_off(node)
-        return str(node.value)
+        value = str(node.value)
+        # Ids, names and short values recur across a site's blocks: the model
+        # keeps one string of each instead of one per place it is written.
+        return _intern(value) if len(value) <= INTERNED_LENGTH else value
 
     def _check_cut_off(self, node: ScalarNode) -> None:
         """Warn when ``text #1`` lost ``#1`` to a YAML comment (a space before
@@ -315,6 +319,10 @@ class _Converter:
     def _check_tag(self, node: Node, expected: str) -> None:
         if node.tag != expected:
             raise YamlReadError(_tag_message(node.tag), self.line(node.start_mark))
+
+
+INTERNED_LENGTH = 40
+"""Text up to this long is kept once however often a site writes it."""
 
 
 def _tag_message(tag: str) -> str:

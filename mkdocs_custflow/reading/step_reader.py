@@ -7,6 +7,7 @@ note, a decision), so their reading and its messages live on their own.
 from __future__ import annotations
 
 import re
+from sys import intern
 
 from mkdocs_custflow.reading.keys import MESSAGE_KEYS
 from mkdocs_custflow.reading.located_yaml import YamlMapping, YamlSequence, line_of
@@ -49,7 +50,7 @@ class StepReader(ValueReader):
             head = _ARROW.match(match["head"]) if match else None
             if match and head:
                 return Message(
-                    head["sender"], head["receiver"], match["text"].strip(),
+                    intern(head["sender"]), intern(head["receiver"]), match["text"].strip(),
                     dashed=head["arrow"] == "-->", line=file_line,
                 )
             self.report.error(_STEP_FORMS, line)
@@ -70,7 +71,7 @@ class StepReader(ValueReader):
                 self.report.error("the text after 'A -> B:' must be text", line)
                 return None
             return Message(
-                arrow["sender"], arrow["receiver"], (text or "").strip(),
+                intern(arrow["sender"]), intern(arrow["receiver"]), (text or "").strip(),
                 dashed=arrow["arrow"] == "-->",
                 reply=self.text(data, "reply"), via=self.via(data),
                 note=self.text(data, "note"), score=self.score(data),
@@ -89,7 +90,8 @@ class StepReader(ValueReader):
         if sender is None or receiver is None:
             return None
         return Message(
-            sender.strip(), receiver.strip(), (self.text(data, "say") or "").strip(),
+            intern(sender.strip()), intern(receiver.strip()),
+            (self.text(data, "say") or "").strip(),
             reply=self.text(data, "reply"), via=self.via(data), note=self.text(data, "note"),
             score=self.score(data), pain=self.text(data, "pain"),
             lane=self.keyword(data, "lane", LANES, "lane"), line=self.report.file_line(line),

@@ -187,7 +187,7 @@ def _review(journey: Journey, options: RenderOptions) -> str:
         people = ", ".join(person(a) for a in review.participants)
         parts.append(escape(text["review_with"]).format(people=people))
     parts.append(
-        escape(text["review_last"]).format(date=escape(review.last))
+        escape(text["review_last"]).format(date=review.last.isoformat())
         if review.last else escape(text["review_never"])
     )
     due = review.next_date()
@@ -223,7 +223,8 @@ def _legend(colours: dict[str, str], options: RenderOptions) -> str:
         for team, colour in colours.items()
     )
     label = escape(words(options.locale)["teams_legend"], quote=True)
-    return f'<ul class="custflow-legend" aria-label="{label}">{items}</ul>'
+    # Team names are not what a reader searches a journey by: kept out of the index.
+    return f'<ul class="custflow-legend" aria-label="{label}" data-search-exclude>{items}</ul>'
 
 
 def text_version(journey: Journey, options: RenderOptions) -> str:

@@ -44,11 +44,9 @@ def render_satisfaction(journey: Journey, options: RenderOptions | None = None) 
             low = " custflow-score-low" if score <= LOW_SCORE else ""
             cells.append(f"<td>{escape(message.text)}</td>")
             cells.append(f"<td>{' '.join(people)}</td>")
-            cells.append(
-                f'<td class="custflow-score{low}" data-score="{score}">'
-                f'<span class="custflow-score-bar" style="--custflow-score: {score}" '
-                f'aria-hidden="true"></span> {score}/5</td>'
-            )
+            # The bar is the cell's ::before (custflow.css, by data-score): no element
+            # of its own for search to parse or screen readers to skip.
+            cells.append(f'<td class="custflow-score{low}" data-score="{score}">{score}/5</td>')
             rows.append("<tr>" + "".join(cells) + "</tr>")
     if not rows:
         return ""

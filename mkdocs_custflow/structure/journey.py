@@ -12,7 +12,7 @@ from typing import Union
 
 from mkdocs_custflow.structure.ids import fallback_id, slugify
 from mkdocs_custflow.structure.measures import kpi_result
-from mkdocs_custflow.structure.review_cycle import next_review
+from mkdocs_custflow.structure.review_cycle import Interval, next_review
 
 ACTOR_KINDS = ("customer", "role", "system", "partner")
 VIEWS = ("flow", "sequence", "journey", "stages", "raci", "map", "blueprint", "funnel", "sankey")
@@ -155,10 +155,10 @@ class Review:
     """Who reviews a journey with whom, how often, and when it was last done."""
 
     owner: str | None = None
-    every: str | None = None
-    """``<n>d``, ``<n>w``, ``<n>m`` or ``<n>y``, as checked when read."""
-    last: str | None = None
-    """``YYYY-MM-DD``, as checked when read."""
+    every: Interval | None = None
+    """How often (written ``<n>d``, ``<n>w``, ``<n>m`` or ``<n>y``)."""
+    last: date | None = None
+    """The day of the last review (written ``YYYY-MM-DD``)."""
     participants: list[str] = field(default_factory=list)
     """The actors reviewed with (``with:``)."""
     line: int = 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import os
 import re
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
 from mkdocs_custflow.diagnostics import one_line
@@ -18,12 +19,24 @@ INTERVAL = re.compile(r"^\s*(?P<count>\d{1,3})\s*(?P<unit>[dwmy])\s*$")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def read_interval(text: str) -> tuple[int, str] | None:
-    """``(count, unit)`` of an ``every`` value, or None when it is not one."""
+@dataclass(frozen=True)
+class Interval:
+    """How often a review falls due: ``count`` days, weeks, months or years."""
+
+    count: int
+    unit: str
+    """``d``, ``w``, ``m`` or ``y``."""
+
+    def __str__(self) -> str:
+        return f"{self.count}{self.unit}"
+
+
+def read_interval(text: str) -> Interval | None:
+    """The interval an ``every`` value writes, or None when it is not one."""
     match = INTERVAL.match(text.lower())
     if match is None or int(match["count"]) == 0:
         return None
-    return int(match["count"]), match["unit"]
+    return Interval(int(match["count"]), match["unit"])
 
 
 def read_date(text: str) -> date | None:
@@ -47,14 +60,13 @@ def add_interval(start: date, count: int, unit: str) -> date:
     return date(year, month, day)
 
 
-def next_review(last: str | None, every: str | None) -> date | None:
-    """``last`` plus ``every``, or None when either is missing or unreadable."""
-    start = read_date(last) if last else None
-    interval = read_interval(every) if every else None
-    if start is None or interval is None:
+def next_review(last: date | None, every: Interval | None) -> date | None:
+    """``last`` plus ``every``, or None when either is missing (or past the
+    calendar)."""
+    if last is None or every is None:
         return None
     try:
-        return add_interval(start, *interval)
+        return add_interval(last, every.count, every.unit)
     except (OverflowError, ValueError):  # past the year 9999
         return None
 
