@@ -18,7 +18,7 @@ from mkdocs_custflow.measured.flow import PeriodFlow, stage_names
 from mkdocs_custflow.measured.kpis import name_key
 from mkdocs_custflow.measured.rows import FlowRow, KpiRow, Period
 from mkdocs_custflow.structure import Journey
-from mkdocs_custflow.structure.review_cycle import add_interval, read_interval
+from mkdocs_custflow.structure.review_cycle import Interval, add_interval, read_interval
 
 MEASURE_UNKNOWN = Rule(
     "measure-unknown", "warning", "A data row names a journey, stage or KPI that does not exist.",
@@ -256,7 +256,7 @@ def _missed(data: MeasuredData, journeys: Iterable[Journey]) -> list[Diagnostic]
 def stale_findings(data: MeasuredData, today: date, stale_after: str) -> list[Diagnostic]:
     """``measure-stale`` for each file whose newest period ended longer ago
     than ``stale_after`` before ``today`` (the build date)."""
-    interval = read_interval(stale_after) or (45, "d")
+    interval = read_interval(stale_after) or Interval(45, "d")
     newest: dict[str, tuple[Period, int]] = {}
     rows: list[FlowRow | KpiRow] = [*data.flows, *data.kpis]
     for row in rows:
@@ -265,7 +265,7 @@ def stale_findings(data: MeasuredData, today: date, stale_after: str) -> list[Di
             newest[row.file] = (row.period, row.line)
     found = []
     for file, (period, line) in newest.items():
-        if add_interval(period.end, *interval) < today:
+        if add_interval(period.end, interval.count, interval.unit) < today:
             age = (today - period.end).days
             found.append(Diagnostic(
                 Severity.WARNING,

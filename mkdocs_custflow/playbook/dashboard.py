@@ -18,7 +18,7 @@ from mkdocs_custflow.measured.kpis import KpiHistory
 from mkdocs_custflow.measured.rows import FlowRow, KpiRow, Period
 from mkdocs_custflow.playbook.model import JourneyRecord, Playbook, PlaybookStage
 from mkdocs_custflow.structure import Kpi
-from mkdocs_custflow.structure.review_cycle import add_interval, read_interval
+from mkdocs_custflow.structure.review_cycle import Interval, add_interval, read_interval
 
 
 @dataclass
@@ -62,14 +62,14 @@ class Dashboard:
 
 
 def file_ages(data: MeasuredData, today: date) -> list[FileAge]:
-    interval = read_interval(data.stale_after) or (45, "d")
+    interval = read_interval(data.stale_after) or Interval(45, "d")
     newest: dict[str, Period] = {}
     rows: list[FlowRow | KpiRow] = [*data.flows, *data.kpis]
     for row in rows:
         if row.file not in newest or row.period > newest[row.file]:
             newest[row.file] = row.period
     return [FileAge(file, period, (today - period.end).days,
-                    add_interval(period.end, *interval) < today)
+                    add_interval(period.end, interval.count, interval.unit) < today)
             for file, period in newest.items()]
 
 
