@@ -14,6 +14,7 @@ import functools
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from mkdocs_custflow.measured.rows import KpiRow, Period
 from mkdocs_custflow.structure import Kpi
@@ -26,8 +27,7 @@ def name_key(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
 
 
-@dataclass(frozen=True)
-class KpiPoint:
+class KpiPoint(NamedTuple):
     period: Period
     value: Quantity
     text: str
