@@ -461,19 +461,12 @@ class MermaidEquivalent:
         self.tables_written = 0
 
     def options(self, locale: str):  # type: ignore[no-untyped-def]
-        from mkdocs_custflow.playbook.layout import PlaybookLayout
         from mkdocs_custflow.renderers.options import RenderOptions
 
         url = self.playbook_url
         if url is None:
             return RenderOptions(locale=locale)
-        layout, page = PlaybookLayout(), self.page
-        return RenderOptions(
-            locale=locale,
-            stage_url=lambda sid: url(layout.stage(sid), page),
-            actor_url=lambda aid: url(layout.role(aid), page),
-            touchpoint_url=lambda tid: url(layout.touchpoint(tid), page),
-        )
+        return RenderOptions(locale=locale, page=self.page, links=_CorpusLinks(url))
 
     def __call__(self, body: str) -> str:
         from mkdocs_custflow.i18n import normalize_locale
@@ -727,3 +720,35 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+class _CorpusLinks:
+    """The plugin's links to the playbook's pages, for the site by hand."""
+
+    signature = "corpus"
+
+    def __init__(self, url):  # type: ignore[no-untyped-def]
+        from mkdocs_custflow.playbook.layout import PlaybookLayout
+
+        self.url, self.layout = url, PlaybookLayout()
+
+    def stage(self, stage_id, page):  # type: ignore[no-untyped-def]
+        return self.url(self.layout.stage(stage_id), page)
+
+    def actor(self, actor_id, page):  # type: ignore[no-untyped-def]
+        return self.url(self.layout.role(actor_id), page)
+
+    def touchpoint(self, touchpoint_id, page):  # type: ignore[no-untyped-def]
+        return self.url(self.layout.touchpoint(touchpoint_id), page)
+
+    def in_diagram(self, url, page):  # type: ignore[no-untyped-def]
+        return url
+
+    def journey(self, journey_id, page):  # type: ignore[no-untyped-def]
+        return None
+
+    def part_of(self, journey_id, page):  # type: ignore[no-untyped-def]
+        return ()
+
+    def journey_key(self, journey):  # type: ignore[no-untyped-def]
+        return ""

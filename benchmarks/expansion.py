@@ -82,10 +82,12 @@ def make_pipeline(catalog_path: Path):  # type: ignore[no-untyped-def]
     return pipeline
 
 
-def options(cache_key: str | None):  # type: ignore[no-untyped-def]
+def options(page: str | None):  # type: ignore[no-untyped-def]
+    """The options of a page (``mkdocs serve`` keeps its blocks' HTML), or of
+    a build that keeps none (None)."""
     from mkdocs_custflow.renderers.options import RenderOptions
 
-    return RenderOptions(locale="en", cache_key=cache_key)
+    return RenderOptions(locale="en", page=page or "", memo=page is not None)
 
 
 class GcClock:

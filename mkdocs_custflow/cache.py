@@ -34,13 +34,14 @@ import os
 import secrets
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from importlib import metadata
 from pathlib import Path
 from typing import Generic, TypeVar
 
 from mkdocs_custflow.cache_entries import decode_result, encode_result
 from mkdocs_custflow.diagnostics import Diagnostic
+from mkdocs_custflow.renderers.options import RenderOptions
 from mkdocs_custflow.structure import Catalog, Journey
 
 try:
@@ -145,10 +146,20 @@ class Cached:
     def __init__(self, journey: Journey | None, findings: list[Diagnostic]) -> None:
         self.journey = journey
         self.findings = findings
-        self.html: dict[str, str] = {}
+        self.html: dict[Hashable, str] = {}
 
 
 BlockKey = tuple[str, str, int]
+
+
+def render_key(options: RenderOptions, journey: Journey | None, rules_key: str) -> Hashable:
+    """The one key under which a block's HTML is kept: the options (values:
+    words, day, teams, page and the site's links), and what else its output
+    shows: an error box's findings as the site's rules show them
+    (``rules_key``), a journey's links to other journeys."""
+    if journey is None:
+        return (options, rules_key)
+    return (options, options.links.journey_key(journey) if options.links else "")
 
 
 class BlockCache:

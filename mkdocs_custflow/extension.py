@@ -7,7 +7,7 @@ Python-Markdown load it directly (``markdown_extensions: [custflow]``).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,9 +22,10 @@ from mkdocs_custflow.playbook.layout import PlaybookLayout
 from mkdocs_custflow.playbook.links import page_url, relative_url
 from mkdocs_custflow.reading.fences import Fence, find_journey_fences
 from mkdocs_custflow.reading.includes import Locate
-from mkdocs_custflow.renderers.options import RenderOptions
+from mkdocs_custflow.renderers.options import JourneyRef, PartOf, RenderOptions
 from mkdocs_custflow.settings.options import OPTIONS, Host, OptionError, read_options
 from mkdocs_custflow.settings.site import SiteFacts, settings_for
+from mkdocs_custflow.structure import Journey
 
 log = logging.getLogger("mkdocs_custflow")
 
@@ -190,23 +191,9 @@ class JourneyExtension(Extension):
         folder = str(self.getConfig("playbook_dir") or "").strip("/")
         if not folder or not host.path or not (host.docs / folder).is_dir():
             return None
-        layout = PlaybookLayout(folder)
-        here = page_url(host.path, host.directory_urls)
-        in_diagrams: dict[str, str] = {}
-
-        def to(path: str) -> str:
-            target = page_url(path, host.directory_urls)
-            link = relative_url(target, host.path)
-            in_diagrams[link] = relative_url(target, here)
-            return link
-
-        return RenderOptions(
-            locale=self.pipeline.settings.locale,
-            stage_url=lambda sid: to(layout.stage(sid)),
-            actor_url=lambda aid: to(layout.role(aid)),
-            touchpoint_url=lambda tid: to(layout.touchpoint(tid)),
-            diagram_url=lambda url: in_diagrams.get(url, url),
-        )
+        return RenderOptions(locale=self.pipeline.settings.locale, page=host.path,
+                             links=WrittenPlaybookLinks(PlaybookLayout(folder),
+                                                        host.directory_urls))
 
     def expand_fence(self, fence: Fence) -> str:
         page = self._page()
@@ -221,6 +208,52 @@ class JourneyExtension(Extension):
         if place is None and page.locate is not None and self.on_unread is not None:
             self.on_unread(result)
         return pipeline.render(result, page.options)
+
+
+class WrittenPlaybookLinks:
+    """Links to the pages ``custflow playbook`` wrote, for a host that
+    resolves links in HTML from the Markdown file (``page``: its path in the
+    docs folder) and leaves a diagram's links alone (those go from the page's
+    own URL). Equal by the folder and the URL style."""
+
+    def __init__(self, layout: PlaybookLayout, directory_urls: bool) -> None:
+        self.layout, self.directory_urls = layout, directory_urls
+        self.signature = f"{layout.directory}\n{directory_urls}"
+        self._in_diagrams: dict[tuple[str, str], str] = {}
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, WrittenPlaybookLinks) and other.signature == self.signature
+
+    def __hash__(self) -> int:
+        return hash(self.signature)
+
+    def _link(self, path: str, page: str) -> str:
+        target = page_url(path, self.directory_urls)
+        link = relative_url(target, page)
+        self._in_diagrams[(page, link)] = relative_url(
+            target, page_url(page, self.directory_urls))
+        return link
+
+    def stage(self, stage_id: str, page: str) -> str | None:
+        return self._link(self.layout.stage(stage_id), page)
+
+    def actor(self, actor_id: str, page: str) -> str | None:
+        return self._link(self.layout.role(actor_id), page)
+
+    def touchpoint(self, touchpoint_id: str, page: str) -> str | None:
+        return self._link(self.layout.touchpoint(touchpoint_id), page)
+
+    def in_diagram(self, url: str, page: str) -> str:
+        return self._in_diagrams.get((page, url), url)
+
+    def journey(self, journey_id: str, page: str) -> JourneyRef | None:
+        return None  # other journeys' blocks: only the plugin knows where they are
+
+    def part_of(self, journey_id: str, page: str) -> Sequence[PartOf]:
+        return ()
+
+    def journey_key(self, journey: Journey) -> str:
+        return ""
 
 
 _PIPELINES: dict[tuple[Settings, str], Pipeline] = {}

@@ -18,11 +18,17 @@ the same findings.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mkdocs_custflow.cache import BlockCache, Cached, files_fingerprint, folder_files
+from mkdocs_custflow.cache import (
+    BlockCache,
+    Cached,
+    files_fingerprint,
+    folder_files,
+    render_key,
+)
 from mkdocs_custflow.checks.block import check_journey
 from mkdocs_custflow.checks.catalog import check_catalog, orphan_roles
 from mkdocs_custflow.checks.measured import check_measured
@@ -118,7 +124,7 @@ class BlockResult:
 
     journey: Journey | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    html: dict[str, str] = field(default_factory=dict, repr=False)
+    html: dict[Hashable, str] = field(default_factory=dict, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -225,7 +231,6 @@ class Pipeline:
             self.catalog = catalog
             self.catalog_findings = self.rules.apply(findings)
         self.measured = site_measures(settings.measures, settings.shown, settings.stale_after)
-        """The site's measured data (``measures:``), read once per build; None without."""
         self.measure_findings = self.rules.apply(self.measured.findings if self.measured else [])
         self.fingerprint = settings.fingerprint()
         """Changes whenever anything but a block's own text could change its result."""
@@ -293,15 +298,12 @@ class Pipeline:
         return Cached(journey, findings)
 
     def render(self, result: BlockResult, options: RenderOptions | None = None) -> str:
-        """The block's HTML, kept (in this process only) per ``options.cache_key``."""
+        """The block's HTML, kept (in this process only) when ``options.memo``
+        asks, under :func:`~mkdocs_custflow.cache.render_key`."""
         options = options or RenderOptions(locale=self.settings.locale, today=self.today)
         if self.measured is not None and options.measured is None:
             options = dataclasses.replace(options, measured=self.measured)
-        key = options.cache_key
-        if key is not None and result.journey is None:
-            key += "\n" + self.rules.key  # the error box lists findings as the rules show them
-        elif key is not None and options.links_key is not None and result.journey is not None:
-            key += "\n" + options.links_key(result.journey)
+        key = render_key(options, result.journey, self.rules.key) if options.memo else None
         if key is not None and key in result.html:
             return result.html[key]
         if result.journey is None:
@@ -360,8 +362,8 @@ class Pipeline:
         page limit, a catalog role no journey uses). ``whole_site``: the pages
         are all the site has (not a few files of it), so what is unused is
         reported as such."""
-        reading = SiteReading([], [], None, [*self.rules.findings, *self.catalog_findings,
-                                                 *self.measure_findings])
+        found = [*self.rules.findings, *self.catalog_findings, *self.measure_findings]
+        reading = SiteReading([], [], None, found)
         across: list[Diagnostic] = []
         ignoring: list[tuple[str, int, int, list[str]]] = []
         for page in pages:

@@ -16,6 +16,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from support.render_links import FakeLinks
 
 from mkdocs_custflow import cache as cache_module
 from mkdocs_custflow.cache import KEY_ENV, STORE_FILE, BlockCache
@@ -35,7 +36,7 @@ stages:
       - customer -> sales: Order #123 please
       - sales --> customer: Quote sent
 """
-OPTIONS = RenderOptions(cache_key="page/\nsig")
+OPTIONS = RenderOptions(page="page/", links=FakeLinks(signature="sig"), memo=True)
 
 
 @pytest.fixture(autouse=True)
@@ -544,3 +545,15 @@ def test_example_site_from_a_warm_cache_is_byte_identical(tmp_path: Path) -> Non
     assert cold_found == 0 and cold_read > 30
     assert warm_read <= 2 and warm_found >= cold_read - 2  # unclosed-fence demos aside
     assert _site_files(tmp_path / "warm") == _site_files(tmp_path / "cold")
+
+
+def test_render_options_are_plain_values() -> None:
+    """No callables: two pages' options are equal exactly when their output may be."""
+    import dataclasses
+
+    assert not any("Callable" in str(f.type) for f in dataclasses.fields(RenderOptions))
+    one = RenderOptions(locale="zh", page="p/", links=FakeLinks(signature="s"), memo=True)
+    same = RenderOptions(locale="zh", page="p/", links=FakeLinks(signature="s"), memo=True)
+    assert one == same and hash(one) == hash(same)
+    assert one != dataclasses.replace(one, page="q/")
+    assert one != dataclasses.replace(one, links=FakeLinks(signature="other pages"))

@@ -18,6 +18,7 @@ import pytest
 from journeys import HARD_CASES, shown
 from support.mermaid_node import decode_mermaid_entities
 from support.pipeline import make_pipeline
+from support.render_links import FakeLinks
 from test_improvement_reading import SPEC_MAP_EXAMPLE
 
 from mkdocs_custflow.renderers.blueprint import lane_of, render_blueprint
@@ -51,9 +52,9 @@ def spec_journey() -> Journey:
                                               ("blueprint", render_blueprint)])
 def test_spec_example_matches_golden(view: str, render) -> None:
     html = render(spec_journey(), RenderOptions(
-        stage_url=lambda sid: f"../playbook/stages/{sid}/",
-        actor_url=lambda aid: f"../playbook/roles/{aid}/",
-        touchpoint_url=lambda tid: f"../playbook/touchpoints/{tid}/"))
+        links=FakeLinks(stage=lambda sid: f"../playbook/stages/{sid}/",
+                        actor=lambda aid: f"../playbook/roles/{aid}/",
+                        touchpoint=lambda tid: f"../playbook/touchpoints/{tid}/")))
     path = GOLDEN / f"repair-map.{view}.html"
     if os.environ.get("CUSTFLOW_UPDATE_GOLDEN"):
         path.write_text(html, encoding="utf-8")
@@ -188,8 +189,8 @@ def _note(text: str) -> str:
 def test_pain_points_keep_mermaid_valid_and_show_as_written(mermaid_parser, text: str) -> None:
     journey = _hostile_journey(text)
     options = RenderOptions(
-        stage_url=lambda sid: f"../stages/{sid}/",
-        journey_ref=lambda jid: JourneyRef(jid, text, f"../{jid}/#journey-{jid}"))
+        links=FakeLinks(stage=lambda sid: f"../stages/{sid}/",
+                        journey=lambda jid: JourneyRef(jid, text, f"../{jid}/#journey-{jid}")))
     flow, sequence = mermaid_parser.parse_many(
         [render_flowchart(journey, options), render_sequence(journey, options)])
     assert flow.ok, (text, flow.error)

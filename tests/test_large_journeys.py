@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from support.pipeline import make_pipeline
+from support.render_links import FakeLinks
 
 from mkdocs_custflow.renderers.flowchart import render_flowchart
 from mkdocs_custflow.renderers.html import MERMAID_MAX_TEXT, render_diagrams, too_large
@@ -24,7 +25,7 @@ def big(stages: int) -> str:
 def test_two_hundred_stages_render_in_chromium(browser_session) -> None:
     result = make_pipeline().read_block(big(200))
     assert result.ok and not result.diagnostics
-    options = RenderOptions(stage_url=lambda sid: f"../../playbook/stages/{sid}/")
+    options = RenderOptions(links=FakeLinks(stage=lambda sid: f"../../playbook/stages/{sid}/"))
     diagrams = render_diagrams(result.journey, options)
     assert all(too_large(view, text) is None for view, text in diagrams.items())
     rendered = browser_session.render_diagrams(list(diagrams.values()))

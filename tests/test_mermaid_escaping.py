@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from journeys import HARD_CASES, journey_with_text, shown
 from support.mermaid_node import decode_mermaid_entities
+from support.render_links import FakeLinks
 
 from mkdocs_custflow.renderers.escaping import mermaid_text
 from mkdocs_custflow.renderers.flowchart import render_flowchart
@@ -107,7 +108,7 @@ def test_arbitrary_unicode_labels_parse(mermaid_parser, text: str) -> None:
 
 def test_click_links_parse_and_point_where_told(mermaid_parser) -> None:
     journey = journey_with_text("a; b")
-    options = RenderOptions(stage_url=lambda sid: f"../playbook/stages/{sid}/")
+    options = RenderOptions(links=FakeLinks(stage=lambda sid: f"../playbook/stages/{sid}/"))
     result = mermaid_parser.parse(render_flowchart(journey, options))
     assert result.ok, result.error
     links = {k: v["link"] for k, v in result.db["clicks"].items()}

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from support.pages import article, tables
 from support.pipeline import make_pipeline
+from support.render_links import FakeLinks
 from test_playbook_improvements import AS_IS, TO_BE
 
 from mkdocs_custflow.pipeline import SourcePage
@@ -28,8 +29,8 @@ def _to_be_html(locale: str) -> str:
                                  file="docs/repair-to-be.md", line=1)
     options = RenderOptions(
         locale=locale,
-        journey_ref=lambda jid: JourneyRef(jid, as_is.title, "../repair/#journey-repair", as_is)
-        if jid == "repair" else None,
+        links=FakeLinks(journey=lambda jid: JourneyRef(
+            jid, as_is.title, "../repair/#journey-repair", as_is) if jid == "repair" else None),
     )
     body = pipeline.render(result, options)
     return f'<article class="md-content__inner md-typeset">{body}</article>'

@@ -9,11 +9,13 @@ views to replace with a notice; the journey itself is left as read.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from mkdocs_custflow.checks.rule import Rule
 from mkdocs_custflow.diagnostics import Diagnostic, Severity
 from mkdocs_custflow.playbook.model import Playbook
 from mkdocs_custflow.renderers.html import MERMAID_VIEWS, diagram_parts, too_large
-from mkdocs_custflow.renderers.options import RenderOptions
+from mkdocs_custflow.renderers.options import JourneyRef, PartOf, RenderOptions
 from mkdocs_custflow.structure import Journey
 
 LIMIT = Rule(
@@ -45,7 +47,7 @@ def oversized_views(journey: Journey, locale: str) -> dict[str, str]:
     known per page; small journeys skip the measurement."""
     if len(journey.stages) + sum(len(s.steps) for s in journey.stages) < SIZE_CHECK_FROM:
         return {}
-    options = RenderOptions(locale=locale, stage_url=lambda sid: f"../../playbook/stages/{sid}/")
+    options = RenderOptions(locale=locale, links=_TYPICAL_LINKS)
     found = {}
     for view in [v for v in journey.views if v in MERMAID_VIEWS]:
         reason = next(filter(None, (too_large(view, source)
@@ -100,3 +102,33 @@ def playbook_size(playbook: Playbook, limit: int) -> Diagnostic | None:
         "journeys, or raise the 'max_playbook_pages' option",
         culprit.file if culprit else "<site>", culprit.line if culprit else 0, "limit",
     )
+
+
+class _TypicalLinks:
+    """Links of a typical length, to measure a diagram as a page draws it."""
+
+    signature = "typical"
+
+    def stage(self, stage_id: str, page: str) -> str | None:
+        return f"../../playbook/stages/{stage_id}/"
+
+    def actor(self, actor_id: str, page: str) -> str | None:
+        return None
+
+    def touchpoint(self, touchpoint_id: str, page: str) -> str | None:
+        return None
+
+    def in_diagram(self, url: str, page: str) -> str:
+        return url
+
+    def journey(self, journey_id: str, page: str) -> JourneyRef | None:
+        return None
+
+    def part_of(self, journey_id: str, page: str) -> Sequence[PartOf]:
+        return ()
+
+    def journey_key(self, journey: Journey) -> str:
+        return ""
+
+
+_TYPICAL_LINKS = _TypicalLinks()

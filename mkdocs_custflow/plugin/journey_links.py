@@ -5,7 +5,6 @@ to-be one ``improves``."""
 from __future__ import annotations
 
 from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from mkdocs_custflow.pipeline import JourneyHome, SiteReading
@@ -47,19 +46,21 @@ class JourneyLinks:
         pages = [self.homes[p[0]].page for p in parents if p[0] in self.homes]
         return repr((shown, parents, pages))
 
-    def ref(self, journey_id: str, page: Page) -> JourneyRef | None:
-        """The journey's title and the URL of its block, seen from ``page``."""
+    def ref(self, journey_id: str, page: str) -> JourneyRef | None:
+        """The journey's title and the URL of its block, seen from the page at
+        URL ``page``."""
         home = self.homes.get(journey_id)
         if home is None:
             return None
         file = self._files.get_file_from_path(home.page) if self._files else None
         url = None
         if file is not None:
-            url = get_relative_url(file.url, page.file.url) + "#" + home.anchor
+            url = get_relative_url(file.url, page) + "#" + home.anchor
         return JourneyRef(journey_id, home.journey.title, url, home.journey)
 
-    def part_of(self, journey_id: str, page: Page) -> list[PartOf]:
-        """The stages ``journey_id`` draws in detail, each linked from ``page``."""
+    def part_of(self, journey_id: str, page: str) -> list[PartOf]:
+        """The stages ``journey_id`` draws in detail, each linked from the page
+        at URL ``page``."""
         found = []
         for place in self.parents.get(journey_id, []):
             ref = self.ref(place.journey.id, page) or place.journey

@@ -140,10 +140,11 @@ class PlaybookFiles:
         ))
         return theirs
 
-    def url(self, path: str, page: Page) -> str | None:
-        """URL of a playbook page relative to ``page`` (None if there is none)."""
+    def url(self, path: str, page: str) -> str | None:
+        """URL of a playbook page relative to the page at URL ``page`` (None if
+        there is none)."""
         file = self.generated.get(path)
-        return get_relative_url(file.url, page.file.url) if file is not None else None
+        return get_relative_url(file.url, page) if file is not None else None
 
     def own_pages(self) -> list[tuple[Page, str]]:
         """Our generated pages with their short navigation titles."""

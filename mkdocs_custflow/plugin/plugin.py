@@ -50,6 +50,7 @@ from mkdocs_custflow.plugin.setup import (
     privacy_mermaid_note,
     superfences_conflict,
 )
+from mkdocs_custflow.plugin.site_links import BuildLinks
 from mkdocs_custflow.reading.sources import SourceError, decode
 from mkdocs_custflow.renderers.options import RenderOptions
 from mkdocs_custflow.settings.options import Options
@@ -81,6 +82,8 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         self.reading: SiteReading | None = None
         self._page_pipelines: dict[str, Pipeline] = {}
         self.journey_links = JourneyLinks()
+        self.links: BuildLinks | None = None
+        """This build's links from pages to the playbook and to other journeys."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so MkDocs keeps this plugin between `mkdocs serve` rebuilds,
@@ -192,6 +195,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
                     f"custflow: the playbook page template {exc}; fix the template in "
                     "'page_templates'"
                 ) from None
+        self.links = BuildLinks(self.playbook, self.playbook.layout, self.journey_links)
         return files
 
     def _pages(self, files: Files, config: MkDocsConfig) -> list[SourcePage]:
@@ -237,7 +241,6 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         if not self.options.enabled or self.extension is None:
             return None
         source = page.file.content_string if page.file.abs_src_path else markdown
-        layout, urls, links = self.playbook.layout, self.playbook, self.journey_links
         locale, pipeline = self._page_language(page)
         self._page_anchors = []
         self._page = PageContext(
@@ -248,20 +251,11 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
                     and page.file.src_uri in self.reading.places else None),
             options=RenderOptions(
                 locale=locale,
-                stage_url=lambda sid: urls.url(layout.stage(sid), page),
-                actor_url=lambda aid: urls.url(layout.role(aid), page),
-                touchpoint_url=lambda tid: urls.url(layout.touchpoint(tid), page),
-                journey_ref=lambda jid: links.ref(jid, page),
-                links_key=links.key_for,
-                part_of=lambda jid: links.part_of(jid, page),
                 today=self.pipeline.today if self.pipeline else None,
                 teams=self.teams,
-                # `mkdocs serve` keeps the HTML of the page's unchanged blocks.
-                cache_key=(
-                    f"{page.file.url}\n{self.playbook.signature}\n{self.teams}"
-                    f"\n{self.pipeline.today if self.pipeline else ''}"
-                    if self._serving else None
-                ),
+                page=page.file.url,
+                links=self.links,
+                memo=self._serving,  # `mkdocs serve` keeps the HTML of unchanged blocks
             ),
         )
         return None

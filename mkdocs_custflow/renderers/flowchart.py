@@ -66,7 +66,7 @@ def stage_label(journey: Journey, stage: Stage, options: RenderOptions | None = 
 
 
 def _sub_journey(journey_id: str, options: RenderOptions | None) -> JourneyRef | None:
-    if options is None or options.journey_ref is None:
+    if options is None or options.links is None:
         return None
     return options.journey_ref(journey_id)
 
@@ -196,7 +196,7 @@ def accessible(
 def _clicks(
     journey: Journey, node: dict[str, str], options: RenderOptions, stage_word: str
 ) -> list[str]:
-    if options.stage_url is None and options.journey_ref is None:
+    if options.links is None:
         return []
     lines = []
     for stage in journey.stages:
@@ -205,9 +205,9 @@ def _clicks(
             url: str | None = sub.url
             tooltip = mermaid_text(f"{words(options.locale)['subjourney']}: {sub.title}")
         else:
-            url = options.stage_url(stage.id) if options.stage_url else None
+            url = options.stage_url(stage.id)
             tooltip = mermaid_text(f"{stage_word}: {stage.name}")
-        if url and options.diagram_url is not None:
+        if url:
             url = options.diagram_url(url)
         if url:
             lines.append(f'    click {node[stage.id]} href "{mermaid_url(url)}" "{tooltip}"')

@@ -60,7 +60,7 @@ def render_funnel(journey: Journey, options: RenderOptions | None = None) -> str
 def funnel_table(journey: Journey, flow: JourneyFlow, options: RenderOptions) -> str:
     text = words(options.locale)
     latest, previous = flow.latest, flow.previous
-    stage_url = options.stage_url or (lambda _id: None)
+    stage_url = options.stage_url
     widest = max((s.entered for s in latest.stages), default=0) or 1
     bottleneck = latest.bottleneck
     change_head = (escape(text["change_vs"].format(period=previous.period.key))

@@ -45,7 +45,7 @@ def actor_name(journey: Journey, actor_id: str | None) -> str:
 
 def touchpoints(journey: Journey, stage: Stage, options: RenderOptions) -> str:
     """The stage's touchpoints (its own and its steps' ``via``), linked."""
-    url = options.touchpoint_url or (lambda _id: None)
+    url = options.touchpoint_url
     return items([
         linked(journey.touchpoints[tp].name if tp in journey.touchpoints else humanize(tp),
                url(tp))
@@ -64,10 +64,10 @@ def step_text(journey: Journey, message: Message) -> str:
 def stage_heading(journey: Journey, stage: Stage, options: RenderOptions) -> str:
     """The stage's name (a link to its page), and the sub-journey that draws
     it in detail."""
-    stage_url = options.stage_url(stage.id) if options.stage_url else None
+    stage_url = options.stage_url(stage.id)
     head = linked(stage.name, stage_url)
     if stage.detail:
-        sub = options.journey_ref(stage.detail) if options.journey_ref else None
+        sub = options.journey_ref(stage.detail)
         title = sub.title if sub else stage.detail
         word = words(options.locale)["subjourney"]
         head += (

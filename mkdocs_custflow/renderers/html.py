@@ -149,7 +149,7 @@ def journey_meta(journey: Journey, options: RenderOptions) -> str:
     if journey.state == "to-be" or "state" in journey.key_lines:
         line = badge(text[f"state_{journey.state}"], journey.state)
         if journey.improves:
-            ref = options.journey_ref(journey.improves) if options.journey_ref else None
+            ref = options.journey_ref(journey.improves)
             title = ref.title if ref else journey.improves
             line += f" {escape(text['improves'])} {linked(title, ref.url if ref else None)}"
         lines.append(f'<p class="custflow-journey-state">{line}</p>')
@@ -158,7 +158,7 @@ def journey_meta(journey: Journey, options: RenderOptions) -> str:
             lines.append(render_changes(ref.journey, journey, base, options.locale))
         if journey.effective:
             lines.append(render_effective(journey, options))
-    for place in options.part_of(journey.id) if options.part_of else ():
+    for place in options.part_of(journey.id):
         lines.append(
             f'<p class="custflow-part-of">{escape(text["part_of"])}: '
             f"{linked(place.journey.title, place.journey.url)}, {escape(place.stage_name)}</p>"
@@ -174,7 +174,7 @@ def _review(journey: Journey, options: RenderOptions) -> str:
     text = words(options.locale)
     review = journey.review
     assert review is not None
-    actor_url = options.actor_url or (lambda _id: None)
+    actor_url = options.actor_url
 
     def person(actor_id: str) -> str:
         actor = journey.actors.get(actor_id)
@@ -231,7 +231,7 @@ def text_version(journey: Journey, options: RenderOptions) -> str:
     """The diagrams' content as a list: what screen readers and the site's
     search read (Mermaid's source is excluded from search)."""
     text = words(options.locale)
-    stage_url = options.stage_url or (lambda _id: None)
+    stage_url = options.stage_url
     names = {stage.id: stage.name for stage in journey.stages}
     names.setdefault("end", text["end"])
 

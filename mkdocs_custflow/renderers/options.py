@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Protocol
 
 from mkdocs_custflow.measured.data import MeasuredData
 from mkdocs_custflow.structure import Journey
@@ -31,37 +32,74 @@ class PartOf:
     stage_name: str
 
 
+class SiteLinks(Protocol):
+    """What a host knows of the site's pages in one build: where the playbook's
+    pages are and where each journey's block is, as seen from a page. Equal
+    (and hashed) by ``signature``, which changes whenever a link it gives
+    could, but for the links of one journey to others (:meth:`journey_key`):
+    those decide only that journey's blocks."""
+
+    signature: str
+
+    def stage(self, stage_id: str, page: str) -> str | None: ...
+    def actor(self, actor_id: str, page: str) -> str | None: ...
+    def touchpoint(self, touchpoint_id: str, page: str) -> str | None: ...
+
+    def in_diagram(self, url: str, page: str) -> str:
+        """How a link is written inside a diagram: as in HTML, except on a host
+        that resolves HTML links from the Markdown file (Zensical), which
+        leaves Mermaid's text alone."""
+        ...
+
+    def journey(self, journey_id: str, page: str) -> JourneyRef | None: ...
+    def part_of(self, journey_id: str, page: str) -> Sequence[PartOf]: ...
+
+    def journey_key(self, journey: Journey) -> str:
+        """What of the other journeys this journey's block shows (titles and
+        pages of its sub-journeys, what it improves, what it is part of)."""
+        ...
+
+
 @dataclass(frozen=True)
 class RenderOptions:
-    """``locale`` picks the plugin's own words; the ``*_url`` callables, when
-    given, return the URL (relative to the current page) of a playbook page,
-    so diagram nodes and table cells can link to it.
-    """
+    """What a block's output may vary on besides the journey: plain values,
+    equal and hashed by value, so one key says whether output can be reused.
+    ``locale`` picks the plugin's own words; ``links`` (with ``page``, the
+    page being converted as the links name it) gives the URLs of the
+    playbook's pages and other journeys, so diagram nodes and table cells can
+    link to them."""
 
     locale: str = "en"
-    stage_url: Callable[[str], str | None] | None = None
-    actor_url: Callable[[str], str | None] | None = None
-    touchpoint_url: Callable[[str], str | None] | None = None
-    diagram_url: Callable[[str], str] | None = None
-    """How a ``*_url`` is written inside a diagram, when not as in HTML: a host
-    that resolves links in HTML from the Markdown file (Zensical) leaves those
-    inside Mermaid's text alone."""
-    journey_ref: Callable[[str], JourneyRef | None] | None = None
-    """Another journey of the site by id (its title and URL), for sub-journey
-    and ``improves`` links; None when the page is converted on its own."""
-    part_of: Callable[[str], Sequence[PartOf]] | None = None
-    """The stages a journey (by id) is a sub-journey of."""
     today: date | None = None
     """The build date, against which a review shows as overdue."""
     teams: tuple[str, ...] = ()
     """The site's teams in colour order (``colours.team_order``); empty for a
     block converted on its own."""
-    links_key: Callable[[Journey], str] | None = None
-    """The part of ``cache_key`` that a journey's links to other journeys
-    decide (its sub-journeys, what it improves, what it is part of): only the
-    blocks whose links changed are rendered again."""
     measured: MeasuredData | None = field(default=None, compare=False)
     """The site's measured data (flow and KPI history), when it has any."""
-    cache_key: str | None = None
-    """Same key, same output: lets a caller reuse a block's HTML (e.g. the
-    page's URL plus the set of playbook pages the links point to)."""
+    page: str = ""
+    links: SiteLinks | None = None
+    memo: bool = False
+    """Keep each block's HTML for these options (``mkdocs serve`` converts the
+    same pages again and again)."""
+
+    def stage_url(self, stage_id: str) -> str | None:
+        return self.links.stage(stage_id, self.page) if self.links else None
+
+    def actor_url(self, actor_id: str) -> str | None:
+        return self.links.actor(actor_id, self.page) if self.links else None
+
+    def touchpoint_url(self, touchpoint_id: str) -> str | None:
+        return self.links.touchpoint(touchpoint_id, self.page) if self.links else None
+
+    def diagram_url(self, url: str) -> str:
+        return self.links.in_diagram(url, self.page) if self.links else url
+
+    def journey_ref(self, journey_id: str) -> JourneyRef | None:
+        """Another journey of the site by id (its title and URL), for
+        sub-journey and ``improves`` links; None on a page converted alone."""
+        return self.links.journey(journey_id, self.page) if self.links else None
+
+    def part_of(self, journey_id: str) -> Sequence[PartOf]:
+        """The stages a journey (by id) is a sub-journey of."""
+        return self.links.part_of(journey_id, self.page) if self.links else ()

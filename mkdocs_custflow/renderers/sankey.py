@@ -146,7 +146,7 @@ def sankey_svg(journey: Journey, period: PeriodFlow, options: RenderOptions) -> 
 
 def sankey_table(journey: Journey, period: PeriodFlow, options: RenderOptions) -> str:
     text = words(options.locale)
-    stage_url = options.stage_url or (lambda _id: None)
+    stage_url = options.stage_url
     names = {stage.stage_id: stage.name for stage in period.stages}
     entered = {stage.stage_id: stage.entered for stage in period.stages}
     rows = []

@@ -6,7 +6,6 @@ class of their own.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from html import escape
 
 from mkdocs_custflow.i18n import words
@@ -20,16 +19,12 @@ def _linked(text: str, url: str | None) -> str:
     return f'<a href="{escape(url, quote=True)}">{shown}</a>' if url else shown
 
 
-def _resolver(fn: Callable[[str], str | None] | None) -> Callable[[str], str | None]:
-    return fn or (lambda _id: None)
-
-
 def render_stage_table(journey: Journey, options: RenderOptions | None = None) -> str:
     options = options or RenderOptions()
     text = words(options.locale)
-    stage_url = _resolver(options.stage_url)
-    actor_url = _resolver(options.actor_url)
-    touchpoint_url = _resolver(options.touchpoint_url)
+    stage_url = options.stage_url
+    actor_url = options.actor_url
+    touchpoint_url = options.touchpoint_url
     head = "".join(
         f"<th>{escape(text[key])}</th>" for key in ("stage", "owner", "touchpoints", "kpis", "sla")
     )
@@ -74,8 +69,8 @@ def raci_roles(journey: Journey) -> list[str]:
 def render_raci_table(journey: Journey, options: RenderOptions | None = None) -> str:
     options = options or RenderOptions()
     text = words(options.locale)
-    stage_url = _resolver(options.stage_url)
-    actor_url = _resolver(options.actor_url)
+    stage_url = options.stage_url
+    actor_url = options.actor_url
     roles = raci_roles(journey)
     head = f"<th>{escape(text['stage'])}</th>" + "".join(
         f"<th>{_linked(journey.actors[r].name, actor_url(r))}</th>" for r in roles
