@@ -57,6 +57,8 @@ class PageContext:
 def _log_diagnostic(diagnostic: Diagnostic) -> None:
     if diagnostic.severity is Severity.INFO:
         log.info(diagnostic.reported)  # advice: fails nothing
+    elif diagnostic.is_error:
+        log.error(diagnostic.reported)
     else:
         log.warning(diagnostic.reported)
 

@@ -138,6 +138,16 @@ _WORDS: dict[str, dict[str, str]] = {
         "state": "State",
         "written_in": "Written in",
         "catalog_stage": "the catalog",
+        "build_errors": "{n} error(s) in journey blocks, the catalog or the playbook, "
+        "listed above; the build fails on errors. Fix them",
+        "build_errors_rules": ", or give their rule ({rules}) another severity with the "
+        "'rules' option",
+        "colon": ": ",
+        "pain_note": "{pain} ({severity}): {text}",
+        "overview_picture": "How the journeys connect",
+        "overview_picture_caption": "Every journey (a to-be journey dashed), the stages they "
+        "share, their sub-journeys and what each to-be journey improves; each links to its page.",
+        "pain_picture": "Where the pain points gather, by stage and severity",
     },
     "zh": {
         "start": "开始",
@@ -271,6 +281,19 @@ _WORDS: dict[str, dict[str, str]] = {
         "state": "状态",
         "written_in": "出处",
         "catalog_stage": "目录",
+        "build_errors": "旅程块、目录或手册中有 {n} 个错误（见上方），有错误时构建失败。请逐一改正",
+        "build_errors_rules": "，或在 'rules' 选项中调整其规则（{rules}）的级别",
+        "colon": "：",
+        "pain_note": "{pain}（{severity}）：{text}",
+        "overview_picture": "各旅程之间的关系",
+        "overview_picture_caption": "全部客户旅程（目标状态为虚线框）、它们共用的阶段、子旅程，"
+        "以及每条目标状态旅程改进的现状旅程；点击可打开对应页面。",
+        "pain_picture": "痛点集中在哪些阶段（按严重程度）",
+        # The catalog's usual channels in Chinese (English pages show the channel as written).
+        "channel_marketing": "市场",
+        "channel_sales": "销售",
+        "channel_service": "服务",
+        "channel_after-sales": "售后",
     },
 }
 

@@ -35,6 +35,7 @@ from mkdocs_custflow.checks.measured import check_measured
 from mkdocs_custflow.checks.review_cycle import review_findings
 from mkdocs_custflow.checks.site import check_journey_links, several_parents
 from mkdocs_custflow.checks.size import oversized_views, playbook_size
+from mkdocs_custflow.checks.tabs import tab_findings
 from mkdocs_custflow.diagnostics import Diagnostic, Reporter, Severity, shown_path
 from mkdocs_custflow.i18n import normalize_locale
 from mkdocs_custflow.measured.data import site_measures
@@ -271,7 +272,7 @@ class Pipeline:
             return Cached(None, report.items)
         notes: list[tuple[int, str]] = []
         try:
-            data = parse(body, settings.limits, notes, first_line=line)
+            data = parse(body, settings.limits, notes, first_line=line, locale=settings.locale)
         except YamlReadError as exc:
             last_line = max(body.count("\n") - (1 if body.endswith("\n") else 0), 0)
             report.error(exc.message, min(exc.line, last_line), rule=exc.rule)
@@ -280,7 +281,8 @@ class Pipeline:
             report.warning(message, yaml_line, rule="yaml-comment")
         template_name = None
         if isinstance(data, YamlMapping) and "use" in data:
-            used = use_template(self.library, data, settings.locale, report, settings.limits)
+            used = use_template(self.library, data, settings.locale, report, settings.limits,
+                                self.catalog)
             if used is None:
                 return Cached(None, report.items)
             data, template_name = used
@@ -349,10 +351,16 @@ class Pipeline:
         text, locate = expanded if expanded is not None else (page.text, None)
         found = []
         lines = text.expandtabs(TAB_LENGTH).split("\n")
+        raw = text.split("\n") if "\t" in text else None
         for fence in find_journey_fences(lines, self.settings.fence):
             file, offset = (locate(fence) if locate else None) or (page.shown, 0)
             place = BlockPlace(fence.body, file, fence.body_start + 1 + offset)
-            found.append((fence, self.read_fence(fence, file, offset), place))
+            result = self.read_fence(fence, file, offset)
+            if raw is not None and "tab-indent" not in self.rules.off:
+                tabbed = tab_findings(raw, fence, file, offset, self.settings.locale)
+                tabs = self.rules.apply(tabbed)
+                result = dataclasses.replace(result, diagnostics=[*tabs, *result.diagnostics])
+            found.append((fence, result, place))
         return found
 
     def read_site(self, pages: Iterable[SourcePage], *, whole_site: bool = True) -> SiteReading:

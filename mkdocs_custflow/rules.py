@@ -32,11 +32,19 @@ from mkdocs_custflow.checks import (
     build,
     catalog,
     graph,
+<<<<<<< HEAD
     measured,
+=======
+>>>>>>> main
     reading,
     review_cycle,
     site,
     size,
+<<<<<<< HEAD
+=======
+    tabs,
+    template_catalog,
+>>>>>>> main
 )
 from mkdocs_custflow.checks.rule import OFF, SEVERITIES, Rule
 from mkdocs_custflow.diagnostics import Diagnostic, Severity, did_you_mean, name_hint
@@ -52,7 +60,11 @@ RULE_SETTING = Rule(
 _DECLARED = (
     *reading.OWN_RULES, *size.OWN_RULES, *block.OWN_RULES, *graph.OWN_RULES,
     *site.OWN_RULES, *catalog.OWN_RULES, *review_cycle.OWN_RULES, *build.OWN_RULES,
+<<<<<<< HEAD
     *measured.OWN_RULES,
+=======
+    *tabs.OWN_RULES, *template_catalog.OWN_RULES,
+>>>>>>> main
     RULE_SETTING,
 )
 
@@ -61,8 +73,9 @@ ORDER = (
     "yaml", "limit", "unclosed-fence", "unreadable-file", "unknown-key", "invalid-value",
     "template", "unknown-reference", "playbook-collision",
     # -- a journey that can be drawn, judged: each can be changed ----------------------
-    "broken-link", "not-in-playbook", "fence-taken", "yaml-comment", "unreachable-stage",
-    "no-way-out", "empty-view", "diagram-too-large", "duplicate-journey-id", "stage-conflict",
+    "broken-link", "not-in-playbook", "fence-taken", "yaml-comment", "tab-indent",
+    "unreachable-stage", "no-way-out", "empty-view", "diagram-too-large",
+    "duplicate-journey-id", "stage-conflict", "template-catalog",
     "owner-not-role", "no-owner", "missing-sla", "orphan-role", "pain-without-opportunity",
     "review-overdue", "kpi-not-comparable", "detail-cycle", "detail-parents", "bad-handle",
     "measure-unknown", "measure-value", "measure-stale", "flow-leak", "kpi-missed", "bottleneck",

@@ -160,9 +160,12 @@ def test_validate_yaml_error_line_in_indented_fence(site, capsys):
     write(site, "docs/list.md", FRONT + "- item\n\n" + indented)
     code, out, _ = run(capsys, "validate", "docs")
     assert code == 1
+    line = FIRST_BODY_LINE + 2 + 3
+    # The indentation error in plain words, at the file line (issue 25).
     assert out == [
-        f"docs/list.md:{FIRST_BODY_LINE + 2 + 3}: error: YAML syntax error: did not find "
-        "expected '-' indicator (while parsing a block collection) [yaml]"
+        f"docs/list.md:{line}: error: line {line} is indented 3 space(s), which fits none of "
+        "the lines above it (0, 2); the keys of one mapping, and the '-' items of one list, "
+        "start in the same column [yaml]"
     ]
 
 

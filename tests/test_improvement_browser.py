@@ -277,7 +277,12 @@ def test_blueprint_lanes_and_the_flowchart_pain_mark(
     rows = page["grids"]["blueprint"]["rows"]
     assert [want["backstage"] in item for item in rows["backstage"][0]] == [True]
     assert [want["support"] in item for item in rows["support"][0]] == [True]
-    assert rows["frontstage"][0] and not rows["backstage"][1] and not rows["support"][1]
+    # The customer's step in the customer's actions, the engineer's to the customer
+    # in the frontstage (spec section 9).
+    assert [want["actions"][0] in item for item in rows["customer"][0]] == [True]
+    assert not rows["frontstage"][0]
+    assert [want["actions"][1] in item for item in rows["frontstage"][1]] == [True]
+    assert not rows["backstage"][1] and not rows["support"][1]
     marks = page["marks"]
     assert [m["text"] for m in marks] == [want["pain_count"]], marks
     colour = marks[0]["colour"]

@@ -80,7 +80,10 @@ def _pages() -> dict[str, str]:
 def test_a_page_lists_every_pain_point_worst_first_and_every_opportunity_by_status() -> None:
     html = html_of(_pages()["playbook/improvements.md"])
     assert headings(html, "h1") == ["Pain points and opportunities"]
-    pains, opportunities = tables(html)
+    chart, pains, opportunities = tables(html)  # the picture of where pains gather first
+    # One bar per stage with pain points, its counts by severity written beside it.
+    assert [[c.text for c in row.cells] for row in chart] == [
+        ["Report a fault", "", "high 1 · medium 1 · low 1"]]
     assert [[c.text for c in row.cells] for row in pains[1:]] == [
         ["high", "Repeats the story to a second agent", "Report a fault", "Repair"],
         ["medium", "Gets no ticket number", "Report a fault", "Repair"],
@@ -134,7 +137,7 @@ def test_a_pain_written_alike_in_many_journeys_is_one_entry_with_a_count() -> No
     reading = make_pipeline(playbook=True).read_site(copies)
     assert reading.playbook is not None
     pages = PlaybookPages(reading.playbook).render_all()
-    pains, _opportunities = tables(html_of(pages["playbook/improvements.md"]))
+    _chart, pains, _opportunities = tables(html_of(pages["playbook/improvements.md"]))
     assert [[c.text for c in row.cells] for row in pains[1:]] == [
         ["high", "Repeats the story to a second agent", "Report a fault", "3 journeys"],
         ["medium", "Gets no ticket number", "Report a fault", "3 journeys"],

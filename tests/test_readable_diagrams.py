@@ -142,7 +142,8 @@ def test_journeys_up_to_twelve_stages_and_forty_steps_are_legible(
     sizes_site: BuildResult, browser_session: BrowserSession, width: int
 ) -> None:
     measured = _measure_site(browser_session, sizes_site.site_dir, width)
-    assert len(measured) == 8
+    # The 8 journey pages, and the playbook overview's picture of them.
+    assert len(measured) == 9 and "playbook/index.html" in measured, sorted(measured)
     problems = _problems(measured, width)
     assert not problems, "\n".join(problems)
 
@@ -249,12 +250,11 @@ def test_raci_matrix_keeps_its_stage_column_in_view(
         page, records = browser_session.new_page()
         page.set_viewport_size({"width": 390, "height": 844})
         page.goto(base + "playbook/raci/index.html", wait_until="load")
-        page.wait_for_selector(".md-typeset__scrollwrap table")
+        page.wait_for_selector(".custflow-raci-matrix table")
         state = page.evaluate("""() => {
-            const table = document.querySelector(
-                '.custflow-raci-legend + .md-typeset__scrollwrap table');
-            const first = table.querySelector('tbody td');
-            const wrap = table.closest('.md-typeset__scrollwrap');
+            const table = document.querySelector('.custflow-raci-matrix table');
+            const first = table.querySelector('tbody th');
+            const wrap = table.closest('.custflow-raci');
             return {sticky: getComputedStyle(first).position,
                     scrolls: wrap.scrollWidth > wrap.clientWidth,
                     strong: [...table.querySelectorAll('strong')].map(e => e.textContent),

@@ -450,8 +450,9 @@ def test_safe_links_pass():
 def test_yaml_syntax_error_line_is_the_file_line():
     d = only(read("title: T\nstages:\n  - id: a\n   name: bad indent\n"))
     assert str(d) == (
-        f"{FILE}:{BASE + 3}: YAML syntax error: did not find expected '-' indicator "
-        "(while parsing a block collection)"
+        f"{FILE}:{BASE + 3}: line {BASE + 3} is indented 3 space(s), which fits none of the "
+        "lines above it (0, 2); the keys of one mapping, and the '-' items of one list, "
+        "start in the same column"
     )
 
 

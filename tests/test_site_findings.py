@@ -61,8 +61,8 @@ stages:
 """
 DOCS = {"orders.md": ORDER, "returns.md": RETURNS, "index.md": "# Home\n"}
 CONFIG = {"plugins": [{"custflow": {"catalog": "catalog.yml"}}]}
-BUILD_LINE = re.compile(r"^WARNING\s+-\s+custflow: (?P<where>\S+?:\d+): (?P<message>.*?)"
-                        r" \[(?P<rule>[a-z-]+)\]$", re.M)
+BUILD_LINE = re.compile(r"^(?:ERROR|WARNING)\s+-\s+custflow: (?P<where>\S+?:\d+): "
+                        r"(?P<message>.*?) \[(?P<rule>[a-z-]+)\]$", re.M)
 BUILD_INFO = re.compile(r"^INFO\s+-\s+custflow: (?P<where>\S+?:\d+): (?P<message>.*?)"
                         r" \[(?P<rule>[a-z-]+)\]$", re.M)
 CLI_LINE = re.compile(r"^(?P<where>\S+?:\d+): (?:error|warning): (?P<message>.*?)"

@@ -44,18 +44,19 @@ def _changes(html: str) -> set[tuple[str, ...]]:
 
 
 @pytest.mark.parametrize(("locale", "words"), [
-    ("en", ("What changes against", "time limit", "pain point closed", "As-is", "To-be")),
-    ("zh", ("相对", "时限", "痛点已消除", "现状", "目标状态")),
+    ("en", ("What changes against", "time limit", "pain point closed", "As-is", "To-be", "high")),
+    ("zh", ("相对", "时限", "痛点已消除", "现状", "目标状态", "高")),
 ])
 def test_the_to_be_journey_lists_its_changes_per_stage(locale: str, words: tuple) -> None:
     html = _to_be_html(locale)
-    title, limit, closed, before, after = words
+    title, limit, closed, before, after, high = words
     assert title in html and '<a href="../repair/#journey-repair">Repair</a>' in html
     found = _changes(html)
     assert ("Stage" if locale == "en" else "阶段", "Change" if locale == "en" else "变化",
             before, after) in found
     assert ("Report a fault", limit, "2h", "30 min") in found, found
-    assert ("Report a fault", closed, "Repeats the story to a second agent (high)", "—") in found
+    # The severity in the page's words.
+    assert ("Report a fault", closed, f"Repeats the story to a second agent ({high})", "—") in found
     # What every to-be differs in by nature is not listed: its title, state, review.
     assert not any("Repair, to be" in cell for row in found for cell in row)
 

@@ -20,6 +20,7 @@ TAB = """=== "{label}"
     id: gallery-{name}-{locale}
     locale: {locale}
     playbook: false
+    ignore: [template-catalog]
     views: [flow, sequence, journey, stages, raci]
     ```
 """

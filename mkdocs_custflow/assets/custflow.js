@@ -5,7 +5,8 @@
  * reference to each root as it is made, reads the diagram's own width, and
  *  - never lets the diagram shrink below MIN_SCALE of that width: its box
  *    scrolls sideways instead (the page itself never does);
- *  - adds a button that shows the diagram full screen at its own size.
+ *  - adds a button that shows the diagram full screen at its own size;
+ *  - gives sequence boxes their own colours and a decision its own word.
  * It watches the document, so it works with navigation.instant too.
  */
 (() => {
@@ -33,11 +34,25 @@
     if (open) button.focus();
   }
 
+  // Material's theme paints every rect of class "rect" in one colour, over the
+  // fill the diagram gave it: a sequence's team boxes would all look alike
+  // while the legend shows each team's colour. Each gets its own fill back.
+  // Mermaid heads a decision's box with its keyword "alt": it says "decide",
+  // the block's own word, in the page's language instead.
+  function theme(svg) {
+    svg.querySelectorAll("rect.rect[fill]").forEach((rect) =>
+      rect.style.setProperty("fill", rect.getAttribute("fill")));
+    svg.querySelectorAll("text.labelText").forEach((text) => {
+      if (text.textContent.trim() === "alt") text.textContent = zh() ? "判断" : "decide";
+    });
+  }
+
   function fit(host) {
     const root = roots.get(host);
     const svg = root && root.querySelector("svg");
     const figure = host.closest(".custflow-diagram");
     if (!svg || !figure || figure.dataset.custflowWidth) return;
+    theme(svg);
     const box = svg.viewBox && svg.viewBox.baseVal;
     const width = box && box.width ? box.width : svg.getBoundingClientRect().width;
     if (!width) return;

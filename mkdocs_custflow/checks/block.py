@@ -16,6 +16,7 @@ from mkdocs_custflow.checks.graph import graph_findings
 from mkdocs_custflow.checks.rule import Rule
 from mkdocs_custflow.checks.size import size_findings
 from mkdocs_custflow.diagnostics import Diagnostic, Reporter, name_hint
+from mkdocs_custflow.reading.display_names import reference_hint
 from mkdocs_custflow.structure import Actor, Catalog, Journey, Message, Stage
 from mkdocs_custflow.structure.journey import END_TARGET
 
@@ -75,20 +76,20 @@ def check_journey(
     report = Reporter(journey.file, base_line=0)  # the model's lines are file lines
     error, warning, add = report.error, report.warning, report.add
 
-    actor_ids = list(journey.actors)
     stage_ids = [stage.id for stage in journey.stages]
     touchpoints = journey.touchpoints  # resolved: the catalog's plus the block's own
 
     def check_actor(actor_id: str | None, role: str, line: int) -> None:
         if actor_id is not None and actor_id not in journey.actors:
-            error(f"unknown actor '{actor_id}' in {role}{name_hint(actor_id, actor_ids)}", line,
+            error(f"unknown actor '{actor_id}' in {role}{reference_hint(actor_id, journey.actors)}",
+                  line,
                   rule="unknown-reference")
 
     def check_touchpoint(tp_id: str, line: int) -> None:
         # Without any defined touchpoints, ids name channels implicitly.
         if touchpoints and tp_id not in touchpoints:
             error(
-                f"unknown touchpoint '{tp_id}'{name_hint(tp_id, touchpoints)}; define it in "
+                f"unknown touchpoint '{tp_id}'{reference_hint(tp_id, touchpoints)}; define it in "
                 "the catalog or under 'touchpoints:'",
                 line, rule="unknown-reference",
             )

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from mkdocs_custflow.checks.block import OWNER_NOT_ROLE, not_role
 from mkdocs_custflow.checks.rule import Rule
-from mkdocs_custflow.diagnostics import Diagnostic, Reporter, name_hint
+from mkdocs_custflow.diagnostics import Diagnostic, Reporter
+from mkdocs_custflow.reading.display_names import reference_hint
 from mkdocs_custflow.structure import Catalog, Journey
 
 ORPHAN_ROLE = Rule(
@@ -35,7 +36,7 @@ def check_catalog(catalog: Catalog) -> list[Diagnostic]:
                     if actor_id not in actors:
                         report.error(
                             f"unknown actor '{actor_id}' in '{role}' of catalog stage "
-                            f"'{stage.id}'{name_hint(actor_id, actors)}; define it under "
+                            f"'{stage.id}'{reference_hint(actor_id, actors)}; define it under "
                             "the catalog's 'actors:'",
                             stage.line_of(role), rule="unknown-reference",
                         )
@@ -48,7 +49,7 @@ def check_catalog(catalog: Catalog) -> list[Diagnostic]:
                 if tp_id not in touchpoints:
                     report.error(
                         f"unknown touchpoint '{tp_id}' in catalog stage '{stage.id}'"
-                        f"{name_hint(tp_id, touchpoints)}; define it under the catalog's "
+                        f"{reference_hint(tp_id, touchpoints)}; define it under the catalog's "
                         "'touchpoints:'",
                         stage.line_of("touchpoints"), rule="unknown-reference",
                     )

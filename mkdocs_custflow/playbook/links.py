@@ -116,6 +116,16 @@ class SiteUrls:
             link += "#" + quote(anchor, safe="-_.~")
         return escape(link)
 
+    def diagram_href(self, from_path: str, to_path: str, anchor: str | None = None) -> str | None:
+        """The link for a diagram's ``click``: always from one page's URL to the
+        other's (no host rewrites the links inside a diagram); None when the
+        target is not a page of the site."""
+        target, here = self.urls.get(to_path), self.urls.get(from_path)
+        if target is None or here is None:
+            return None
+        link = relative_url(target, here)
+        return link + "#" + quote(anchor, safe="-_.~") if anchor else link
+
     def docs_link(self, from_path: str, url: str) -> str | None:
         """A ``links[].url`` of a stage: web and mail links as written (when
         safe), a docs-relative path (``guide/x.md#part``) made a site link."""

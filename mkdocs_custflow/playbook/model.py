@@ -69,6 +69,14 @@ class PlaybookStage(Stage):
         held = Stage.raci(self, actor_id) + "".join(u.stage.raci(actor_id) for u in self.uses)
         return "".join(letter for letter in "ARCI" if letter in held)
 
+    def raci_in(self, actor_id: str, state: str) -> str:
+        """The letters ``actor_id`` holds here in the journeys of one state
+        (``as-is``, ``to-be``), in ARCI order: the RACI matrix shows the
+        states apart, so a to-be owner is never a second A beside today's."""
+        held = "".join(u.stage.raci(actor_id) for u in self.uses
+                       if u.record.journey.state == state)
+        return "".join(letter for letter in "ARCI" if letter in held)
+
     def settle(self) -> None:
         """Work out every actor's letters once, when the playbook is gathered:
         pages ask for every stage and role, and the uses no longer change."""
@@ -92,11 +100,15 @@ class PlaybookStage(Stage):
         return counts.most_common()
 
     def all_pains(self) -> list[Finding[Pain]]:
-        """The stage's pain points, its own and each journey's, worst first; one
-        pain written alike in many journeys (a template's) is one entry."""
-        found = _grouped(self, [(p, None) for p in self.pains]
-                         + [(p, u.record) for u in self.uses for p in u.stage.pains],
-                         lambda p: (p.text, p.severity))
+        """The stage's pain points, its own and each journey's, its steps'
+        (``pain:``, of medium severity) included as the flowchart counts them,
+        worst first; one pain written alike in many journeys (a template's) is
+        one entry."""
+        written: list[tuple[Pain, JourneyRecord | None]] = [(p, None) for p in self.pains]
+        written += [(p, u.record) for u in self.uses for p in u.stage.pains]
+        written += [(Pain(m.pain, line=m.line), u.record) for u in self.uses
+                    for m in u.stage.messages if m.pain]
+        found = _grouped(self, written, lambda p: (p.text, p.severity))
         return sorted(found, key=lambda f: _rank(SEVERITY_ORDER, f.item.severity))
 
     def all_opportunities(self) -> list[Finding[Opportunity]]:
@@ -193,8 +205,13 @@ class Playbook:
     """The site's measured data (``measures:``): the dashboard and KPI history."""
 
     def stage_roles(self) -> list[str]:
-        """Every role id, by team and then id: the columns of the RACI matrix."""
+        """Every role id, by team and then id (the playbook's role pages)."""
         return sorted(self.roles, key=lambda r: (self.roles[r].actor.team or "", r))
+
+    def raci_roles(self) -> list[str]:
+        """Every role id in the catalog's order (then the journeys' own roles,
+        as first met): the columns of the RACI matrix."""
+        return list(self.roles)
 
     def pains(self) -> list[Finding[Pain]]:
         """Every pain point of the site, worst first (then in stage order)."""

@@ -24,6 +24,7 @@ from mkdocs_custflow.playbook.layout import PlaybookLayout
 from mkdocs_custflow.playbook.links import PageLinks, SiteUrls, shown
 from mkdocs_custflow.playbook.measured_pages import measured_context
 from mkdocs_custflow.playbook.model import JourneyRecord, Playbook, by_page
+from mkdocs_custflow.playbook.pictures import overview_picture, pain_picture
 from mkdocs_custflow.renderers.tables import raci_letters
 from mkdocs_custflow.safe_text import description_html
 from mkdocs_custflow.structure.review_cycle import build_date
@@ -79,6 +80,8 @@ def page_environment(override_dir: Path | None = None) -> jinja2.Environment:
     env.filters["by_page"] = by_page
     env.filters["html"] = lambda text: Markup(shown(text))  # kept for older templates
     env.filters["raci"] = lambda letters: Markup(raci_letters(letters))
+    env.globals["overview_picture"] = overview_picture
+    env.globals["pain_picture"] = pain_picture
     return env
 
 

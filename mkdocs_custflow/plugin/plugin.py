@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from mkdocs_custflow.build_summary import failure_summary
 from mkdocs_custflow.cache import BlockCache
 from mkdocs_custflow.diagnostics import Diagnostic, Severity
 from mkdocs_custflow.extension import JourneyExtension, PageContext
@@ -75,7 +76,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         self._page = PageContext()
         self._reported: set[str] = set()
         self._reported_before: set[str] = set()
-        self._errors = 0
+        self._errors: list[Diagnostic] = []
         self._page_anchors: list[str] = []
         self.teams: tuple[str, ...] = ()
         self.languages: LanguageBuild | None = None
@@ -158,7 +159,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         # rebuild is not shown again; a new or returning one is.
         self._reported_before = self._reported if self._serving else set()
         self._reported = set()
-        self._errors = 0
+        self._errors = []
 
     # Late: plugins that add Markdown pages (gen-files, hooks) run first, so the
     # journeys on their pages are gathered too; after mkdocs-static-i18n (-100),
@@ -304,11 +305,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         # Errors fail the build (warnings only --strict). `mkdocs serve` keeps
         # serving: the page shows each broken block's errors in its place.
         if self._errors and not self._serving:
-            raise PluginError(
-                f"custflow: {self._errors} error(s) in journey blocks, the catalog or the "
-                "playbook, listed above; the build fails on errors. Fix them, or give their "
-                "rule another severity with the 'rules' option"
-            )
+            raise PluginError(failure_summary(self._errors, self.playbook.locale))
 
     # Default priority: only saves the block cache.
     def on_build_error(self, *, error: Exception) -> None:
@@ -334,12 +331,13 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         text = diagnostic.reported
         if text not in self._reported:  # one block read twice must not warn twice
             self._reported.add(text)
-            self._errors += diagnostic.is_error
+            if diagnostic.is_error:
+                self._errors.append(diagnostic)
             if text not in self._reported_before:
                 if diagnostic.severity is Severity.INFO:
                     log.info(text)  # advice: fails nothing, not even --strict
-                elif diagnostic.is_error and not diagnostic.line:
-                    log.error(text)  # about a whole file: a page the playbook would replace
+                elif diagnostic.is_error:
+                    log.error(text)  # shown even by `mkdocs build -q`, which the build fails
                 else:
                     log.warning(text)
 

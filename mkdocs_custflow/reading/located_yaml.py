@@ -16,6 +16,8 @@ from sys import intern as _intern
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from mkdocs_custflow.reading.yaml_help import explain
+
 try:  # The C loader is much faster; marks (line numbers) work the same.
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -121,6 +123,7 @@ def parse(
     limits: YamlLimits | None = None,
     notes: list[tuple[int, str]] | None = None,
     first_line: int = 1,
+    locale: str | None = None,
 ) -> object:
     """Read one YAML document into plain values with line information.
 
@@ -141,7 +144,8 @@ def parse(
         line = _real_line(_line_map(text), mark.line if mark else 0)
         if "nesting depth" in problem:  # newer libyaml stops deep nesting itself
             raise too_deep(limits, line) from None
-        raise YamlReadError(f"YAML syntax error: {problem}{context}", line) from None
+        message, line = explain(text, line, f"{problem}{context}", first_line, locale)
+        raise YamlReadError(message, line) from None
     except yaml.YAMLError as exc:
         raise YamlReadError(f"YAML syntax error: {exc}") from None
     finally:

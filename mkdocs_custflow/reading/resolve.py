@@ -10,6 +10,7 @@ import dataclasses
 from collections.abc import Iterable
 from typing import TypeVar
 
+from mkdocs_custflow.reading.display_names import read_catalog_display_names, read_display_names
 from mkdocs_custflow.structure import Actor, Catalog, Journey
 from mkdocs_custflow.structure.ids import humanize
 
@@ -29,6 +30,7 @@ def complete_catalog(catalog: Catalog) -> Catalog:
         complete_actor(actor)
     for touchpoint in catalog.touchpoints.values():
         touchpoint.name = touchpoint.name or humanize(touchpoint.id)
+    read_catalog_display_names(catalog)
     return catalog
 
 
@@ -51,7 +53,12 @@ def resolve(journey: Journey, catalog: Catalog) -> None:
     for index, stage in enumerate(journey.stages):
         shared_stage = catalog.stages.get(stage.id)
         if shared_stage is not None:
+            own_kpis = bool(stage.kpis)
             stage = _fill(stage, shared_stage, keep=("steps", "next", "line", "key_lines"))
+            if journey.state == "to-be" and not own_kpis:
+                # The catalog's values are measured on today's journey: the
+                # to-be keeps the targets, not a value it never claimed.
+                stage.kpis = [dataclasses.replace(kpi, current=None) for kpi in stage.kpis]
             journey.stages[index] = stage
         stage.name = stage.name or humanize(stage.id)
     touchpoints = dict(catalog.touchpoints)
@@ -62,6 +69,7 @@ def resolve(journey: Journey, catalog: Catalog) -> None:
         if touchpoint is not catalog.touchpoints.get(tp_id):
             touchpoint.name = touchpoint.name or humanize(touchpoint.id)
     journey.touchpoints = touchpoints
+    read_display_names(journey)
     if not journey.views_given and not journey.has_sequence_content():
         journey.views = [view for view in journey.views if view != "sequence"]
 

@@ -16,7 +16,11 @@ from mkdocs_custflow.structure import LANES, Branch, Decision, Message, Note, St
 from mkdocs_custflow.structure.ids import is_id
 
 _ARROW = re.compile(r"^\s*(?P<sender>\S+?)\s*(?P<arrow>-->|->)\s*(?P<receiver>\S+)\s*$")
-_ARROW_TEXT = re.compile(r"^\s*(?P<head>[^:]+?(?:-->|->)[^:]+?)\s*:\s*(?P<text>.*)$", re.S)
+_ARROW_TEXT = re.compile(
+    r"^\s*(?P<head>[^:：]+?(?:-->|->)[^:：]+?)\s*[:：]\s*(?P<text>.*)$", re.S
+)
+"""``A -> B: text``; the colon may be full-width (``A -> B：text``), as a Chinese
+input method types it."""
 
 _STEP_FORMS = (
     "a step is 'A -> B: text', 'A --> B: text', 'note: text', 'decide: question' "

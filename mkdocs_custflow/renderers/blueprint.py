@@ -1,8 +1,10 @@
 """The ``blueprint`` view: the service blueprint, one column per stage.
 
 Lanes, top to bottom: the evidence the customer sees (the stage's
-touchpoints), the customer's actions, the frontstage, the line of
-visibility, the backstage and the support processes. Each step goes to one
+touchpoints), the customer's actions (the steps the customer takes), the
+frontstage (a role's steps to the customer), the line of visibility, the
+backstage (steps between roles) and the support processes (steps with a
+system or partner). Each step goes to one
 lane, from the kinds of the two actors it joins (:func:`lane_of`), unless
 it names its own with ``lane:``. A step with a pain point carries it, marked.
 """
@@ -29,20 +31,25 @@ _HELPERS = ("system", "partner")
 def lane_of(journey: Journey, message: Message) -> str:
     """The blueprint lane of a step: its own ``lane:``, else
 
-    - the customer with a role: ``frontstage``;
-    - the customer alone, or with a system or partner: ``customer``;
+    - what the customer does (the customer sends it), or what a system or
+      partner shows the customer: ``customer``;
+    - a role's step to the customer: ``frontstage``;
     - roles only: ``backstage``;
     - anything else with a system or partner: ``support``.
     """
     if message.lane:
         return message.lane
-    kinds = set()
-    for actor_id in (message.sender, message.receiver):
+
+    def kind(actor_id: str) -> str:
         actor = journey.actors.get(actor_id)
-        kinds.add(actor.kind if actor and actor.kind else "role")
-    if "customer" in kinds:
-        return "frontstage" if "role" in kinds else "customer"
-    if kinds & set(_HELPERS):
+        return actor.kind if actor and actor.kind else "role"
+
+    sender, receiver = kind(message.sender), kind(message.receiver)
+    if sender == "customer":
+        return "customer"
+    if receiver == "customer":
+        return "frontstage" if sender == "role" else "customer"
+    if {sender, receiver} & set(_HELPERS):
         return "support"
     return "backstage"
 

@@ -15,6 +15,8 @@ import functools
 import re
 import unicodedata
 
+from mkdocs_custflow.renderers.line_breaks import wrap_lines as break_lines
+
 _INERT = frozenset(" _-.!?/")
 _INVISIBLE = frozenset({"Cc", "Cs"})  # control codes and lone surrogates: dropped
 
@@ -60,53 +62,12 @@ def mermaid_text(text: str) -> str:
     return "".join(ch if _literal(ch) else f"#{ord(ch)};" for ch in folded) or "#160;"
 
 
-# A character of East Asian width counts two columns; a line may break before
-# one (not before closing punctuation), or at white space between words.
-_WIDE = frozenset("WF")
-_NO_LINE_START = frozenset("，。、；：？！）》」』】〉…,.;:?!)")
-_TOKENS = re.compile(r"\s+|\S")
-
-
-def _columns(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in _WIDE else 1 for ch in text)
-
-
 def wrap_lines(text: str, width: int) -> list[str]:
-    """``text`` (folded to one line) cut into lines of about ``width`` columns:
-    at spaces between words, or between two wide (CJK) characters; a word
-    longer than a line stays whole, and nothing is hyphenated."""
-    folded = _folded(text)
-    if len(folded) * 2 <= width or (folded.isascii() and len(folded) <= width):
-        return [folded]  # fits on one line whatever its characters
-    words: list[str] = []  # runs of narrow characters, single wide ones, single spaces
-    for token in _TOKENS.findall(folded):
-        if token.isspace():
-            words.append(" ")
-        elif unicodedata.east_asian_width(token) in _WIDE or token in _NO_LINE_START:
-            words.append(token)
-        elif words and words[-1] != " " and not _is_wide(words[-1]):
-            words[-1] += token
-        else:
-            words.append(token)
-    lines: list[str] = []
-    line = ""
-    for word in words:
-        if word == " ":
-            line += " " if line else ""
-            continue
-        fits = _columns(line + word) <= width or not line.strip() or word[0] in _NO_LINE_START
-        if fits:
-            line += word
-        else:
-            lines.append(line.rstrip())
-            line = word
-    if line.strip() or not lines:
-        lines.append(line.rstrip())
-    return lines
-
-
-def _is_wide(word: str) -> bool:
-    return len(word) == 1 and unicodedata.east_asian_width(word) in _WIDE
+    """``text`` (folded to one line) cut into lines of about ``width`` columns
+    (see :mod:`.line_breaks`: at spaces between words or between CJK
+    characters, never before closing punctuation or inside a number with its
+    unit or a date, in lines of even length)."""
+    return break_lines(_folded(text), width)
 
 
 @functools.lru_cache(maxsize=50_000)  # step texts repeat across a site
@@ -117,17 +78,24 @@ def mermaid_wrapped(text: str, width: int) -> str:
     return "<br>".join(mermaid_text(line) for line in wrap_lines(text, width))
 
 
+_PLAIN_SWAPS = {"%": "％", "<": "＜", ">": "＞", "`": "｀", "\\": "＼"}
+"""What a plain statement cannot hold as written: ``%%`` starts a directive
+anywhere in the source, a tag would be removed by Mermaid's sanitiser."""
+_ENTITY_LIKE = re.compile(r"#(?=[\w]+;)")
+
+
 @functools.lru_cache(maxsize=50_000)
 def mermaid_plain(text: str) -> str:
     """Text for a statement that takes the rest of its line as written
-    (``accTitle``, ``accDescr``), where entity codes would be read aloud:
-    ASCII punctuation becomes its full-width look-alike instead, so nothing
-    can end the statement or start another."""
-    return "".join(
-        chr(ord(ch) + 0xFEE0) if "!" <= ch <= "~" and not ch.isalnum() and ch not in _INERT
-        else ch
-        for ch in _folded(text)
-    ) or "#160;"
+    (``accTitle``, ``accDescr``), where entity codes would be read aloud.
+    The line is folded onto one line, so nothing can end the statement or
+    start another; ASCII punctuation stays as written (an English page's
+    screen reader reads ``R&D: #1`` as written), but for what Mermaid would
+    read as a directive, a tag or an entity code (``%``, ``<``, ``>``, a
+    ``#`` that starts ``#name;``), which become look-alikes or are kept
+    apart by an invisible word joiner."""
+    folded = "".join(_PLAIN_SWAPS.get(ch, ch) for ch in _folded(text))
+    return _ENTITY_LIKE.sub("#\u2060", folded) or "#160;"
 
 
 def mermaid_url(url: str) -> str:

@@ -23,13 +23,28 @@ from mkdocs_custflow.renderers.colours import (
     coloured_teams,
     fill,
 )
+<<<<<<< HEAD
 from mkdocs_custflow.renderers.escaping import mermaid_plain, mermaid_text, mermaid_url
 from mkdocs_custflow.renderers.funnel import count, percent
+=======
+from mkdocs_custflow.renderers.escaping import (
+    mermaid_plain,
+    mermaid_text,
+    mermaid_url,
+    mermaid_wrapped,
+)
+>>>>>>> main
 from mkdocs_custflow.renderers.options import JourneyRef, RenderOptions
 from mkdocs_custflow.structure import Journey, Stage
 from mkdocs_custflow.structure.journey import END_TARGET
 
 AUTO_TD_FROM = 4
+LABEL_COLUMNS = 24
+"""Columns of a line of a stage node (a CJK character counts two): longer
+names break where Chinese and English text may break (:mod:`.line_breaks`),
+before Mermaid would break them anywhere at its 200 px label width."""
+QUESTION_COLUMNS = 18
+"""Columns of a line of a decision diamond, which is narrower inside."""
 """Stages from which a journey with no ``direction`` is drawn top down."""
 
 
@@ -50,7 +65,7 @@ def stage_label(journey: Journey, stage: Stage, options: RenderOptions | None = 
         details.append(mermaid_text(owner.name))
     if stage.sla:
         details.append(mermaid_text(stage.sla))
-    label = mermaid_text(stage.name)
+    label = mermaid_wrapped(stage.name, LABEL_COLUMNS)
     if details:
         label += "<br><small>" + " · ".join(details) + "</small>"
     pains = stage.pain_count()
@@ -60,8 +75,8 @@ def stage_label(journey: Journey, stage: Stage, options: RenderOptions | None = 
     if stage.detail:
         sub = _sub_journey(stage.detail, options)
         title = sub.title if sub else stage.detail
-        word = mermaid_text(text["subjourney"])
-        label += f"<br><small>#9656; {word}: {mermaid_text(title)}</small>"
+        sub_line = mermaid_wrapped(f"{text['subjourney']}: {title}", LABEL_COLUMNS)
+        label += f"<br><small>#9656; {sub_line}</small>"
     return label
 
 
@@ -118,7 +133,8 @@ def render_flowchart(journey: Journey, options: RenderOptions | None = None) -> 
         for decision in stage.decisions:
             diamond = f"D{len(decisions)}"
             decisions.append(diamond)
-            lines.append(f'    {diamond}{{"{mermaid_text(decision.question or "?")}"}}')
+            question = mermaid_wrapped(decision.question or "?", QUESTION_COLUMNS)
+            lines.append(f'    {diamond}{{"{question}"}}')
             edges.append(f"    {source} --> {diamond}")
             for branch in decision.branches:
                 reaches_end = reaches_end or node.get(branch.target) == "T1"

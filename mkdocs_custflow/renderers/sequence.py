@@ -143,11 +143,13 @@ def render_sequence_part(
         lines.append(f"        note over {span}: {mermaid_text(stage.name)}")
         for pain in stage.pains:
             severity = text[f"severity_{pain.severity}"]
-            note = mermaid_wrapped(f"{text['pain']} ({severity}): {pain.text}", NOTE_COLUMNS)
+            note = mermaid_wrapped(
+                text["pain_note"].format(pain=text["pain"], severity=severity, text=pain.text),
+                NOTE_COLUMNS)
             lines.append(f"        note over {span}: #9888; {note}")
         for step in stage.steps:
             if isinstance(step, Message):
-                lines.extend(_message(step, pid, journey, text["pain"]))
+                lines.extend(_message(step, pid, journey, text["pain"] + text["colon"]))
             elif isinstance(step, Note):
                 note = mermaid_wrapped(step.text, NOTE_COLUMNS)
                 lines.append(f"        note over {span}: {note}")
@@ -162,7 +164,7 @@ def _span(ids: list[str]) -> str:
 
 
 def _message(
-    step: Message, pid: dict[str, str], journey: Journey, pain_word: str
+    step: Message, pid: dict[str, str], journey: Journey, pain_lead: str
 ) -> list[str]:
     sender, receiver = pid.get(step.sender), pid.get(step.receiver)
     if sender is None or receiver is None:
@@ -173,7 +175,13 @@ def _message(
         channel = journey.touchpoints.get(step.via)
         via = channel.name if channel else step.via
         text = f"{text} [{via}]" if text else f"[{via}]"
-    lines = [f"        {sender}{arrow}{receiver}: {mermaid_wrapped(text, MESSAGE_COLUMNS)}"]
+    if sender == receiver and text:
+        # Mermaid centres a self-message's text on the lifeline, which crosses
+        # it: the loop stays, its text goes in a note beside the lifeline.
+        lines = [f"        {sender}{arrow}{receiver}: #160;",
+                 f"        note right of {sender}: {mermaid_wrapped(text, MESSAGE_COLUMNS)}"]
+    else:
+        lines = [f"        {sender}{arrow}{receiver}: {mermaid_wrapped(text, MESSAGE_COLUMNS)}"]
     if step.reply:
         reply = mermaid_wrapped(step.reply, MESSAGE_COLUMNS)
         lines.append(f"        {receiver}-->>{sender}: {reply}")
@@ -181,7 +189,7 @@ def _message(
     if step.note:
         lines.append(f"        note over {over}: {mermaid_wrapped(step.note, NOTE_COLUMNS)}")
     if step.pain:
-        pain = mermaid_wrapped(f"{pain_word}: {step.pain}", NOTE_COLUMNS)
+        pain = mermaid_wrapped(f"{pain_lead}{step.pain}", NOTE_COLUMNS)  # "Pain point: "
         lines.append(f"        note over {over}: #9888; {pain}")
     return lines
 

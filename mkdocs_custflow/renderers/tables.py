@@ -57,13 +57,14 @@ def raci_letters(letters: str) -> str:
 
 
 def raci_roles(journey: Journey) -> list[str]:
-    """Actor ids with any RACI letter, in the order the journey names them."""
-    roles: dict[str, None] = {}
+    """Actor ids with any RACI letter, in the catalog's order (the journey's
+    actors: the catalog's, then the block's own)."""
+    roles: set[str] = set()
     for stage in journey.stages:
         for actor_id in [stage.owner, *stage.responsible, *stage.consulted, *stage.informed]:
             if actor_id and actor_id in journey.actors:
-                roles.setdefault(actor_id, None)
-    return list(roles)
+                roles.add(actor_id)
+    return [actor_id for actor_id in journey.actors if actor_id in roles]
 
 
 def render_raci_table(journey: Journey, options: RenderOptions | None = None) -> str:
@@ -72,15 +73,20 @@ def render_raci_table(journey: Journey, options: RenderOptions | None = None) ->
     stage_url = options.stage_url
     actor_url = options.actor_url
     roles = raci_roles(journey)
-    head = f"<th>{escape(text['stage'])}</th>" + "".join(
-        f"<th>{_linked(journey.actors[r].name, actor_url(r))}</th>" for r in roles
+    head = f'<th scope="col">{escape(text["stage"])}</th>' + "".join(
+        f'<th scope="col"><span>{_linked(journey.actors[r].name, actor_url(r))}</span></th>'
+        for r in roles
     )
     rows = []
     for stage in journey.stages:
         cells = "".join(f"<td>{raci_letters(stage.raci(r))}</td>" for r in roles)
-        rows.append(f"<tr><td>{_linked(stage.name, stage_url(stage.id))}</td>{cells}</tr>")
+        rows.append(
+            f'<tr><th scope="row">{_linked(stage.name, stage_url(stage.id))}</th>{cells}</tr>'
+        )
     caption = f"<caption>{escape(text['raci_table'])}</caption>\n"
+    many = " custflow-raci-many" if len(roles) > 6 else ""
     return (
-        '<div class="custflow-raci">\n<table>\n' + caption + "<thead><tr>" + head
+        f'<div class="custflow-raci{many}" tabindex="0">\n<table class="custflow-raci-table">\n'
+        + caption + "<thead><tr>" + head
         + "</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</div>\n"
     )

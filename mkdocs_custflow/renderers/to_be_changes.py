@@ -8,10 +8,12 @@ removed, owners, RACI, time limits, KPI targets, scores, pain points closed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from mkdocs_custflow.compare import Change, compare_journeys
 from mkdocs_custflow.i18n import words
+from mkdocs_custflow.renderers.options import JourneyRef
 from mkdocs_custflow.structure import Journey
 
 # More changes than this start folded: the diagrams stay near the title.
@@ -35,8 +37,16 @@ def changes_against(base: Journey, journey: Journey) -> list[Change]:
     ]
 
 
-def render_changes(base: Journey, journey: Journey, base_html: str, locale: str) -> str:
-    """A table of the changes (``base_html``: the as-is journey's title, linked)."""
+def render_changes(
+    base: Journey, journey: Journey, base_html: str, locale: str,
+    journey_ref: Callable[[str], JourneyRef | None] | None = None,
+) -> str:
+    """A table of the changes (``base_html``: the as-is journey's title, linked;
+    ``journey_ref``: another journey by its id, for sub-journeys' titles)."""
+    def journey_title(journey_id: str) -> str | None:
+        ref = journey_ref(journey_id) if journey_ref is not None else None
+        return ref.title if ref is not None else None
+
     text = words(locale)
     changes = changes_against(base, journey)
     title = escape(text["changes_title"]).format(journey=base_html)
@@ -48,8 +58,9 @@ def render_changes(base: Journey, journey: Journey, base_html: str, locale: str)
         stage = escape(names.get(change.stage or "", change.stage or ""))
         rows.append(
             f"<tr><td>{stage}</td><td>{escape(_what(change, text))}</td>"
-            f"<td>{escape(_value(change.before, base))}</td>"
-            f"<td>{escape(_value(change.after, journey))}</td></tr>"
+            f"<td>{escape(_value(change.before, base, text, journey_title, change.kind))}</td>"
+            f"<td>{escape(_value(change.after, journey, text, journey_title, change.kind))}</td>"
+            "</tr>"
         )
     head = "".join(f"<th>{escape(h)}</th>" for h in (
         text["stage"], text["change"], text["state_as-is"], text["state_to-be"]))
@@ -74,19 +85,31 @@ def _what(change: Change, text: dict[str, str]) -> str:
     return change.summary
 
 
-def _value(value: object, journey: Journey) -> str:
-    """A value of the model as a reader says it: actor ids as names, a KPI
-    with its target, lists joined; nothing is an em dash."""
+def _value(
+    value: object, journey: Journey, text: dict[str, str],
+    journey_title: Callable[[str], str | None] | None = None, kind: str = "",
+) -> str:
+    """A value of the model as a reader says it, in the page's words: actor and
+    touchpoint ids as their names, a sub-journey as its title, a KPI with its
+    target, a severity or status in words, lists joined; nothing is an em dash."""
     if value is None or value == [] or value == "":
         return "—"
     if isinstance(value, str):
+        if kind == "detail" and journey_title is not None:
+            return journey_title(value) or value
         actor = journey.actors.get(value)
-        return actor.name if actor is not None else value
+        if actor is not None:
+            return actor.name
+        touchpoint = journey.touchpoints.get(value)
+        return touchpoint.name if touchpoint is not None else value
     if isinstance(value, list):
-        return ", ".join(_value(v, journey) for v in value)
+        return ", ".join(_value(v, journey, text, journey_title, kind) for v in value)
     if isinstance(value, dict):
         name = value.get("name") or value.get("text") or value.get("title") or ""
-        extra = [str(value[k]) for k in ("target", "current", "severity", "status")
-                 if value.get(k)]
+        extra = [str(value[k]) for k in ("target", "current") if value.get(k)]
+        extra += [text.get(f"{k}_{value[k]}", str(value[k])) for k in ("severity", "status")
+                  if value.get(k)]
+        if value.get("owner"):
+            extra.append(_value(value["owner"], journey, text))
         return f"{name} ({', '.join(extra)})" if extra else str(name)
     return str(value)

@@ -6,7 +6,8 @@ A target is a number with an optional comparison and unit (``>= 90%``,
 number with an optional unit (``84%``). Durations count in seconds whatever
 unit they are written in (``90 min`` meets ``<= 2h``); ``%``, working days
 and any other unit compare only with themselves. Text is read after Unicode
-normalisation, so full-width digits and signs (``≥ ９０％``) read the same.
+normalisation, so full-width digits and signs (``≥ ９０％``) read the same;
+a target's comparison may be Chinese words (``不超过``, ``以内``...).
 """
 
 from __future__ import annotations
@@ -39,6 +40,16 @@ _SAME = {
     **dict.fromkeys(("working day", "working days", "work day", "work days", "business day",
                      "business days", "工作日", "个工作日"), "working days"),
 }
+_WORDED_BEFORE: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("不超过", "不高于", "不多于", "不大于", "至多", "最多", "小于等于"), "<="),
+    (("不低于", "不少于", "不小于", "至少", "最少", "大于等于"), ">="),
+    (("低于", "少于", "小于"), "<"),
+    (("高于", "超过", "多于", "大于"), ">"),
+)
+_WORDED_AFTER: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("以内", "之内", "以下", "内"), "<="), (("以上",), ">="),
+)
+"""Comparisons as a Chinese writer words them: ``不超过2小时``, ``30分钟以内``."""
 DURATION = "s"
 """The unit every duration is counted in."""
 
@@ -78,10 +89,26 @@ def _read(text: str | None, unit: str | None) -> tuple[str | None, Quantity] | N
     return _SIGNS.get(sign, sign) if sign else None, Quantity(value, name)
 
 
+def _signed(text: str) -> str:
+    """``text`` with a comparison written in words moved to a sign in front."""
+    text = unicodedata.normalize("NFKC", text).strip()
+    for words, sign in _WORDED_BEFORE:
+        for word in words:
+            if text.startswith(word):
+                return f"{sign}{text[len(word):].strip()}"
+    for words, sign in _WORDED_AFTER:
+        for word in words:
+            if text.endswith(word) and text[0] not in "<>=≤≥":
+                return f"{sign}{text[:-len(word)].strip()}"
+    return text
+
+
 def read_target(text: str | None, unit: str | None = None) -> Target | None:
     """The target ``text`` states (``unit`` for a number written without
-    one), or None when it is not a number with an optional comparison."""
-    read = _read(text, unit)
+    one), or None when it is not a number with an optional comparison. The
+    comparison may be written in Chinese words before or after the number
+    (``不低于90%``, ``30分钟以内``, ``3天以上``)."""
+    read = _read(_signed(text) if text is not None else None, unit)
     if read is None:
         return None
     sign, quantity = read

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from mkdocs_custflow.checks.template_catalog import yield_to_catalog
 from mkdocs_custflow.diagnostics import Reporter
 from mkdocs_custflow.i18n import normalize_locale
 from mkdocs_custflow.reading.located_yaml import YamlLimits, YamlMapping, YamlSequence, text_size
+from mkdocs_custflow.structure import Catalog
 from mkdocs_custflow.templates.errors import TemplateError
 from mkdocs_custflow.templates.library import TemplateLibrary
 from mkdocs_custflow.templates.merge import MergeError, merge_journey
@@ -32,10 +34,13 @@ def use_template(
     locale: str,
     report: Reporter,
     limits: YamlLimits | None = None,
+    catalog: Catalog | None = None,
 ) -> tuple[YamlMapping, str] | None:
     """Expand ``use:``/``with:`` of a block and merge the block's other keys;
     returns the merged journey and the template's name. The expanded journey
-    counts against ``limits.max_chars`` like the block's own text."""
+    counts against ``limits.max_chars`` like the block's own text. Under a
+    ``catalog``, the template yields to the catalog's names, owners, actors and
+    touchpoints, and says so (:mod:`mkdocs_custflow.checks.template_catalog`)."""
     name = data.get("use")
     use_line = data.line_of("use")
     if not isinstance(name, str):
@@ -54,6 +59,7 @@ def use_template(
                              rule="template")
                 return None
             values[key] = value or ""
+    site_locale = normalize_locale(locale)
     own_locale = data.get("locale")
     if isinstance(own_locale, str) and own_locale:
         locale = normalize_locale(own_locale)
@@ -66,6 +72,10 @@ def use_template(
         report.error(exc.located(), line, rule="template")
         return None
     relocate(journey, use_line)
+    if catalog is not None and locale == site_locale:
+        # A block in another language than the site's keeps the template's
+        # words: the catalog's are in the site's language.
+        yield_to_catalog(journey, catalog, template.name, report, use_line, data)
     journey.pop("id", None)  # the block's own id, else the slug of its title
     overrides = YamlMapping((k, v) for k, v in data.items() if k not in ("use", "with"))
     overrides.line = data.line

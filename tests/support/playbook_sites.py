@@ -20,7 +20,7 @@ actors:
   service: {name: Service desk, kind: role, team: Service}
   engineer: {name: After-sales engineer, kind: role, team: Service}
   auditor: {name: Quality auditor, kind: role, team: Service}
-  crm: {name: CRM, kind: system}
+  crm: {name: CRM system, kind: system}
 touchpoints:
   website: {name: Website, channel: marketing}
   trade-fair: {name: Trade fair, channel: marketing}
