@@ -38,8 +38,7 @@ from mkdocs_custflow.checks.size import oversized_views, playbook_size
 from mkdocs_custflow.checks.tabs import tab_findings
 from mkdocs_custflow.diagnostics import Diagnostic, Reporter, Severity, shown_path
 from mkdocs_custflow.i18n import normalize_locale
-from mkdocs_custflow.measured.data import site_measures
-from mkdocs_custflow.measured.sources import MeasureSource
+from mkdocs_custflow.measured.data import MeasureOptions, site_measures
 from mkdocs_custflow.playbook.gather import build_playbook
 from mkdocs_custflow.playbook.model import JourneyRecord, Playbook
 from mkdocs_custflow.reading.catalog import load_catalog
@@ -88,8 +87,7 @@ class Settings:
     extension: site pages are read with their includes in place, as built."""
     rules: RuleOptions = field(default_factory=RuleOptions)
     """The ``rules:`` option: each rule's severity, as the site sets it."""
-    measures: tuple[MeasureSource, ...] = ()  # measured flow and KPI history (``measures:``)
-    stale_after: str = _OPTIONS.stale_after
+    measures: MeasureOptions = field(default_factory=MeasureOptions)  # measured data
     base: str = "."
 
     def __post_init__(self) -> None:
@@ -111,10 +109,9 @@ class Settings:
         severities are applied to a result, not kept in it."""
         sources = [Path(self.catalog)] if self.catalog else []
         sources += folder_files(self.templates)
-        sources += [Path(m.path) for m in self.measures]  # the data shown in the views
+        sources += [Path(m.path) for m in self.measures.files]  # the data the views show
         values = [*(getattr(self, f.name) for f in dataclasses.fields(self)
-                    if f.name not in ("base", "rules", "measures")),
-                  [(m.path, m.columns, m.encoding, m.sheet) for m in self.measures],
+                    if f.name not in ("base", "rules")),
                   sorted(RuleSet(self.rules).off), *extra]
         return files_fingerprint(values, sources, Path(self.base).resolve())
 
@@ -231,8 +228,7 @@ class Pipeline:
                 findings += check_catalog(catalog)
             self.catalog = catalog
             self.catalog_findings = self.rules.apply(findings)
-        self.measured = site_measures(settings.measures, settings.shown, settings.stale_after)
-        self.measure_findings = self.rules.apply(self.measured.findings if self.measured else [])
+        self.measured = site_measures(settings.measures, settings.shown)
         self.fingerprint = settings.fingerprint()
         """Changes whenever anything but a block's own text could change its result."""
         self.today = build_date()
@@ -303,8 +299,6 @@ class Pipeline:
         """The block's HTML, kept (in this process only) when ``options.memo``
         asks, under :func:`~mkdocs_custflow.cache.render_key`."""
         options = options or RenderOptions(locale=self.settings.locale, today=self.today)
-        if self.measured is not None and options.measured is None:
-            options = dataclasses.replace(options, measured=self.measured)
         key = render_key(options, result.journey, self.rules.key) if options.memo else None
         if key is not None and key in result.html:
             return result.html[key]
@@ -317,9 +311,8 @@ class Pipeline:
         return html
 
     def too_large(self, journey: Journey) -> dict[str, str]:
-        """The journey's views too large for Mermaid to draw, with the reason,
-        measured as the size check measured them when the block was read: the
-        page shows the reason instead of each."""
+        """The journey's views too large for Mermaid to draw, with the reason
+        the page shows instead, as the size check measured them on reading."""
         return oversized_views(journey, self.settings.locale)
 
     # -- pages and sites ---------------------------------------------------------
@@ -370,8 +363,7 @@ class Pipeline:
         page limit, a catalog role no journey uses). ``whole_site``: the pages
         are all the site has (not a few files of it), so what is unused is
         reported as such."""
-        found = [*self.rules.findings, *self.catalog_findings, *self.measure_findings]
-        reading = SiteReading([], [], None, found)
+        reading = SiteReading([], [], None, [*self.rules.findings, *self.catalog_findings])
         across: list[Diagnostic] = []
         ignoring: list[tuple[str, int, int, list[str]]] = []
         for page in pages:

@@ -32,19 +32,13 @@ from mkdocs_custflow.checks import (
     build,
     catalog,
     graph,
-<<<<<<< HEAD
     measured,
-=======
->>>>>>> main
     reading,
     review_cycle,
     site,
     size,
-<<<<<<< HEAD
-=======
     tabs,
     template_catalog,
->>>>>>> main
 )
 from mkdocs_custflow.checks.rule import OFF, SEVERITIES, Rule
 from mkdocs_custflow.diagnostics import Diagnostic, Severity, did_you_mean, name_hint
@@ -60,11 +54,8 @@ RULE_SETTING = Rule(
 _DECLARED = (
     *reading.OWN_RULES, *size.OWN_RULES, *block.OWN_RULES, *graph.OWN_RULES,
     *site.OWN_RULES, *catalog.OWN_RULES, *review_cycle.OWN_RULES, *build.OWN_RULES,
-<<<<<<< HEAD
     *measured.OWN_RULES,
-=======
     *tabs.OWN_RULES, *template_catalog.OWN_RULES,
->>>>>>> main
     RULE_SETTING,
 )
 

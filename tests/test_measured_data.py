@@ -14,7 +14,7 @@ import pytest
 from mkdocs_custflow.checks.measured import stale_findings
 from mkdocs_custflow.measured.data import MeasuredData, load_measures
 from mkdocs_custflow.measured.rows import read_count, read_period
-from mkdocs_custflow.measured.sources import MeasureOptionError, read_sources
+from mkdocs_custflow.measured.sources import MeasureOptionError, MeasureOptions, read_sources
 from mkdocs_custflow.pipeline import Pipeline, Settings, SourcePage
 from mkdocs_custflow.settings.options import OptionError, read_options
 
@@ -65,7 +65,8 @@ def site(tmp_path: Path, files: dict[str, str | bytes], entries: list[object],
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
-    settings = Settings(measures=read_sources(entries, tmp_path), base=str(tmp_path))
+    measures = MeasureOptions(read_sources(entries, tmp_path))
+    settings = Settings(measures=measures, base=str(tmp_path))
     pipeline = Pipeline(settings)
     pipeline.today = TODAY
     page = f"# Shop\n\n```journey\n{blocks}```\n"
@@ -284,7 +285,8 @@ def test_source_date_epoch_decides_staleness(tmp_path: Path, monkeypatch: pytest
                                              ) -> None:
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "flow.csv").write_text(SPEC_FLOW, encoding="utf-8")
-    settings = Settings(measures=read_sources(["data/flow.csv"], tmp_path), base=str(tmp_path))
+    settings = Settings(measures=MeasureOptions(read_sources(["data/flow.csv"], tmp_path)),
+                        base=str(tmp_path))
     page = [SourcePage("shop.md", f"```journey\n{FIRST_PURCHASE}```\n", "docs/shop.md")]
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")  # 2027-01-15
     assert found(Pipeline(settings).read_site(page), "measure-stale")
@@ -315,7 +317,8 @@ def test_the_data_is_part_of_the_block_cache_key(tmp_path: Path) -> None:
     (tmp_path / "data").mkdir()
     path = tmp_path / "data" / "flow.csv"
     path.write_text(SPEC_FLOW, encoding="utf-8")
-    settings = Settings(measures=read_sources(["data/flow.csv"], tmp_path), base=str(tmp_path))
+    settings = Settings(measures=MeasureOptions(read_sources(["data/flow.csv"], tmp_path)),
+                        base=str(tmp_path))
     before = settings.fingerprint()
     assert Settings(base=str(tmp_path)).fingerprint() != before
     path.write_text(SPEC_FLOW.replace("1000", "1001"), encoding="utf-8")

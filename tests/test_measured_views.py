@@ -11,7 +11,7 @@ from pathlib import Path
 from support.mermaid_node import decode_mermaid_entities
 from test_measured_data import FIRST_PURCHASE, SPEC_FLOW
 
-from mkdocs_custflow.measured.sources import read_sources
+from mkdocs_custflow.measured.sources import MeasureOptions, read_sources
 from mkdocs_custflow.pipeline import Pipeline, Settings, SourcePage
 from mkdocs_custflow.renderers.flowchart import render_flowchart
 from mkdocs_custflow.renderers.options import RenderOptions
@@ -42,8 +42,8 @@ def read(tmp_path: Path, locale: str = "en") -> tuple[Pipeline, dict[str, str]]:
     (tmp_path / "data").mkdir(exist_ok=True)
     (tmp_path / "data" / "flow.csv").write_text(SPEC_FLOW + EARLIER, encoding="utf-8")
     (tmp_path / "data" / "kpis.csv").write_text(KPIS, encoding="utf-8")
-    settings = Settings(locale=locale, base=str(tmp_path), measures=read_sources(
-        ["data/flow.csv", "data/kpis.csv"], tmp_path))
+    settings = Settings(locale=locale, base=str(tmp_path), measures=MeasureOptions(read_sources(
+        ["data/flow.csv", "data/kpis.csv"], tmp_path)))
     pipeline = Pipeline(settings)
     blocks = FIRST_PURCHASE.replace("views: [flow, funnel, sankey]",
                                     "views: [flow, funnel, sankey, stages, map]")
@@ -52,7 +52,8 @@ def read(tmp_path: Path, locale: str = "en") -> tuple[Pipeline, dict[str, str]]:
     html = {}
     for _page, _fence, result in reading.blocks:
         assert result.journey is not None, result.diagnostics
-        html[result.journey.id] = pipeline.render(result, RenderOptions(locale=locale))
+        html[result.journey.id] = pipeline.render(
+            result, RenderOptions(locale=locale, measured=pipeline.measured))
     return pipeline, html
 
 
@@ -160,5 +161,5 @@ def test_a_journey_without_rows_says_so(tmp_path: Path) -> None:
     pipeline, _ = read(tmp_path)
     other = FIRST_PURCHASE.replace("id: first-purchase", "id: returns")
     result = pipeline.read_block(other)
-    html = pipeline.render(result, RenderOptions())
+    html = pipeline.render(result, RenderOptions(measured=pipeline.measured))
     assert "No flow data for this journey yet: add rows for &#x27;returns&#x27;" in html

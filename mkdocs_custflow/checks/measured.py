@@ -71,14 +71,15 @@ def _close(name: str, choices: Iterable[str]) -> bool:
 
 def check_measured(data: MeasuredData | None, journeys: Iterable[Journey], today: date
                    ) -> list[Diagnostic]:
-    """Every finding about the data that needs the site's journeys or the day
-    (the build date), ``stale_after`` as the data was read with."""
+    """Every finding about the data: what reading the files found, and what
+    needs the site's journeys or the day (the build date; ``stale_after`` as
+    the data was read with)."""
     if data is None:
         return []
     by_id: dict[str, Journey] = {}
     for journey in journeys:
         by_id.setdefault(journey.id, journey)
-    found = _flow_rows(data, by_id)
+    found = [*data.findings, *_flow_rows(data, by_id)]
     found += _kpi_rows(data, by_id)
     for journey in by_id.values():
         flow = data.flow_of(journey) if data.flow_rows(journey.id) else None

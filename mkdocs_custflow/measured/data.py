@@ -18,7 +18,7 @@ from mkdocs_custflow.measured.files import read_file
 from mkdocs_custflow.measured.flow import JourneyFlow, journey_flow
 from mkdocs_custflow.measured.kpis import KpiHistory, KpiIndex
 from mkdocs_custflow.measured.rows import FlowRow, KpiRow, Period, read_rows
-from mkdocs_custflow.measured.sources import MeasureSource
+from mkdocs_custflow.measured.sources import MeasureOptions, MeasureSource
 from mkdocs_custflow.structure import Journey, Kpi
 
 
@@ -119,10 +119,9 @@ def _read_source(source: MeasureSource, shown: Callable[[str], str], flows: list
     findings.extend(found)
 
 
-def site_measures(sources: tuple[MeasureSource, ...], shown: Callable[[str], str],
-                  stale_after: str) -> MeasuredData | None:
+def site_measures(options: MeasureOptions, shown: Callable[[str], str]) -> MeasuredData | None:
     """The site's measured data, or None when ``measures:`` names no file."""
-    return load_measures(sources, shown, stale_after) if sources else None
+    return load_measures(options.files, shown, options.stale_after) if options.files else None
 
 
 def effective_split(periods: Iterable[Period], effective: date

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import codecs
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs_custflow.diagnostics import did_you_mean
@@ -30,15 +30,27 @@ class MeasureOptionError(ValueError):
 class MeasureSource:
     """One data file and how to read it."""
 
-    path: str
-    """Absolute, once read against the config file's folder."""
+    path: str = field(repr=False)
+    """Absolute, once read against the config file's folder (kept out of the
+    repr, which the settings' fingerprint uses: a checkout elsewhere is the same)."""
     columns: tuple[tuple[str, str], ...] = ()
     """``(contract column, the file's header)`` pairs."""
     encoding: str | None = None
     sheet: str | None = None
+    written: str = ""
+    """The path as ``mkdocs.yml`` writes it."""
 
     def header_for(self, column: str) -> str:
         return dict(self.columns).get(column, column)
+
+
+@dataclass(frozen=True)
+class MeasureOptions:
+    """The pipeline's settings of measured data: the files, and how old their
+    newest period may be (``stale_after``)."""
+
+    files: tuple[MeasureSource, ...] = ()
+    stale_after: str = "45d"
 
 
 def read_sources(value: object, folder: Path | None, where: str = "mkdocs.yml", *,
@@ -98,6 +110,7 @@ def _entry(item: object, folder: Path | None, where: str, inside: Path | None
         tuple((str(k), str(v)) for k, v in columns.items()),
         str(encoding) if encoding is not None else None,
         str(sheet) if sheet is not None else None,
+        path,
     )
 
 

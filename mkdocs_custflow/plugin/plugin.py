@@ -253,6 +253,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
             options=RenderOptions(
                 locale=locale,
                 today=self.pipeline.today if self.pipeline else None,
+                measured=self.pipeline.measured if self.pipeline else None,
                 teams=self.teams,
                 page=page.file.url,
                 links=self.links,

@@ -23,17 +23,13 @@ from mkdocs_custflow.renderers.colours import (
     coloured_teams,
     fill,
 )
-<<<<<<< HEAD
-from mkdocs_custflow.renderers.escaping import mermaid_plain, mermaid_text, mermaid_url
-from mkdocs_custflow.renderers.funnel import count, percent
-=======
 from mkdocs_custflow.renderers.escaping import (
     mermaid_plain,
     mermaid_text,
     mermaid_url,
     mermaid_wrapped,
 )
->>>>>>> main
+from mkdocs_custflow.renderers.funnel import count, percent
 from mkdocs_custflow.renderers.options import JourneyRef, RenderOptions
 from mkdocs_custflow.structure import Journey, Stage
 from mkdocs_custflow.structure.journey import END_TARGET

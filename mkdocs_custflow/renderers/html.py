@@ -155,14 +155,10 @@ def journey_meta(journey: Journey, options: RenderOptions) -> str:
         lines.append(f'<p class="custflow-journey-state">{line}</p>')
         if journey.improves and ref is not None and ref.journey is not None:
             base = linked(ref.title, ref.url)
-<<<<<<< HEAD
-            lines.append(render_changes(ref.journey, journey, base, options.locale))
-        if journey.effective:
-            lines.append(render_effective(journey, options))
-=======
             lines.append(render_changes(ref.journey, journey, base, options.locale,
                                         options.journey_ref))
->>>>>>> main
+        if journey.effective:
+            lines.append(render_effective(journey, options))
     for place in options.part_of(journey.id):
         lines.append(
             f'<p class="custflow-part-of">{escape(text["part_of"])}: '
