@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from mkdocs_custflow.i18n_systems import SYSTEM_WORDS
+from mkdocs_custflow.measured.words import WORDS as MEASURED_WORDS
 
 _WORDS: dict[str, dict[str, str]] = {
     "en": {
@@ -297,6 +298,8 @@ _WORDS: dict[str, dict[str, str]] = {
     },
 }
 
+for _locale, _more in MEASURED_WORDS.items():  # the measured-data views' own words
+    _WORDS[_locale].update(_more)
 for _locale, _words in SYSTEM_WORDS.items():
     _WORDS[_locale].update(_words)
 

@@ -30,14 +30,15 @@ from mkdocs_custflow.cache import (
     render_key,
 )
 from mkdocs_custflow.checks.block import check_journey
-from mkdocs_custflow.checks.catalog import check_catalog, orphan_roles
-from mkdocs_custflow.checks.data import check_catalog_data, data_across
+from mkdocs_custflow.checks.catalog import catalog_unused, check_catalog
+from mkdocs_custflow.checks.measured import check_measured
 from mkdocs_custflow.checks.review_cycle import review_findings
 from mkdocs_custflow.checks.site import check_journey_links, several_parents
 from mkdocs_custflow.checks.size import oversized_views, playbook_size
 from mkdocs_custflow.checks.tabs import tab_findings
 from mkdocs_custflow.diagnostics import Diagnostic, Reporter, Severity, shown_path
 from mkdocs_custflow.i18n import normalize_locale
+from mkdocs_custflow.measured.data import MeasureOptions, site_measures
 from mkdocs_custflow.playbook.gather import build_playbook
 from mkdocs_custflow.playbook.model import JourneyRecord, Playbook
 from mkdocs_custflow.reading.catalog import load_catalog
@@ -48,7 +49,7 @@ from mkdocs_custflow.reading.located_yaml import YamlLimits, YamlMapping, YamlRe
 from mkdocs_custflow.reading.resolve import resolve
 from mkdocs_custflow.renderers.colours import team_order
 from mkdocs_custflow.renderers.html import render_error_html, render_journey_html
-from mkdocs_custflow.renderers.options import RenderOptions
+from mkdocs_custflow.renderers.options import RenderOptions, site_options
 from mkdocs_custflow.rules import RuleOptions, RuleSet, stops
 from mkdocs_custflow.settings.options import Options
 from mkdocs_custflow.structure import Catalog, Journey, Stage
@@ -86,6 +87,7 @@ class Settings:
     extension: site pages are read with their includes in place, as built."""
     rules: RuleOptions = field(default_factory=RuleOptions)
     """The ``rules:`` option: each rule's severity, as the site sets it."""
+    measures: MeasureOptions = field(default_factory=MeasureOptions)  # measured data
     base: str = "."
 
     def __post_init__(self) -> None:
@@ -107,6 +109,7 @@ class Settings:
         severities are applied to a result, not kept in it."""
         sources = [Path(self.catalog)] if self.catalog else []
         sources += folder_files(self.templates)
+        sources += [Path(m.path) for m in self.measures.files]  # the data the views show
         values = [*(getattr(self, f.name) for f in dataclasses.fields(self)
                     if f.name not in ("base", "rules")),
                   sorted(RuleSet(self.rules).off), *extra]
@@ -222,9 +225,10 @@ class Pipeline:
             catalog, findings = load_catalog(path, settings.shown(path), settings.limits)
             self.catalog_errors = [f for f in findings if stops(f)]
             if not self.catalog_errors:
-                findings += check_catalog(catalog) + check_catalog_data(catalog)
+                findings += check_catalog(catalog)
             self.catalog = catalog
             self.catalog_findings = self.rules.apply(findings)
+        self.measured = site_measures(settings.measures, settings.shown)
         self.fingerprint = settings.fingerprint()
         """Changes whenever anything but a block's own text could change its result."""
         self.today = build_date()
@@ -294,9 +298,7 @@ class Pipeline:
     def render(self, result: BlockResult, options: RenderOptions | None = None) -> str:
         """The block's HTML, kept (in this process only) when ``options.memo``
         asks, under :func:`~mkdocs_custflow.cache.render_key`."""
-        options = options or RenderOptions(locale=self.settings.locale, today=self.today)
-        if options.data_items is None and self.catalog.data:
-            options = dataclasses.replace(options, data_items=self.catalog.data)
+        options = site_options(options, self.settings.locale, self.today, self.catalog.data)
         key = render_key(options, result.journey, self.rules.key) if options.memo else None
         if key is not None and key in result.html:
             return result.html[key]
@@ -309,9 +311,8 @@ class Pipeline:
         return html
 
     def too_large(self, journey: Journey) -> dict[str, str]:
-        """The journey's views too large for Mermaid to draw, with the reason,
-        measured as the size check measured them when the block was read: the
-        page shows the reason instead of each."""
+        """The journey's views too large for Mermaid to draw, with the reason
+        the page shows instead, as the size check measured them on reading."""
         return oversized_views(journey, self.settings.locale)
 
     # -- pages and sites ---------------------------------------------------------
@@ -369,10 +370,10 @@ class Pipeline:
             self._read_into(reading, page, across, ignoring)
         journeys = [result.journey for _, _, result in reading.blocks if result.journey]
         across.extend(check_journey_links(journeys))
+        across.extend(check_measured(self.measured, journeys, self.today))
         if whole_site and all(result.ok for _, _, result in reading.blocks):
             # A block that cannot be read may be what uses a role.
-            across.extend(orphan_roles(self.catalog, journeys))
-            across.extend(data_across(self.catalog, journeys))
+            across.extend(catalog_unused(self.catalog, journeys))
         if self.settings.playbook:
             reading.playbook = self._playbook(reading.records, across)
         reading.teams = team_order(self.catalog, journeys)
@@ -415,6 +416,7 @@ class Pipeline:
         """The site's playbook, unless it is over its page limit (reported)."""
         playbook, conflicts = build_playbook(records, self.catalog)
         across.extend(conflicts)
+        playbook.measured = self.measured
         over = playbook_size(playbook, self.settings.max_playbook_pages)
         if over is not None:
             across.append(over)

@@ -33,6 +33,7 @@ from mkdocs_custflow.checks import (
     catalog,
     data,
     graph,
+    measured,
     reading,
     review_cycle,
     site,
@@ -54,7 +55,8 @@ RULE_SETTING = Rule(
 _DECLARED = (
     *reading.OWN_RULES, *size.OWN_RULES, *block.OWN_RULES, *graph.OWN_RULES,
     *site.OWN_RULES, *catalog.OWN_RULES, *review_cycle.OWN_RULES, *data.OWN_RULES,
-    *build.OWN_RULES, *tabs.OWN_RULES, *template_catalog.OWN_RULES,
+    *build.OWN_RULES, *measured.OWN_RULES,
+    *tabs.OWN_RULES, *template_catalog.OWN_RULES,
     RULE_SETTING,
 )
 
@@ -69,6 +71,7 @@ ORDER = (
     "owner-not-role", "no-owner", "missing-sla", "orphan-role", "pain-without-opportunity",
     "review-overdue", "kpi-not-comparable", "detail-cycle", "detail-parents",
     "personal-data-owner", "data-access", "data-never-collected", "system-unused", "bad-handle",
+    "measure-unknown", "measure-value", "measure-stale", "flow-leak", "kpi-missed", "bottleneck",
     "rule-setting",
 )
 """The order the guide's rules page, ``custflow validate --format sarif`` and

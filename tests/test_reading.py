@@ -657,7 +657,8 @@ def test_unknown_view_with_suggestion():
     d = only(read("views: [flow, sequnce]\n" + one_stage("")))
     assert str(d) == (
         f"{FILE}:{BASE}: unknown view 'sequnce' (did you mean 'sequence'?); "
-        "views are flow, sequence, journey, stages, raci, map, blueprint, systems"
+        "views are flow, sequence, journey, stages, raci, map, blueprint, funnel, sankey, "
+        "systems"
     )
 
 

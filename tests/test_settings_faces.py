@@ -53,6 +53,8 @@ SAMPLES: dict[str, Any] = {
     "max_yaml_nodes": 4321,
     "max_expanded_chars": 54321,
     "rules": {"no-owner": "error", "orphan-role": "off"},
+    "measures": [{"path": "data/flow.csv", "columns": {"date": "月份"}, "encoding": "gb18030"}],
+    "stale_after": "2m",
     "max_playbook_pages": 77,
 }
 CATALOG = "actors:\n  sales: {name: Sales, kind: role}\n"
@@ -103,6 +105,8 @@ def _site(root: Path, name: str, value: Any) -> Path:
     (root / "my-templates" / "x.en.yaml").write_text("title: X\nstages: [a]\n", "utf-8")
     (root / "page-templates").mkdir(exist_ok=True)
     (root / "page-templates" / "stage.md.j2").write_text("# {{ stage.name }}\n", "utf-8")
+    (root / "data").mkdir(exist_ok=True)
+    (root / "data" / "flow.csv").write_text("月份,journey,from,to,count\n", "utf-8")
     config = {"site_name": "t", "plugins": [{"custflow": {name: value}}]}
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
     return root / "mkdocs.yml"
@@ -116,6 +120,7 @@ def _relative(options: Options, folder: Path) -> Options:
     return dataclasses.replace(
         options, catalog=rel(options.catalog), page_templates=rel(options.page_templates),
         templates=tuple(rel(t) or "" for t in options.templates),
+        measures=tuple(dataclasses.replace(m, path=rel(m.path) or "") for m in options.measures),
         rules=dict(options.rules))
 
 
@@ -138,7 +143,7 @@ def test_each_face_reads_the_option_alike(name: str, tmp_path: Path) -> None:
     assert project.options == built
     expected = getattr(built, name)
     if SAMPLES[name] and Kind(OPTIONS[[s.name for s in OPTIONS].index(name)].kind) in (
-            Kind.FILE, Kind.FOLDER, Kind.FOLDERS):
+            Kind.FILE, Kind.FOLDER, Kind.FOLDERS, Kind.MEASURES):
         assert _relative(built, tmp_path) != _relative(Options(), tmp_path)
     else:
         assert expected == (tuple(value) if isinstance(value, list) else value)

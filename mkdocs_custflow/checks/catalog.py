@@ -7,6 +7,7 @@ gives anything to do. ``bad-handle`` is the catalog reader's
 from __future__ import annotations
 
 from mkdocs_custflow.checks.block import OWNER_NOT_ROLE, not_role
+from mkdocs_custflow.checks.data import check_catalog_data, data_across
 from mkdocs_custflow.checks.rule import Rule
 from mkdocs_custflow.diagnostics import Diagnostic, Reporter
 from mkdocs_custflow.reading.display_names import reference_hint
@@ -53,7 +54,7 @@ def check_catalog(catalog: Catalog) -> list[Diagnostic]:
                         "'touchpoints:'",
                         stage.line_of("touchpoints"), rule="unknown-reference",
                     )
-    return sorted(report.items, key=lambda d: d.line)
+    return sorted([*report.items, *check_catalog_data(catalog)], key=lambda d: d.line)
 
 
 def orphan_roles(catalog: Catalog, journeys: list[Journey]) -> list[Diagnostic]:
@@ -84,3 +85,10 @@ def orphan_roles(catalog: Catalog, journeys: list[Journey]) -> list[Diagnostic]:
         for actor in catalog.actors.values()
         if actor.kind == "role" and actor.id not in used
     ]
+
+
+def catalog_unused(catalog: Catalog, journeys: list[Journey]) -> list[Diagnostic]:
+    """What of the catalog the whole site leaves unused or unexplained: roles
+    with nothing to do, data read but collected nowhere, systems no journey
+    uses (:mod:`.data`)."""
+    return [*orphan_roles(catalog, journeys), *data_across(catalog, journeys)]

@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"{name}: error: this page {exc}", file=sys.stderr)
             return 1
     status = 0
-    options = RenderOptions(locale=pipeline.settings.locale)
+    options = RenderOptions(locale=pipeline.settings.locale, measured=pipeline.measured)
     for _fence, result in pipeline.read_page(text, name):
         for diagnostic in result.diagnostics:
             print(text_line(diagnostic), file=sys.stderr)

@@ -8,6 +8,7 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
+from mkdocs_custflow.playbook.dashboard import dashboard_json
 from mkdocs_custflow.playbook.model import Playbook
 from mkdocs_custflow.playbook.systems_export import stage_data, systems_json, training
 from mkdocs_custflow.renderers.flowchart import flow_direction
@@ -21,6 +22,7 @@ from mkdocs_custflow.structure import (
     Stage,
     Step,
 )
+from mkdocs_custflow.structure.review_cycle import build_date
 
 SCHEMA_PATH = Path(__file__).parent / "schema" / "playbook.schema.json"
 FORMAT_VERSION = 1
@@ -162,6 +164,9 @@ def playbook_json(playbook: Playbook) -> str:
     ]
     fields = [f'"version":{FORMAT_VERSION}', '"journeys":[\n' + ",\n".join(lines) + "\n]"]
     fields.extend(f"{_compact(k)}:{_compact(v)}" for k, v in _site_wide(playbook).items())
+    dashboard = dashboard_json(playbook, build_date())
+    if dashboard is not None:  # the measured data (``measures:``), as the dashboard shows it
+        fields.append(f'"dashboard":{_compact(dashboard)}')
     return "{" + ",\n".join(fields) + "}\n"
 
 

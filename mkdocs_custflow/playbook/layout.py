@@ -24,6 +24,9 @@ class PlaybookLayout:
     def improvements(self) -> str:
         return f"{self.directory}/improvements.md"
 
+    def dashboard(self) -> str:
+        return f"{self.directory}/dashboard.md"
+
     def stage(self, stage_id: str) -> str:
         return f"{self.directory}/stages/{stage_id}.md"
 

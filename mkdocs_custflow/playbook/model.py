@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Generic, TypeVar
 
+from mkdocs_custflow.measured.data import MeasuredData
 from mkdocs_custflow.playbook.record import JourneyRecord
 from mkdocs_custflow.structure.journey import (
     Actor,
@@ -193,6 +194,8 @@ class Playbook:
     roles: dict[str, PlaybookRole] = field(default_factory=dict)
     systems: SystemsIndex | None = None
     """Systems and data (:mod:`.systems_model`), once gathered."""
+    measured: MeasuredData | None = None
+    """The site's measured data (``measures:``): the dashboard and KPI history."""
 
     def stage_roles(self) -> list[str]:
         """Every role id, by team and then id (the playbook's role pages)."""

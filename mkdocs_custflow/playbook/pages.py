@@ -19,8 +19,10 @@ import jinja2
 from markupsafe import Markup
 
 from mkdocs_custflow.i18n import counted, words
+from mkdocs_custflow.playbook.dashboard import make_dashboard
 from mkdocs_custflow.playbook.layout import PlaybookLayout
 from mkdocs_custflow.playbook.links import PageLinks, SiteUrls, shown
+from mkdocs_custflow.playbook.measured_pages import measured_context
 from mkdocs_custflow.playbook.model import JourneyRecord, Playbook, by_page
 from mkdocs_custflow.playbook.pictures import overview_picture, pain_picture
 from mkdocs_custflow.playbook.system_pages import (
@@ -177,6 +179,8 @@ class PlaybookPages:
         pages = {layout.overview(): ("overview", ""), layout.raci(): ("raci", "")}
         if self.playbook.pains() or self.playbook.opportunities():
             pages[layout.improvements()] = ("improvements", "")
+        if self.playbook.measured:
+            pages[layout.dashboard()] = ("dashboard", "")
         for stage_id in self.playbook.stages:  # catalog order, then journey order
             pages[layout.stage(stage_id)] = ("stage", stage_id)
         touchpoints = self.playbook.touchpoints
@@ -207,6 +211,7 @@ class PlaybookPages:
             # URLs (for templates that write their own links):
             "link": lambda to, anchor=None: Markup(self.urls.href(path, to, anchor) or "#"),
             "link_url": links.url,
+            **measured_context(playbook, self.locale),
         }
         if kind == "stage":
             context["stage"] = playbook.stages[subject]
@@ -215,6 +220,8 @@ class PlaybookPages:
         elif kind == "role":
             context["role"] = playbook.roles[subject]
             context["role_id"] = subject
+        elif kind == "dashboard" and playbook.measured:
+            context["dashboard"] = make_dashboard(playbook, playbook.measured, build_date())
         links_here = SystemLinks(playbook, self.layout, self.locale, self.urls, path)
         context.update(system_context(links_here, kind, subject))
         name = f"{kind}.md.j2"
@@ -240,6 +247,8 @@ class PlaybookPages:
             return text["raci"]
         if kind == "improvements":
             return text["improvements"]
+        if kind == "dashboard":
+            return text["dashboard"]
         if kind == "stage":
             return self.playbook.stages[subject].name
         if kind == "touchpoint":

@@ -4,12 +4,21 @@ is documented."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from mkdocs_custflow.settings.options import OPTIONS, Host, Kind, Options, OptionSpec
+from mkdocs_custflow.settings.options import (
+    OPTIONS,
+    Host,
+    Kind,
+    OptionError,
+    Options,
+    OptionSpec,
+    read_options,
+)
 
 
 def _config_option(spec: OptionSpec) -> base.BaseConfigOption[Any]:
@@ -30,7 +39,31 @@ def _config_option(spec: OptionSpec) -> base.BaseConfigOption[Any]:
         return c.Optional(c.Dir(exists=True))
     if kind is Kind.FOLDERS:
         return c.ListOfItems(c.Dir(exists=True), default=[])
+    if kind in (Kind.MEASURES, Kind.INTERVAL):
+        return _ReadOption(spec)
     return c.Type(dict, default={})
+
+
+class _ReadOption(base.BaseConfigOption[Any]):
+    """An option read as :func:`read_options` reads it (paths against the
+    config file's folder, which they must stay inside)."""
+
+    def __init__(self, spec: OptionSpec) -> None:
+        super().__init__()
+        self.spec = spec
+        self.default = spec.default
+        self.config_dir: Path | None = None
+
+    def pre_validation(self, config: base.Config, key_name: str) -> None:
+        path = config.config_file_path
+        self.config_dir = Path(path).parent if path else None
+
+    def run_validation(self, value: object) -> Any:
+        try:
+            options = read_options({self.spec.name: value}, folder=self.config_dir)
+        except OptionError as exc:
+            raise base.ValidationError(str(exc).removeprefix("mkdocs.yml: ")) from None
+        return getattr(options, self.spec.name)
 
 
 if TYPE_CHECKING:

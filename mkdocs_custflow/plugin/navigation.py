@@ -49,6 +49,7 @@ def add_playbook_section(
 
     children = [
         page(layout.overview()),
+        page(layout.dashboard()),
         page(layout.raci()),
         page(layout.improvements()),
         group(text["stages"], "stage"),

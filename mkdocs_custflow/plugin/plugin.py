@@ -142,10 +142,12 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         return config
 
     def on_serve(self, server, /, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
-        """Rebuild when the catalog or a template changes, not only the docs."""
+        """Rebuild when the catalog, a template or a data file of ``measures``
+        changes, not only the docs."""
         if self.options.enabled:
             options = self.options
-            for path in (options.catalog, *options.templates, options.page_templates):
+            data = (source.path for source in options.measures)
+            for path in (options.catalog, *options.templates, options.page_templates, *data):
                 if path:
                     server.watch(path)
         return server
@@ -251,6 +253,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
             options=RenderOptions(
                 locale=locale,
                 today=self.pipeline.today if self.pipeline else None,
+                measured=self.pipeline.measured if self.pipeline else None,
                 teams=self.teams,
                 page=page.file.url,
                 links=self.links,

@@ -74,7 +74,7 @@ class ImprovementReader(ValueReader):
             return Kpi(data, line=file_line)
         if not isinstance(data, YamlMapping):
             self.report.error(
-                "a KPI is a text or {name, target, current, unit}", line, VALUE_RULE
+                "a KPI is a text or {name, target, current, unit, id}", line, VALUE_RULE
             )
             return None
         self.check_keys(data, KPI_KEYS, "a KPI")
@@ -83,7 +83,8 @@ class ImprovementReader(ValueReader):
         unit = self.text(data, "unit")
         if name is None:
             return None
-        kpi = Kpi(name, target, current, unit, line=file_line)
+        kpi = Kpi(name, target, current, unit, line=file_line,
+                  id=self.id_value(data, "id", "a KPI id"))
         goal = read_target(target, unit) if target is not None else None
         now = read_value(current, unit) if current is not None else None
         if target is not None and goal is None:
@@ -108,6 +109,23 @@ class ImprovementReader(ValueReader):
                 data.line_of("current"), UNITS_RULE,
             )
         return kpi
+
+    def effective(self, data: YamlMapping, state: str) -> str | None:
+        """``effective:``: the day a to-be journey's change went live."""
+        value = self.text(data, "effective")
+        if value is None:
+            return None
+        if read_date(value) is None:
+            self.report.error(
+                f"'effective' must be the day the change went live (YYYY-MM-DD), not "
+                f"{value!r}", data.line_of("effective"), VALUE_RULE)
+            return None
+        if state != "to-be":
+            self.report.error(
+                "'effective' is the day a to-be journey went live: write 'state: to-be' "
+                "(and 'improves'), or remove 'effective'", data.line_of("effective"), VALUE_RULE)
+            return None
+        return value
 
     def review(self, data: YamlMapping) -> Review | None:
         value = data.get("review")

@@ -71,6 +71,7 @@ class JourneyReader(StageReader):
                 data.line_of("improves"), VALUE_RULE,
             )
         review = self.review(data)
+        effective = self.effective(data, state or ("to-be" if improves else "as-is"))
         stages = self.stages(data)
         if "stages" not in data:
             self.report.error("a journey needs 'stages' (or 'use' of a template)", data.line)
@@ -94,6 +95,7 @@ class JourneyReader(StageReader):
             state=state or ("to-be" if improves else "as-is"),
             improves=improves,
             review=review,
+            effective=effective,
             key_lines={key: self.report.file_line(data.line_of(key)) for key in data},
         )
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 JOURNEY_KEYS = (
     "id", "title", "description", "use", "with", "views", "direction",
     "actors", "stages", "touchpoints", "locale", "playbook", "state", "improves", "review",
-    "ignore",
+    "ignore", "effective",
 )
 STAGE_KEYS = (
     "id", "name", "description", "owner", "responsible", "consulted", "informed",
@@ -27,5 +27,5 @@ INTEGRATION_KEYS = ("with", "data", "how")
 TRAINING_KEYS = ("title", "url", "every")
 PAIN_KEYS = ("text", "severity")
 OPPORTUNITY_KEYS = ("text", "status", "owner")
-KPI_KEYS = ("name", "target", "current", "unit")
+KPI_KEYS = ("name", "target", "current", "unit", "id")
 REVIEW_KEYS = ("owner", "every", "last", "with")

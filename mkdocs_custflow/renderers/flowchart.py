@@ -13,6 +13,7 @@ down, which keeps it narrow enough to read at page width.
 from __future__ import annotations
 
 from mkdocs_custflow.i18n import words
+from mkdocs_custflow.measured.flow import PeriodFlow
 from mkdocs_custflow.renderers.colours import (
     NEUTRAL_COLOUR,
     PROBLEM_COLOUR,
@@ -28,6 +29,7 @@ from mkdocs_custflow.renderers.escaping import (
     mermaid_url,
     mermaid_wrapped,
 )
+from mkdocs_custflow.renderers.funnel import count, percent
 from mkdocs_custflow.renderers.options import JourneyRef, RenderOptions
 from mkdocs_custflow.structure import Journey, Stage
 from mkdocs_custflow.structure.journey import END_TARGET
@@ -80,21 +82,48 @@ def _sub_journey(journey_id: str, options: RenderOptions | None) -> JourneyRef |
     return options.journey_ref(journey_id)
 
 
+def _counts(journey: Journey, options: RenderOptions) -> PeriodFlow | None:
+    """The latest period of the journey's measured flow, when it has one."""
+    flow = options.measured.flow_of(journey) if options.measured else None
+    return flow.latest if flow is not None else None
+
+
+def _arrow(period: PeriodFlow | None, source: str, target: str, label: str | None = None) -> str:
+    """An arrow's label: the branch's words, and the latest count and
+    conversion (of those who entered ``source``) when measured."""
+    parts = [mermaid_text(label)] if label else []
+    if period is not None:
+        n = period.transitions.get((source, target))
+        stage = period.stage(source) if source else None
+        if n is not None:
+            share = f" · {percent(n / stage.entered)}" if stage and stage.entered else ""
+            parts.append(mermaid_text(f"{count(n)}{share}"))
+    return f'|"{"<br>".join(parts)}"| ' if parts else " "
+
+
 def render_flowchart(journey: Journey, options: RenderOptions | None = None) -> str:
     options = options or RenderOptions()
     text = words(options.locale)
+    period = _counts(journey, options)
+    bottleneck = period.bottleneck if period is not None else None
     node = {stage.id: f"S{index}" for index, stage in enumerate(journey.stages)}
     if END_TARGET not in node:
         node[END_TARGET] = "T1"
     lines = [f"flowchart {flow_direction(journey)}", *accessible(journey, text["flow_title"])]
     lines.append(f'    T0(["{mermaid_text(text["start"])}"])')
     for stage in journey.stages:
-        lines.append(f'    {node[stage.id]}["{stage_label(journey, stage, options)}"]')
+        shown = stage_label(journey, stage, options)
+        if bottleneck is not None and bottleneck.stage_id == stage.id:
+            word = mermaid_text(f"{text['bottleneck']}: −{percent(bottleneck.drop_share)}")
+            shown += f"<br><b style='color:{PROBLEM_TEXT}'>#9888; {word}</b>"
+        lines.append(f'    {node[stage.id]}["{shown}"]')
     reaches_end = False
     decisions: list[str] = []
     edges: list[str] = []
     if journey.stages:
-        edges.append(f"    T0 --> {node[journey.stages[0].id]}")
+        first = journey.stages[0].id
+        entry = _arrow(period, "", first)
+        edges.append(f"    T0 -->{entry}{node[first]}")
     for stage in journey.stages:
         source = node[stage.id]
         for decision in stage.decisions:
@@ -106,13 +135,12 @@ def render_flowchart(journey: Journey, options: RenderOptions | None = None) -> 
             for branch in decision.branches:
                 reaches_end = reaches_end or node.get(branch.target) == "T1"
                 if branch.target in node:
-                    edges.append(
-                        f'    {diamond} -->|"{mermaid_text(branch.label)}"| {node[branch.target]}'
-                    )
+                    arrow = _arrow(period, stage.id, branch.target, branch.label)
+                    edges.append(f"    {diamond} -->{arrow}{node[branch.target]}")
         successors = journey.successors(stage)
         for label, target in successors:
             if label is None and target in node:
-                edges.append(f"    {source} --> {node[target]}")
+                edges.append(f"    {source} -->{_arrow(period, stage.id, target)}{node[target]}")
                 reaches_end = reaches_end or node[target] == "T1"
         if not successors:
             edges.append(f"    {source} --> T1")
@@ -123,7 +151,8 @@ def render_flowchart(journey: Journey, options: RenderOptions | None = None) -> 
         if not journey.stages:
             edges.append("    T0 --> T1")
     lines.extend(edges)
-    lines.extend(_styles(journey, node, decisions, has_end, options))
+    lines.extend(_styles(journey, node, decisions, has_end, options,
+                         bottleneck.stage_id if bottleneck is not None else None))
     lines.extend(_clicks(journey, node, options, text["stage"]))
     return "\n".join(lines) + "\n"
 
@@ -134,11 +163,15 @@ def _styles(
     decisions: list[str],
     has_end: bool,
     options: RenderOptions,
+    bottleneck: str | None = None,
 ) -> list[str]:
     colours = coloured_teams(journey, options)
     names = {colour: f"team{i}" for i, colour in enumerate(TEAM_COLOURS)}
     members: dict[str, list[str]] = {}
     for stage in journey.stages:
+        if stage.id == bottleneck:  # in the colour reserved for problems
+            members.setdefault("bottleneck", []).append(node[stage.id])
+            continue
         owner = journey.actors.get(stage.owner or "")
         colour = colours.get(owner.team or "") if owner else None
         members.setdefault(names[colour] if colour else "stage", []).append(node[stage.id])
@@ -154,6 +187,8 @@ def _styles(
         lines.append(f"    class {','.join(ids)} {css_class}")
     if decisions:
         lines.append(f"    class {','.join(decisions)} decision")
+    if bottleneck is not None:
+        lines.insert(3, f"    classDef bottleneck {fill(PROBLEM_COLOUR)},stroke-width:3px")
     return lines
 
 

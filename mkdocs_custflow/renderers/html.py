@@ -10,10 +10,13 @@ from mkdocs_custflow.diagnostics import Diagnostic
 from mkdocs_custflow.i18n import normalize_locale, words
 from mkdocs_custflow.renderers.blueprint import render_blueprint
 from mkdocs_custflow.renderers.colours import coloured_teams
+from mkdocs_custflow.renderers.effective import render_effective
 from mkdocs_custflow.renderers.flowchart import render_flowchart
+from mkdocs_custflow.renderers.funnel import render_funnel
 from mkdocs_custflow.renderers.grid import badge, linked
 from mkdocs_custflow.renderers.journey_map import render_map
 from mkdocs_custflow.renderers.options import RenderOptions
+from mkdocs_custflow.renderers.sankey import render_sankey
 from mkdocs_custflow.renderers.satisfaction import render_satisfaction
 from mkdocs_custflow.renderers.sequence import (
     ordered_participants,
@@ -39,6 +42,8 @@ TABLE_VIEWS: dict[str, Callable[[Journey, RenderOptions], str]] = {
     "journey": render_satisfaction,
     "map": render_map,
     "blueprint": render_blueprint,
+    "funnel": render_funnel,
+    "sankey": render_sankey,
 }
 
 
@@ -154,6 +159,8 @@ def journey_meta(journey: Journey, options: RenderOptions) -> str:
             base = linked(ref.title, ref.url)
             lines.append(render_changes(ref.journey, journey, base, options.locale,
                                         options.journey_ref))
+        if journey.effective:
+            lines.append(render_effective(journey, options))
     for place in options.part_of(journey.id):
         lines.append(
             f'<p class="custflow-part-of">{escape(text["part_of"])}: '

@@ -24,6 +24,7 @@ from mkdocs_custflow.renderers.grid import (
     render_grid,
     touchpoints,
 )
+from mkdocs_custflow.renderers.kpi_history import as_written_mark, measured_entry
 from mkdocs_custflow.renderers.options import RenderOptions
 from mkdocs_custflow.structure import Journey, Kpi, Message, Stage
 
@@ -114,6 +115,18 @@ def kpi_entry(kpi: Kpi, text: dict[str, str]) -> str:
     return shown
 
 
+def kpi_text(journey: Journey, stage: Stage, kpi: Kpi, options: RenderOptions) -> str:
+    """A KPI where a journey shows it: with its measured history when the
+    site's data has one (data wins over the written ``current``), else as
+    written (said so, on a site with data)."""
+    measured = options.measured
+    history = measured.kpi_history(kpi, journey.id, stage.id, stage.name) if measured else None
+    if history is not None:
+        return measured_entry(history, options.locale)
+    entry = kpi_entry(kpi, words(options.locale))
+    return entry + as_written_mark(options.locale) if measured and kpi.current else entry
+
+
 def render_map(journey: Journey, options: RenderOptions | None = None) -> str:
     options = options or RenderOptions()
     text = words(options.locale)
@@ -161,6 +174,7 @@ def render_map(journey: Journey, options: RenderOptions | None = None) -> str:
     ]
     if any(stage.kpis for stage in journey.stages):
         rows.append(("kpis", text["kpis"],
-                     lambda stage: items([kpi_entry(k, text) for k in stage.kpis])))
+                     lambda stage: items([kpi_text(journey, stage, k, options)
+                                         for k in stage.kpis])))
     rows.append(("owner", text["owner_sla"], owner))
     return render_grid(journey, options, "map", rows)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
 
+from mkdocs_custflow.measured.data import MeasuredData
 from mkdocs_custflow.structure import DataItem, Journey
 
 
@@ -76,6 +78,8 @@ class RenderOptions:
     teams: tuple[str, ...] = ()
     """The site's teams in colour order (``colours.team_order``); empty for a
     block converted on its own."""
+    measured: MeasuredData | None = field(default=None, compare=False)
+    """The site's measured data (flow and KPI history), when it has any."""
     page: str = ""
     links: SiteLinks | None = None
     memo: bool = False
@@ -111,3 +115,16 @@ class RenderOptions:
     def part_of(self, journey_id: str) -> Sequence[PartOf]:
         """The stages a journey (by id) is a sub-journey of."""
         return self.links.part_of(journey_id, self.page) if self.links else ()
+
+
+def site_options(
+    options: RenderOptions | None, locale: str, today: date | None,
+    data_items: Mapping[str, DataItem],
+) -> RenderOptions:
+    """The options a block is drawn with: those given (else the site's
+    language and build date), with the catalog's data items when they have
+    none (the ``systems`` view names data by them)."""
+    options = options or RenderOptions(locale=locale, today=today)
+    if options.data_items is None and data_items:
+        options = dataclasses.replace(options, data_items=data_items)
+    return options

@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from mkdocs_custflow.i18n import words
-from mkdocs_custflow.renderers.journey_map import kpi_entry
+from mkdocs_custflow.renderers.journey_map import kpi_text
 from mkdocs_custflow.renderers.options import RenderOptions
 from mkdocs_custflow.structure import Journey
 
@@ -39,7 +39,7 @@ def render_stage_table(journey: Journey, options: RenderOptions | None = None) -
                         touchpoint_url(tp))
                 for tp in stage.touchpoints
             ),
-            "<br>".join(kpi_entry(kpi, text) for kpi in stage.kpis),
+            "<br>".join(kpi_text(journey, stage, kpi, options) for kpi in stage.kpis),
             escape(stage.sla or ""),
         ]
         rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")

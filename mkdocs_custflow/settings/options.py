@@ -19,8 +19,10 @@ from types import MappingProxyType
 from typing import Any
 
 from mkdocs_custflow.diagnostics import did_you_mean
+from mkdocs_custflow.measured.sources import MeasureOptionError, MeasureSource, read_sources
 from mkdocs_custflow.reading.fences import INFO_STRING
 from mkdocs_custflow.reading.located_yaml import YamlLimits
+from mkdocs_custflow.structure.review_cycle import read_interval
 
 
 class Host(str, Enum):
@@ -46,6 +48,10 @@ class Kind(str, Enum):
     FOLDERS = "folders"
     """A list of existing folders, relative to the config file's folder."""
     MAPPING = "mapping"
+    MEASURES = "measures"
+    """Data files inside the project: paths or ``{path, columns, encoding, sheet}``."""
+    INTERVAL = "interval"
+    """A length of time: ``<n>d``, ``<n>w``, ``<n>m`` or ``<n>y``."""
 
 
 PLUGIN = frozenset({Host.PLUGIN})
@@ -131,6 +137,16 @@ class Options:
         "warnings fail `mkdocs build --strict`, infos are only shown, `off` drops the "
         "rule's findings. The rules that find a block unusable are always errors. "
         "The guide's rules page lists every rule with its default."), BOTH)
+    measures: tuple[MeasureSource, ...] = option((), Kind.MEASURES, (
+        "Data files of measured customer flow and KPI history (CSV in UTF-8 or "
+        "GB18030, or `.xlsx`), relative to mkdocs.yml and inside the project: a path, or "
+        "`{path, columns, encoding, sheet}` where `columns` maps the columns `date`, "
+        "`journey`, `from`, `to`, `count` (flow rows) or `date`, `kpi`, `value` (KPI rows) "
+        "to the file's own headers. Adds the `funnel` and `sankey` views, counts on the "
+        "flow's arrows, each KPI's latest value and trend, and a dashboard page."))
+    stale_after: str = option("45d", Kind.INTERVAL, (
+        "How old the newest period of a data file of `measures` may be, before the "
+        "build date, before `measure-stale` reports it (`<n>d`, `<n>w`, `<n>m`, `<n>y`)."))
     max_playbook_pages: int = option(1_000, Kind.INT, (
         "Most pages the playbook may add to the site; over it, no playbook is "
         "made and the build reports which journey took it over."))
@@ -205,6 +221,15 @@ def _value(spec: OptionSpec, value: object, folder: Path | None,
     if kind is Kind.INT:
         if isinstance(value, bool) or not isinstance(value, int):
             raise wrong("a whole number")
+        return value
+    if kind is Kind.MEASURES:
+        try:
+            return read_sources(value, folder, where, inside=inside[0])
+        except MeasureOptionError as exc:
+            raise OptionError(str(exc)) from None
+    if kind is Kind.INTERVAL:
+        if not isinstance(value, str) or read_interval(value) is None:
+            raise wrong("a length of time such as 45d, 6w, 2m or 1y")
         return value
     if kind is Kind.MAPPING:
         # Its keys and values are checked where they are used (the rules).

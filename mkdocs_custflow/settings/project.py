@@ -260,6 +260,7 @@ def project_files(config_file: Path, *, inside: Path | None = None,
     named = [("catalog", options.catalog)] if options.catalog else []
     named += [("templates", t) for t in options.templates]
     named += [("page_templates", options.page_templates)] if options.page_templates else []
+    named += [("measures", source.path) for source in options.measures]
     paths = [_confined(folder, value, inside, key, place) for key, value in named]
     _json, snippet_folders = _snippets(data, folder, inside, place)
     docs = _confined(folder, str(data.get("docs_dir") or "docs"), inside, "docs_dir", place)
@@ -292,6 +293,7 @@ def read_project(config_file: Path, *, inside: Path | None = None,
     needed = [*files, docs, *snippet_folders]
     needed += [Path(options.catalog)] if options.catalog else []
     needed += [Path(t) for t in options.templates]
+    needed += [Path(source.path) for source in options.measures]
     directory_urls = data.get("use_directory_urls", True)
     return Project(config_file, options, site, docs, pages,
                    directory_urls=directory_urls is not False, listed=listed,

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs_custflow.diagnostics import shown_path
+from mkdocs_custflow.measured.sources import MeasureOptions
 from mkdocs_custflow.pipeline import Settings
 from mkdocs_custflow.rules import RuleOptions
 from mkdocs_custflow.settings.options import Options
@@ -60,5 +61,6 @@ def settings_for(options: Options, site: SiteFacts, *, playbook: bool | None = N
         fence=options.fence,
         snippets=site.snippets,
         rules=rules,
+        measures=MeasureOptions(options.measures, options.stale_after),
         base=str(folder),
     )

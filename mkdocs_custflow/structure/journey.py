@@ -10,12 +10,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Union
 
+from mkdocs_custflow.structure.ids import fallback_id, slugify
 from mkdocs_custflow.structure.measures import kpi_result
 from mkdocs_custflow.structure.review_cycle import Interval, next_review
 from mkdocs_custflow.structure.systems import DataUse, Integration, Training
 
 ACTOR_KINDS = ("customer", "role", "system", "partner")
-VIEWS = ("flow", "sequence", "journey", "stages", "raci", "map", "blueprint", "systems")
+VIEWS = ("flow", "sequence", "journey", "stages", "raci", "map", "blueprint", "funnel", "sankey",
+         "systems")
 SEVERITIES = ("high", "medium", "low")
 """How much a pain point hurts, worst first."""
 STATUSES = ("idea", "planned", "doing", "done")
@@ -143,6 +145,14 @@ class Kpi:
     current: str | None = None
     unit: str | None = None
     line: int = 0
+    id: str | None = None
+    """As the writer set it (``id:``); :attr:`key` is the id data rows use."""
+
+    @property
+    def key(self) -> str:
+        """The KPI's id: the one written, else made from its name (stable for
+        CJK names), so KPI rows of measured data can name it."""
+        return self.id or slugify(self.name) or fallback_id(self.name)
 
     def __str__(self) -> str:
         """The KPI on one line, as a page that knows nothing of targets shows it."""
@@ -253,6 +263,9 @@ class Journey:
     improves: str | None = None
     """On a to-be journey: the id of the journey it improves."""
     review: Review | None = None
+    effective: str | None = None
+    """On a to-be journey: the day the change went live (``YYYY-MM-DD``), as
+    checked when read; measured data is shown before and after it."""
     key_lines: dict[str, int] = field(default_factory=dict)
     """File line of each top-level key the block (or its template) wrote."""
     ignore: list[str] = field(default_factory=list)

@@ -1,0 +1,167 @@
+"""Rows of a data file read as flow rows and KPI rows.
+
+A date is ``YYYY-MM-DD`` or ``YYYY-MM`` (a month); ``/`` or ``.`` may stand
+for ``-``, and ``2026年10月`` (``5日``) reads too. Rows with the same date form
+one period, which ends at that date (a month: its last day). A count is a
+whole number, with thousands separators and an optional unit (``1,234``,
+``1 234 人``); a value is read like a KPI's ``current`` (``84%``, ``2.5h``).
+Full-width digits and signs read as their ASCII forms.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+from datetime import date
+from typing import NamedTuple
+
+from mkdocs_custflow.diagnostics import Diagnostic, Severity
+from mkdocs_custflow.measured.files import VALUE_RULE, FileRows
+from mkdocs_custflow.structure.measures import Quantity, read_value
+
+_DATE = re.compile(
+    r"^(?P<y>\d{4})\s*(?:[-/.]|年)\s*(?P<m>\d{1,2})\s*(?:(?:[-/.]|月)\s*(?P<d>\d{1,2})\s*日?"
+    r"|月)?$")
+_COUNT = re.compile(r"^(?P<n>\d{1,3}(?:[, \u00a0\u202f']\d{3})+|\d+)\s*(?P<unit>[^\W\d_]+)?$")
+
+
+class Period(NamedTuple):
+    """The period a row belongs to: it ends at ``end``. Periods sort by their
+    end (a named tuple: hashed and compared in C, once per row)."""
+
+    end: date
+    start: date
+    key: str
+    """As the pages show it: ``2026-10`` or ``2026-10-05``."""
+
+    @property
+    def is_month(self) -> bool:
+        return len(self.key) == 7
+
+
+def read_period(text: str) -> Period | None:
+    match = _DATE.match(unicodedata.normalize("NFKC", text).strip())
+    if match is None:
+        return None
+    year, month = int(match["y"]), int(match["m"])
+    try:
+        if match["d"] is None:
+            last = calendar.monthrange(year, month)[1]
+            return Period(date(year, month, last), date(year, month, 1), f"{year:04d}-{month:02d}")
+        day = date(year, month, int(match["d"]))
+    except (ValueError, calendar.IllegalMonthError):
+        return None
+    return Period(day, day, day.isoformat())
+
+
+def read_count(text: str) -> int | None:
+    match = _COUNT.match(unicodedata.normalize("NFKC", text).strip())
+    if match is None:
+        return None
+    return int(re.sub(r"\D", "", match["n"]))
+
+
+class FlowRow(NamedTuple):
+    period: Period
+    journey: str
+    source: str
+    """The stage customers came from; empty: they entered the journey here."""
+    target: str
+    customers: int
+    """The ``count`` column."""
+    segment: str
+    file: str
+    line: int
+
+
+class KpiRow(NamedTuple):
+    period: Period
+    kpi: str
+    value_text: str
+    value: Quantity
+    journey: str
+    stage: str
+    segment: str
+    file: str
+    line: int
+
+
+_UNREAD = object()
+_tuple = tuple.__new__
+"""Makes a row without the named tuple's own ``__new__`` (a Python call per
+row: a fifth of reading a large export)."""
+
+
+def read_rows(file_rows: FileRows) -> tuple[list[FlowRow], list[KpiRow], list[Diagnostic]]:
+    """Every row read, and a finding for each that cannot be (the row's line).
+    Dates repeat: each distinct text is read once."""
+    flows: list[FlowRow] = []
+    kpis: list[KpiRow] = []
+    findings: list[Diagnostic] = []
+    file = file_rows.file
+    at = file_rows.positions
+    width = max(at.values()) + 1
+    periods: dict[str, object] = {}
+    values: dict[str, object] = {}  # values repeat too: each text read once
+    is_flow = file_rows.kind == "flow"
+    names = ("date", "journey", "from", "to", "count") if is_flow else (
+        "date", "kpi", "value", "journey", "stage")
+    first, second, third, fourth, fifth = (at.get(name, width) for name in names)
+    segment_at = at.get("segment", width)
+    blank = [""] * (width + 1)
+
+    def bad(message: str, line: int) -> None:
+        findings.append(Diagnostic(Severity.WARNING, message, file, line, VALUE_RULE))
+
+    rows, lines = file_rows.rows, file_rows.lines
+    numbered = range(lines, lines + len(rows)) if isinstance(lines, int) else lines
+    for line, cells in zip(numbered, rows, strict=True):
+        if len(cells) <= width:
+            if not any(cells):
+                continue  # a blank line is no row
+            cells = cells + blank[len(cells):]
+        date_text = cells[first]
+        period = periods.get(date_text, _UNREAD)
+        if period is _UNREAD:
+            period = periods[date_text] = read_period(date_text)
+        if period is None:
+            if not any(c.strip() for c in cells):
+                continue
+            bad(f"date {date_text.strip()!r} is not a day (YYYY-MM-DD) or a month (YYYY-MM); "
+                "the row is left out until it is corrected", line)
+            continue
+        assert isinstance(period, Period)
+        segment = cells[segment_at].strip()
+        if is_flow:
+            journey, target = cells[second].strip(), cells[fourth].strip()
+            if not journey or not target:
+                missing = "journey" if not journey else "to"
+                bad(f"the row has no '{missing}'; write the journey id and the stage (or exit) "
+                    "the customers went to", line)
+                continue
+            text = cells[fifth]
+            count = int(text) if text.isascii() and text.isdigit() else read_count(text)
+            if count is None:
+                bad(f"count {text.strip()!r} is not a whole number of customers "
+                    "(e.g. 1,234); the row is left out until it is corrected", line)
+                continue
+            flows.append(_tuple(FlowRow, (period, journey, cells[third].strip(), target, count,
+                                          segment, file, line)))
+        else:
+            name, text = cells[second].strip(), cells[third].strip()
+            if not name:
+                bad("the row names no KPI; write the KPI's id or name", line)
+                continue
+            value = values.get(text, _UNREAD)
+            if value is _UNREAD:
+                value = values[text] = read_value(text) if text else None
+            if value is None:
+                bad(f"value {text!r} of KPI '{name}' is not a number with an optional unit "
+                    "(e.g. 84%, 1,234 or 2.5h); the row is left out until it is corrected",
+                    line)
+                continue
+            assert isinstance(value, Quantity)
+            kpis.append(_tuple(KpiRow, (period, name, text, value, cells[fourth].strip(),
+                                        cells[fifth].strip(), segment, file, line)))
+    return flows, kpis, findings

@@ -1,0 +1,96 @@
+"""A KPI with measured history, wherever a KPI is shown (stage table, map,
+stage page, dashboard): its latest value and period in place of the written
+``current``, met or missed, the direction since the period before, and a
+small trend chart (inline SVG in the text colour, so it reads in dark mode
+too, with the values as its text alternative).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from html import escape
+
+from mkdocs_custflow.i18n import words
+from mkdocs_custflow.measured.kpis import KpiHistory
+from mkdocs_custflow.renderers.grid import badge
+from mkdocs_custflow.structure.measures import read_target
+
+ARROWS = {"better": "▲", "worse": "▼", "same": "＝", "up": "↗", "down": "↘"}
+WIDTH, HEIGHT, PAD = 96, 24, 3
+
+
+def shown_value(text: str) -> str:
+    """A measured value as the page shows it (full-width forms made plain)."""
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def trend_alt(history: KpiHistory, locale: str) -> str:
+    """The trend chart's text alternative: every period and value."""
+    text = words(locale)
+    values = ", ".join(f"{p.period.key} {shown_value(p.text)}" for p in history.points)
+    return text["trend_alt"].format(kpi=history.kpi.name, n=len(history.points), values=values)
+
+
+def trend_svg(history: KpiHistory, locale: str) -> str:
+    """A small line of every period's value, the target dashed when comparable."""
+    points = history.points
+    unit = history.latest.value.unit
+    values = [p.value.value for p in points if p.value.unit == unit]
+    goal = read_target(history.kpi.target, history.kpi.unit) if history.kpi.target else None
+    target = goal.quantity.value if goal is not None and goal.quantity.unit == unit else None
+    low = min([*values, *([target] if target is not None else [])])
+    high = max([*values, *([target] if target is not None else [])])
+    span = (high - low) or 1.0
+
+    def y(value: float) -> float:
+        return round(HEIGHT - PAD - (value - low) / span * (HEIGHT - 2 * PAD), 2)
+
+    step = (WIDTH - 2 * PAD) / max(len(values) - 1, 1)
+    coords = [(round(PAD + i * step, 2), y(v)) for i, v in enumerate(values)]
+    if len(coords) == 1:
+        coords = [(PAD, coords[0][1]), (WIDTH - PAD, coords[0][1])]
+    line = " ".join(f"{x},{yy}" for x, yy in coords)
+    parts = []
+    if target is not None:
+        ty = y(target)
+        parts.append(f'<line class="custflow-trend-target" x1="0" y1="{ty}" x2="{WIDTH}" '
+                     f'y2="{ty}"/>')
+    parts.append(f'<polyline points="{line}"/>')
+    last_x, last_y = coords[-1]
+    status = history.status or "none"
+    parts.append(f'<circle class="custflow-trend-{status}" cx="{last_x}" cy="{last_y}" r="2.5"/>')
+    alt = escape(trend_alt(history, locale), quote=True)
+    return (f'<svg class="custflow-trend" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" '
+            f'height="{HEIGHT}" role="img" aria-label="{alt}"><title>{alt}</title>'
+            + "".join(parts) + "</svg>")
+
+
+def measured_entry(history: KpiHistory, locale: str, *, name: bool = True) -> str:
+    """The KPI with its history: name, target, latest value (marked as
+    measured, with its period), met or missed, direction, trend."""
+    text = words(locale)
+    kpi = history.kpi
+    latest = history.latest
+    parts = [escape(kpi.name)] if name else []
+    if kpi.target:
+        parts.append(f"{escape(text['target'])} {escape(kpi.target)}")
+    parts.append(
+        f'<span class="custflow-measured">{escape(text["latest"])} '
+        f"<strong>{escape(shown_value(latest.text))}</strong> "
+        f"({escape(latest.period.key)}, {escape(text['measured'])})</span>")
+    shown = " · ".join(parts)
+    if history.status:
+        mark = "✓" if history.status == "met" else "✗"
+        shown += " " + badge(f"{mark} {text[history.status]}", history.status)
+    direction = history.direction
+    if direction:
+        shown += (f' <span class="custflow-direction custflow-direction-{direction}">'
+                  f"{ARROWS[direction]} {escape(text['direction_' + direction])}</span>")
+    if len(history.points) > 1:
+        shown += " " + trend_svg(history, locale)
+    return shown
+
+
+def as_written_mark(locale: str) -> str:
+    """What a KPI without data shows beside its written ``current``."""
+    return f' <span class="custflow-as-written">({escape(words(locale)["as_written"])})</span>'
