@@ -120,7 +120,9 @@ def test_example_site_renders_offline(tmp_path: Path, browser_session) -> None:
     config = ROOT / f".offline-test-{os.getpid()}.yml"  # beside mkdocs.yml: same relative paths
     config.write_text(
         "INHERIT: mkdocs.yml\nplugins:\n  custflow:\n    catalog: example-site/catalog.yml\n"
-        f"    templates: [example-site/templates]\n    mermaid_js: {mermaid_min_js()}\n",
+        "    templates: [example-site/templates]\n"
+        "    measures: [example-site/data/flow.csv, example-site/data/kpis.csv]\n"
+        f"    mermaid_js: {mermaid_min_js()}\n",
         encoding="utf-8",
     )
     site = tmp_path / "site"
