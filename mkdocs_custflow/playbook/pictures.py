@@ -55,13 +55,13 @@ def overview_picture(playbook: Playbook, links: PageLinks, said: dict[str, str])
         if journey.state == "to-be":
             label += f"<br><small>{mermaid_wrapped(said['state_to-be'], LABEL_COLUMNS)}</small>"
         lines.append(f'    {node[journey.id]}["{label}"]')
-    shared = sorted(
+    common = sorted(
         (stage for stage in playbook.stages.values()
          if len({use.record.journey.id for use in stage.uses if use.record.journey.id in node})
          > 1),
         key=lambda stage: -len(stage.uses),
     )[:MAX_SHARED]
-    for index, stage in enumerate(shared):
+    for index, stage in enumerate(common):
         lines.append(f'    S{index}(["{mermaid_wrapped(stage.name, LABEL_COLUMNS)}"])')
         users = dict.fromkeys(use.record.journey.id for use in stage.uses)
         for journey_id in users:
@@ -79,18 +79,18 @@ def overview_picture(playbook: Playbook, links: PageLinks, said: dict[str, str])
             lines.append(f'    {node[journey.id]} -.->|"{text}"| {node[journey.improves]}')
     lines += [f"    classDef asis {fill(TEAM_COLOURS[0])}",
               f"    classDef tobe {fill(TEAM_COLOURS[1])},stroke-dasharray:5 3",
-              f"    classDef shared {fill(NEUTRAL_COLOUR)}"]
+              f"    classDef common {fill(NEUTRAL_COLOUR)}"]
     as_is = [node[r.journey.id] for r in records if r.journey.state != "to-be"]
     to_be = [node[r.journey.id] for r in records if r.journey.state == "to-be"]
     for css_class, ids in (("asis", as_is), ("tobe", to_be),
-                           ("shared", [f"S{i}" for i in range(len(shared))])):
+                           ("common", [f"S{i}" for i in range(len(common))])):
         if ids:
             lines.append(f"    class {','.join(ids)} {css_class}")
     for record in records:
         url = links.urls.diagram_href(links.page, record.page, record.anchor)
         if url:
             lines.append(f'    click {node[record.journey.id]} href "{mermaid_url(url)}"')
-    for index, stage in enumerate(shared):
+    for index, stage in enumerate(common):
         url = links.urls.diagram_href(links.page, links.layout.stage(stage.id))
         if url:
             lines.append(f'    click S{index} href "{mermaid_url(url)}"')
