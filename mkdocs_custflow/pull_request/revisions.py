@@ -14,15 +14,12 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import re
 import subprocess
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-
-import yaml
 
 from mkdocs_custflow.diagnostics import Diagnostic, Severity
 from mkdocs_custflow.pipeline import Pipeline, SourcePage
@@ -33,6 +30,7 @@ from mkdocs_custflow.settings.project import (
     MARKDOWN_SUFFIXES,
     ProjectError,
     project_files,
+    read_config_file,
     read_project,
 )
 from mkdocs_custflow.settings.site import settings_for
@@ -136,8 +134,10 @@ def checked_out(root: Path, revision: str | None, config: str,
             path = wanted.pop()
             if not _inside(dest, dest / path) or not _export(root, sha, [path], dest, refused):
                 break
-            data = yaml.safe_load(_untagged((dest / path).read_text("utf-8", "replace")))
-            parent = data.get("INHERIT") if isinstance(data, dict) else None
+            try:
+                parent = read_config_file(dest / path)[0].get("INHERIT")
+            except ProjectError as exc:
+                raise RevisionError(f"{path} at {revision}: {exc}") from None
             if isinstance(parent, str):
                 wanted.append(os.path.normpath(str(PurePosixPath(path).parent / parent)))
         if not (dest / config).is_file():
@@ -151,11 +151,6 @@ def checked_out(root: Path, revision: str | None, config: str,
         _export(root, sha, docs, dest, refused, _DOCS_SUFFIXES)
         _export(root, sha, data_files, dest, refused, _DATA_SUFFIXES)
         yield dest / config
-
-
-def _untagged(text: str) -> str:
-    """mkdocs.yml's text with its tags dropped, to find its ``INHERIT``."""
-    return re.sub(r"!!?[\w/.:-]+", "", text)
 
 
 def _inside(folder: Path, path: Path) -> bool:

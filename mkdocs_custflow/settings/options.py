@@ -179,6 +179,11 @@ OPTIONS = specs()
 NAMES = tuple(spec.name for spec in OPTIONS)
 
 
+def outside(key: str, value: str, place: str) -> str:
+    """What to say of a path the configuration names outside ``place``."""
+    return f"'{key}' names {value}, outside {place}; make '{key}' a path inside it"
+
+
 class OptionError(ValueError):
     """An option with a value of the wrong kind, or one no host knows."""
 
@@ -258,8 +263,7 @@ def _path(name: str, value: str, folder: Path | None, inside: tuple[Path | None,
     what = "folder" if folder_expected else "file"
     within, place = inside
     if within is not None and not path.is_relative_to(within.resolve()):
-        raise OptionError(f"{where}: '{name}' names {value}, outside {place}; make "
-                          f"'{name}' a path inside it")
+        raise OptionError(f"{where}: {outside(name, value, place)}")
     if not (path.is_dir() if folder_expected else path.is_file()):
         raise OptionError(f"{where}: custflow option '{name}': the {what} '{value}' "
                           "does not exist")

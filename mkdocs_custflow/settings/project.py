@@ -22,7 +22,7 @@ import yaml
 
 from mkdocs_custflow.pipeline import Settings
 from mkdocs_custflow.reading.includes import SNIPPETS, snippets_options
-from mkdocs_custflow.settings.options import OptionError, Options, read_options
+from mkdocs_custflow.settings.options import OptionError, Options, outside, read_options
 from mkdocs_custflow.settings.site import SiteFacts, settings_for
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
@@ -37,11 +37,6 @@ class ProjectError(Exception):
 
 
 PROJECT_FILES = "the project's files"
-
-
-def outside(key: str, value: str, place: str) -> str:
-    """What to say of a path the configuration names outside ``place``."""
-    return f"'{key}' names {value}, outside {place}; make '{key}' a path inside it"
 
 
 @dataclass(frozen=True)
@@ -126,11 +121,8 @@ _ConfigLoader.add_multi_constructor("!", _plain)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _plain)
 
 
-def config_data(path: Path, inside: Path | None = None, seen: tuple[Path, ...] = (),
-                place: str = PROJECT_FILES) -> tuple[dict[str, Any], list[Path], str]:
-    """The config at ``path`` merged over the one it ``INHERIT``s (MkDocs'
-    rule: mappings merge, other values replace), the files read, and the
-    text of ``path`` itself."""
+def read_config_file(path: Path) -> tuple[dict[str, Any], str]:
+    """One config file as data (its ``INHERIT`` not followed), and its text."""
     try:
         text = path.read_text(encoding="utf-8-sig")
         loader = _ConfigLoader(text)
@@ -143,7 +135,15 @@ def config_data(path: Path, inside: Path | None = None, seen: tuple[Path, ...] =
         raise ProjectError(f"{path.name} cannot be read: {exc}") from None
     except yaml.YAMLError as exc:
         raise ProjectError(f"{path.name} is not valid YAML: {exc}") from None
-    data = data if isinstance(data, dict) else {}
+    return (data if isinstance(data, dict) else {}), text
+
+
+def config_data(path: Path, inside: Path | None = None, seen: tuple[Path, ...] = (),
+                place: str = PROJECT_FILES) -> tuple[dict[str, Any], list[Path], str]:
+    """The config at ``path`` merged over the one it ``INHERIT``s (MkDocs'
+    rule: mappings merge, other values replace), the files read, and the
+    text of ``path`` itself."""
+    data, text = read_config_file(path)
     files = [path]
     parent = data.pop("INHERIT", None)
     if isinstance(parent, str) and path not in seen:
