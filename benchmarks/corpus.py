@@ -466,7 +466,7 @@ class MermaidEquivalent:
         url = self.playbook_url
         if url is None:
             return RenderOptions(locale=locale)
-        return RenderOptions(locale=locale, page=self.page, links=_CorpusLinks(url))
+        return RenderOptions(locale=locale, page=self.page, links=_corpus_links(url))
 
     def __call__(self, body: str) -> str:
         from mkdocs_custflow.i18n import normalize_locale
@@ -718,37 +718,28 @@ def main() -> None:
     print(json.dumps(generate(args.root, args.pages, args.blocks, args.seed, sites), indent=2))
 
 
+def _corpus_links(url):  # type: ignore[no-untyped-def]
+    """The plugin's links to the playbook's pages, for the site by hand (the
+    package is imported only when a build is timed, as elsewhere here)."""
+    from mkdocs_custflow.playbook.layout import PlaybookLayout
+    from mkdocs_custflow.renderers.options import SiteLinks
+
+    layout = PlaybookLayout()
+
+    class CorpusLinks(SiteLinks):
+        signature = "corpus"
+
+        def stage(self, stage_id, page):  # type: ignore[no-untyped-def]
+            return url(layout.stage(stage_id), page)
+
+        def actor(self, actor_id, page):  # type: ignore[no-untyped-def]
+            return url(layout.role(actor_id), page)
+
+        def touchpoint(self, touchpoint_id, page):  # type: ignore[no-untyped-def]
+            return url(layout.touchpoint(touchpoint_id), page)
+
+    return CorpusLinks()
+
 if __name__ == "__main__":
     main()
 
-
-class _CorpusLinks:
-    """The plugin's links to the playbook's pages, for the site by hand."""
-
-    signature = "corpus"
-
-    def __init__(self, url):  # type: ignore[no-untyped-def]
-        from mkdocs_custflow.playbook.layout import PlaybookLayout
-
-        self.url, self.layout = url, PlaybookLayout()
-
-    def stage(self, stage_id, page):  # type: ignore[no-untyped-def]
-        return self.url(self.layout.stage(stage_id), page)
-
-    def actor(self, actor_id, page):  # type: ignore[no-untyped-def]
-        return self.url(self.layout.role(actor_id), page)
-
-    def touchpoint(self, touchpoint_id, page):  # type: ignore[no-untyped-def]
-        return self.url(self.layout.touchpoint(touchpoint_id), page)
-
-    def in_diagram(self, url, page):  # type: ignore[no-untyped-def]
-        return url
-
-    def journey(self, journey_id, page):  # type: ignore[no-untyped-def]
-        return None
-
-    def part_of(self, journey_id, page):  # type: ignore[no-untyped-def]
-        return ()
-
-    def journey_key(self, journey):  # type: ignore[no-untyped-def]
-        return ""

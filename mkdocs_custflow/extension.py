@@ -7,7 +7,7 @@ Python-Markdown load it directly (``markdown_extensions: [custflow]``).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,10 +22,9 @@ from mkdocs_custflow.playbook.layout import PlaybookLayout
 from mkdocs_custflow.playbook.links import page_url, relative_url
 from mkdocs_custflow.reading.fences import Fence, find_journey_fences
 from mkdocs_custflow.reading.includes import Locate
-from mkdocs_custflow.renderers.options import JourneyRef, PartOf, RenderOptions
+from mkdocs_custflow.renderers.options import RenderOptions, SiteLinks
 from mkdocs_custflow.settings.options import OPTIONS, Host, OptionError, read_options
 from mkdocs_custflow.settings.site import SiteFacts, settings_for
-from mkdocs_custflow.structure import Journey
 
 log = logging.getLogger("mkdocs_custflow")
 
@@ -212,7 +211,7 @@ class JourneyExtension(Extension):
         return pipeline.render(result, page.options)
 
 
-class WrittenPlaybookLinks:
+class WrittenPlaybookLinks(SiteLinks):
     """Links to the pages ``custflow playbook`` wrote, for a host that
     resolves links in HTML from the Markdown file (``page``: its path in the
     docs folder) and leaves a diagram's links alone (those go from the page's
@@ -222,12 +221,6 @@ class WrittenPlaybookLinks:
         self.layout, self.directory_urls = layout, directory_urls
         self.signature = f"{layout.directory}\n{directory_urls}"
         self._in_diagrams: dict[tuple[str, str], str] = {}
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, WrittenPlaybookLinks) and other.signature == self.signature
-
-    def __hash__(self) -> int:
-        return hash(self.signature)
 
     def _link(self, path: str, page: str) -> str:
         target = page_url(path, self.directory_urls)
@@ -254,14 +247,7 @@ class WrittenPlaybookLinks:
     def in_diagram(self, url: str, page: str) -> str:
         return self._in_diagrams.get((page, url), url)
 
-    def journey(self, journey_id: str, page: str) -> JourneyRef | None:
-        return None  # other journeys' blocks: only the plugin knows where they are
-
-    def part_of(self, journey_id: str, page: str) -> Sequence[PartOf]:
-        return ()
-
-    def journey_key(self, journey: Journey) -> str:
-        return ""
+    # Other journeys' blocks: only the plugin knows where they are (none here).
 
 
 _PIPELINES: dict[tuple[Settings, str], Pipeline] = {}

@@ -9,13 +9,11 @@ views to replace with a notice; the journey itself is left as read.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from mkdocs_custflow.checks.rule import Rule
 from mkdocs_custflow.diagnostics import Diagnostic, Severity
 from mkdocs_custflow.playbook.model import Playbook
 from mkdocs_custflow.renderers.html import MERMAID_VIEWS, diagram_parts, too_large
-from mkdocs_custflow.renderers.options import JourneyRef, PartOf, RenderOptions
+from mkdocs_custflow.renderers.options import RenderOptions, SiteLinks
 from mkdocs_custflow.structure import Journey
 
 LIMIT = Rule(
@@ -108,37 +106,13 @@ def playbook_size(playbook: Playbook, limit: int) -> Diagnostic | None:
     )
 
 
-class _TypicalLinks:
+class _TypicalLinks(SiteLinks):
     """Links of a typical length, to measure a diagram as a page draws it."""
 
     signature = "typical"
 
     def stage(self, stage_id: str, page: str) -> str | None:
         return f"../../playbook/stages/{stage_id}/"
-
-    def actor(self, actor_id: str, page: str) -> str | None:
-        return None
-
-    def touchpoint(self, touchpoint_id: str, page: str) -> str | None:
-        return None
-
-    def system(self, system_id: str, page: str) -> str | None:
-        return f"../../playbook/systems/{system_id}/"
-
-    def data(self, data_id: str, page: str) -> str | None:
-        return f"../../playbook/data/{data_id}/"
-
-    def in_diagram(self, url: str, page: str) -> str:
-        return url
-
-    def journey(self, journey_id: str, page: str) -> JourneyRef | None:
-        return None
-
-    def part_of(self, journey_id: str, page: str) -> Sequence[PartOf]:
-        return ()
-
-    def journey_key(self, journey: Journey) -> str:
-        return ""
 
 
 _TYPICAL_LINKS = _TypicalLinks()

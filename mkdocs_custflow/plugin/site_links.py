@@ -8,11 +8,11 @@ from collections.abc import Sequence
 from mkdocs_custflow.playbook.layout import PlaybookLayout
 from mkdocs_custflow.plugin.journey_links import JourneyLinks
 from mkdocs_custflow.plugin.playbook_files import PlaybookFiles
-from mkdocs_custflow.renderers.options import JourneyRef, PartOf
+from mkdocs_custflow.renderers.options import JourneyRef, PartOf, SiteLinks
 from mkdocs_custflow.structure import Journey
 
 
-class BuildLinks:
+class BuildLinks(SiteLinks):
     """One build's links (``page``: the page's URL in the site). Equal, and
     hashed, by the signature it was made with: the playbook's pages and their
     URLs, so output kept from an earlier build is reused only while they are
@@ -22,12 +22,6 @@ class BuildLinks:
                  journeys: JourneyLinks) -> None:
         self.files, self.layout, self.journeys = files, layout, journeys
         self.signature = f"{layout.directory}\n{files.signature}"
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, BuildLinks) and other.signature == self.signature
-
-    def __hash__(self) -> int:
-        return hash(self.signature)
 
     def stage(self, stage_id: str, page: str) -> str | None:
         return self.files.url(self.layout.stage(stage_id), page)
@@ -43,9 +37,6 @@ class BuildLinks:
 
     def data(self, data_id: str, page: str) -> str | None:
         return self.files.url(self.layout.data(data_id), page)
-
-    def in_diagram(self, url: str, page: str) -> str:
-        return url  # MkDocs leaves links in HTML and in diagrams alike
 
     def journey(self, journey_id: str, page: str) -> JourneyRef | None:
         return self.journeys.ref(journey_id, page)

@@ -6,7 +6,6 @@ import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Protocol
 
 from mkdocs_custflow.measured.data import MeasuredData
 from mkdocs_custflow.structure import DataItem, Journey
@@ -33,34 +32,53 @@ class PartOf:
     stage_name: str
 
 
-class SiteLinks(Protocol):
+class SiteLinks:
     """What a host knows of the site's pages in one build: where the playbook's
     pages are and where each journey's block is, as seen from a page. Equal
-    (and hashed) by ``signature``, which changes whenever a link it gives
-    could, but for the links of one journey to others (:meth:`journey_key`):
-    those decide only that journey's blocks."""
+    (and hashed) by class and ``signature``, which changes whenever a link it
+    gives could, but for the links of one journey to others
+    (:meth:`journey_key`): those decide only that journey's blocks. This base
+    links nothing; a host overrides what it knows."""
 
-    signature: str
+    signature = ""
 
-    def stage(self, stage_id: str, page: str) -> str | None: ...
-    def actor(self, actor_id: str, page: str) -> str | None: ...
-    def touchpoint(self, touchpoint_id: str, page: str) -> str | None: ...
-    def system(self, system_id: str, page: str) -> str | None: ...
-    def data(self, data_id: str, page: str) -> str | None: ...
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and other.signature == self.signature  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, self.signature))
+
+    def stage(self, stage_id: str, page: str) -> str | None:
+        return None
+
+    def actor(self, actor_id: str, page: str) -> str | None:
+        return None
+
+    def touchpoint(self, touchpoint_id: str, page: str) -> str | None:
+        return None
+
+    def system(self, system_id: str, page: str) -> str | None:
+        return None
+
+    def data(self, data_id: str, page: str) -> str | None:
+        return None
 
     def in_diagram(self, url: str, page: str) -> str:
         """How a link is written inside a diagram: as in HTML, except on a host
         that resolves HTML links from the Markdown file (Zensical), which
         leaves Mermaid's text alone."""
-        ...
+        return url
 
-    def journey(self, journey_id: str, page: str) -> JourneyRef | None: ...
-    def part_of(self, journey_id: str, page: str) -> Sequence[PartOf]: ...
+    def journey(self, journey_id: str, page: str) -> JourneyRef | None:
+        return None
+
+    def part_of(self, journey_id: str, page: str) -> Sequence[PartOf]:
+        return ()
 
     def journey_key(self, journey: Journey) -> str:
         """What of the other journeys this journey's block shows (titles and
         pages of its sub-journeys, what it improves, what it is part of)."""
-        ...
+        return ""
 
 
 @dataclass(frozen=True)

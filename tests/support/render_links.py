@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
-from mkdocs_custflow.renderers.options import JourneyRef, PartOf
-from mkdocs_custflow.structure import Journey
+from mkdocs_custflow.renderers.options import JourneyRef, SiteLinks
 
 Url = Callable[[str], "str | None"]
 
 
-class FakeLinks:
+class FakeLinks(SiteLinks):
     """Each kind of link from a function of the id (None: no page of that kind)."""
 
     def __init__(self, *, stage: Url | None = None, actor: Url | None = None,
@@ -22,12 +21,6 @@ class FakeLinks:
         self._system, self._data = system, data
         self._journey = journey
         self.signature = signature
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, FakeLinks) and other.signature == self.signature
-
-    def __hash__(self) -> int:
-        return hash(self.signature)
 
     def stage(self, stage_id: str, page: str) -> str | None:
         return self._stage(stage_id) if self._stage else None
@@ -44,14 +37,5 @@ class FakeLinks:
     def data(self, data_id: str, page: str) -> str | None:
         return self._data(data_id) if self._data else None
 
-    def in_diagram(self, url: str, page: str) -> str:
-        return url
-
     def journey(self, journey_id: str, page: str) -> JourneyRef | None:
         return self._journey(journey_id) if self._journey else None
-
-    def part_of(self, journey_id: str, page: str) -> Sequence[PartOf]:
-        return ()
-
-    def journey_key(self, journey: Journey) -> str:
-        return ""
