@@ -12,7 +12,7 @@ from mkdocs.utils import get_relative_url
 
 from mkdocs_custflow.cache import LastValue, files_fingerprint, folder_files
 from mkdocs_custflow.diagnostics import Diagnostic, Severity
-from mkdocs_custflow.playbook.export import playbook_json
+from mkdocs_custflow.playbook.export import playbook_json_bytes
 from mkdocs_custflow.playbook.layout import PlaybookLayout
 from mkdocs_custflow.playbook.links import SiteUrls
 from mkdocs_custflow.playbook.model import Playbook
@@ -51,6 +51,12 @@ class PlaybookFiles:
         self.layout = layout
         self.locale = locale
         self.page_templates = Path(page_templates) if page_templates else None
+
+    def forget_model(self) -> None:
+        """Drop the playbook's model and the kept page texts (the files keep
+        their own): a build that is not followed by another needs them no more."""
+        self.pages = None
+        self._contents = LastValue()
 
     def add_to(
         self,
@@ -95,7 +101,7 @@ class PlaybookFiles:
         contents, export_json, broken = self._contents.get(
             # The JSON is kept as UTF-8 bytes, as written: a str of a site with CJK
             # text would take two or four bytes per character for the whole file.
-            key, lambda: (pages.render_all(), playbook_json(playbook).encode("utf-8"),
+            key, lambda: (pages.render_all(), playbook_json_bytes(playbook),
                           list(pages.urls.broken))
         )
         for path, file in ours.items():

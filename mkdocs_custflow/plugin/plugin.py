@@ -8,8 +8,10 @@ this module (``setup``, ``playbook_files``, ``navigation``, ``paths``).
 from __future__ import annotations
 
 import dataclasses
+import gc
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -289,6 +291,24 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
             settings = dataclasses.replace(self.pipeline.settings, locale=page_locale)
             self._page_pipelines[page_locale] = Pipeline(settings)
         return page_locale, self._page_pipelines[page_locale]
+
+    # Default priority: it only lets go of what it no longer needs.
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> None:
+        """Every page is converted: unless `mkdocs serve` rebuilds with them
+        later, the journeys, the playbook's model and the links are not needed
+        while MkDocs writes the pages, so their memory goes back before it
+        does (the pages' HTML and the search index are then the build's peak)."""
+        if not self.options.enabled or self._serving:
+            return
+        self.reading = None
+        self.links = None
+        self._page = PageContext()
+        self._page_pipelines = {}
+        self.journey_links = JourneyLinks()
+        self.playbook.forget_model()
+        if self.cache is not None:
+            self.cache.forget()
+        gc.collect()  # the model's cycles would otherwise wait for a full collection
 
     # Default priority: only records which anchors the page holds, and ends the
     # page's holding (a later conversion, such as a blog excerpt, holds nothing).
