@@ -222,10 +222,11 @@ class Pipeline:
         """Errors that make the catalog unusable as read (the plugin stops on them)."""
         if settings.catalog:
             path = Path(settings.catalog)
-            catalog, findings = load_catalog(path, settings.shown(path), settings.limits)
+            catalog, findings = load_catalog(path, settings.shown(path), settings.limits,
+                                             settings.locale)
             self.catalog_errors = [f for f in findings if stops(f)]
             if not self.catalog_errors:
-                findings += check_catalog(catalog)
+                findings += check_catalog(catalog, settings.locale)
             self.catalog = catalog
             self.catalog_findings = self.rules.apply(findings)
         self.measured = site_measures(settings.measures, settings.shown)
@@ -258,7 +259,7 @@ class Pipeline:
         """The block's journey and its findings as the checks made them: the
         block's own ``ignore:`` applied, not yet the site's ``rules:``."""
         settings = self.settings
-        report = Reporter(file, base_line=line, rule="invalid-value")
+        report = Reporter(file, base_line=line, rule="invalid-value", locale=settings.locale)
         if len(body) > settings.max_block_chars:
             report.error(
                 f"the block has {len(body)} characters, over the limit of "
@@ -373,7 +374,7 @@ class Pipeline:
         across.extend(check_measured(self.measured, journeys, self.today))
         if whole_site and all(result.ok for _, _, result in reading.blocks):
             # A block that cannot be read may be what uses a role.
-            across.extend(catalog_unused(self.catalog, journeys))
+            across.extend(catalog_unused(self.catalog, journeys, self.settings.locale))
         if self.settings.playbook:
             reading.playbook = self._playbook(reading.records, across)
         reading.teams = team_order(self.catalog, journeys)

@@ -1,0 +1,4 @@
+"""Messages of measured."""
+
+TEMPLATES: dict[str, dict[str, str]] = {
+}

@@ -1,0 +1,4 @@
+"""Messages of site."""
+
+TEMPLATES: dict[str, dict[str, str]] = {
+}

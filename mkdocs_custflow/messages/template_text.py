@@ -1,0 +1,4 @@
+"""Messages of template."""
+
+TEMPLATES: dict[str, dict[str, str]] = {
+}
