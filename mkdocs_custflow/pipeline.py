@@ -39,6 +39,7 @@ from mkdocs_custflow.checks.tabs import tab_findings
 from mkdocs_custflow.diagnostics import Diagnostic, Reporter, Severity, shown_path
 from mkdocs_custflow.i18n import normalize_locale
 from mkdocs_custflow.measured.data import MeasureOptions, site_measures
+from mkdocs_custflow.messages import Text, say, text_in
 from mkdocs_custflow.playbook.gather import build_playbook
 from mkdocs_custflow.playbook.model import JourneyRecord, Playbook
 from mkdocs_custflow.reading.catalog import load_catalog
@@ -261,18 +262,15 @@ class Pipeline:
         settings = self.settings
         report = Reporter(file, base_line=line, rule="invalid-value", locale=settings.locale)
         if len(body) > settings.max_block_chars:
-            report.error(
-                f"the block has {len(body)} characters, over the limit of "
-                f"{settings.max_block_chars}; split the journey or raise the "
-                "'max_block_chars' option", rule="limit",
-            )
+            report.error(say("block.too-long", length=len(body), limit=settings.max_block_chars),
+                         rule="limit")
             return Cached(None, report.items)
-        notes: list[tuple[int, str]] = []
+        notes: list[tuple[int, Text]] = []
         try:
-            data = parse(body, settings.limits, notes, first_line=line, locale=settings.locale)
+            data = parse(body, settings.limits, notes, first_line=line)
         except YamlReadError as exc:
             last_line = max(body.count("\n") - (1 if body.endswith("\n") else 0), 0)
-            report.error(exc.message, min(exc.line, last_line), rule=exc.rule)
+            report.error(exc.said, min(exc.line, last_line), rule=exc.rule)
             return Cached(None, report.items)
         for yaml_line, message in notes:
             report.warning(message, yaml_line, rule="yaml-comment")
@@ -323,10 +321,7 @@ class Pipeline:
         first_body_line = fence.body_start + 1 + line_offset
         result = self.read_block(fence.body, file=file, line=first_body_line)
         if not fence.closed:
-            message = (
-                "this journey fence is never closed; add a closing fence line "
-                "(``` or ~~~) after the block"
-            )
+            message = text_in(self.settings.locale, "block.unclosed-fence")
             unclosed = Diagnostic(Severity.ERROR, message, file, first_body_line - 1,
                                   "unclosed-fence")
             result = BlockResult(None, [unclosed, *result.diagnostics])
@@ -404,8 +399,8 @@ class Pipeline:
             if there != here:
                 across.append(Diagnostic(
                     Severity.WARNING,
-                    f"journey id '{journey.id}' is already used at {there}; "
-                    "give this block its own 'id'",
+                    text_in(self.settings.locale, "block.duplicate-id", id=journey.id,
+                            there=there),
                     journey.file, journey.line, "duplicate-journey-id",
                 ))
             if journey.in_playbook:

@@ -28,6 +28,7 @@ from mkdocs_custflow.messages import (
     reading_text,
     site_text,
     template_text,
+    yaml_text,
 )
 
 LOCALES = ("en", "zh")
@@ -36,7 +37,7 @@ LOCALES = ("en", "zh")
 TEMPLATES: dict[str, dict[str, str]] = {
     **hints_text.TEMPLATES, **reading_text.TEMPLATES, **improvement_text.TEMPLATES,
     **block_text.TEMPLATES, **catalog_text.TEMPLATES, **site_text.TEMPLATES,
-    **measured_text.TEMPLATES, **template_text.TEMPLATES,
+    **measured_text.TEMPLATES, **template_text.TEMPLATES, **yaml_text.TEMPLATES,
 }
 """Message id -> language -> template."""
 

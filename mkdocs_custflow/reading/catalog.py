@@ -23,9 +23,9 @@ def read_catalog(
 ) -> tuple[Catalog, list[Diagnostic]]:
     report = Reporter(file, base_line=1, rule="invalid-value", locale=locale)
     try:
-        data = parse(text, limits, locale=locale)
+        data = parse(text, limits)
     except YamlReadError as exc:
-        report.error(exc.message, exc.line, rule=exc.rule)
+        report.error(exc.said, exc.line, rule=exc.rule)
         return Catalog(file=file), report.items
     catalog = complete_catalog(JourneyReader(report).catalog(data, file))
     check_handles(catalog, report)
