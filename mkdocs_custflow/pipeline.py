@@ -252,7 +252,7 @@ class Pipeline:
         journey = cached.journey
         if journey is not None and journey.review is not None:
             # Depends on the day: found on every read, never kept in the cache.
-            due = review_findings(journey, self.today)
+            due = review_findings(journey, self.today, self.settings.locale)
             findings = [*findings, *(d for d in due if d.rule not in journey.ignore)]
         return BlockResult(journey, self.rules.apply(findings), cached.html)
 
@@ -365,7 +365,7 @@ class Pipeline:
         for page in pages:
             self._read_into(reading, page, across, ignoring)
         journeys = [result.journey for _, _, result in reading.blocks if result.journey]
-        across.extend(check_journey_links(journeys))
+        across.extend(check_journey_links(journeys, self.settings.locale))
         across.extend(check_measured(self.measured, journeys, self.today))
         if whole_site and all(result.ok for _, _, result in reading.blocks):
             # A block that cannot be read may be what uses a role.
@@ -374,7 +374,7 @@ class Pipeline:
             reading.playbook = self._playbook(reading.records, across)
         reading.teams = team_order(self.catalog, journeys)
         reading.parents = _parents(reading.homes)
-        across.extend(several_parents(reading.parents))
+        across.extend(several_parents(reading.parents, self.settings.locale))
         reading.findings.extend(self._apply_across(across, ignoring))
         return reading
 
@@ -413,7 +413,7 @@ class Pipeline:
         playbook, conflicts = build_playbook(records, self.catalog)
         across.extend(conflicts)
         playbook.measured = self.measured
-        over = playbook_size(playbook, self.settings.max_playbook_pages)
+        over = playbook_size(playbook, self.settings.max_playbook_pages, self.settings.locale)
         if over is not None:
             across.append(over)
             return None

@@ -157,7 +157,7 @@ def check_journey(
                         stage.line_of("pains"), "pain-without-opportunity")
     report.items.extend(check_journey_data(journey, catalog, skip, locale))
     if not report.has_errors:
-        report.items.extend(graph_findings(journey, skip))
+        report.items.extend(graph_findings(journey, skip, locale))
     if "journey" in journey.views and not any(
         m.score is not None for s in journey.stages for m in s.messages
     ):
