@@ -230,7 +230,7 @@ class Pipeline:
                 findings += check_catalog(catalog, settings.locale)
             self.catalog = catalog
             self.catalog_findings = self.rules.apply(findings)
-        self.measured = site_measures(settings.measures, settings.shown)
+        self.measured = site_measures(settings.measures, settings.shown, settings.locale)
         self.fingerprint = settings.fingerprint()
         """Changes whenever anything but a block's own text could change its result."""
         self.today = build_date()
@@ -366,7 +366,7 @@ class Pipeline:
             self._read_into(reading, page, across, ignoring)
         journeys = [result.journey for _, _, result in reading.blocks if result.journey]
         across.extend(check_journey_links(journeys, self.settings.locale))
-        across.extend(check_measured(self.measured, journeys, self.today))
+        across.extend(check_measured(self.measured, journeys, self.today, self.settings.locale))
         if whole_site and all(result.ok for _, _, result in reading.blocks):
             # A block that cannot be read may be what uses a role.
             across.extend(catalog_unused(self.catalog, journeys, self.settings.locale))

@@ -49,7 +49,7 @@ def oversized_views(journey: Journey, locale: str) -> dict[str, str]:
     options = RenderOptions(locale=locale, links=_TYPICAL_LINKS)
     found = {}
     for view in [v for v in journey.views if v in MERMAID_VIEWS]:
-        reason = next(filter(None, (too_large(view, source)
+        reason = next(filter(None, (too_large(view, source, locale)
                                     for source, _ in diagram_parts(journey, view, options))), None)
         if reason:
             found[view] = reason

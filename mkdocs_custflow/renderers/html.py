@@ -8,6 +8,7 @@ from html import escape
 
 from mkdocs_custflow.diagnostics import Diagnostic
 from mkdocs_custflow.i18n import normalize_locale, words
+from mkdocs_custflow.messages import text_in
 from mkdocs_custflow.renderers.blueprint import render_blueprint
 from mkdocs_custflow.renderers.colours import coloured_teams
 from mkdocs_custflow.renderers.effective import render_effective
@@ -53,14 +54,14 @@ MERMAID_MAX_TEXT = 50_000
 MERMAID_MAX_EDGES = 500
 
 
-def too_large(view: str, source: str) -> str | None:
-    """Why Mermaid would refuse ``source``, or None."""
+def too_large(view: str, source: str, locale: str = "en") -> str | None:
+    """Why Mermaid would refuse ``source`` (in ``locale``), or None."""
     if len(source) > MERMAID_MAX_TEXT:
-        return f"{len(source)} characters (Mermaid draws at most {MERMAID_MAX_TEXT})"
+        return text_in(locale, "size.characters", count=len(source), limit=MERMAID_MAX_TEXT)
     if view == "flow":
         edges = sum(1 for line in source.split("\n") if " --> " in line or "-->|" in line)
         if edges > MERMAID_MAX_EDGES:
-            return f"{edges} arrows (Mermaid draws at most {MERMAID_MAX_EDGES})"
+            return text_in(locale, "size.arrows", count=edges, limit=MERMAID_MAX_EDGES)
     return None
 
 
