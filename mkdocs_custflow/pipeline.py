@@ -214,7 +214,7 @@ class Pipeline:
         self.library = TemplateLibrary(
             [Path(folder) for folder in settings.templates], base=Path(settings.base)
         )
-        self.rules = RuleSet(settings.rules)
+        self.rules = RuleSet(settings.rules, settings.locale)
         """Each rule's severity; its ``findings`` are those about the ``rules:`` option."""
         self.catalog = Catalog()
         self.catalog_findings: list[Diagnostic] = []

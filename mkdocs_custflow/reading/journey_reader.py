@@ -99,7 +99,7 @@ class JourneyReader(StageReader):
         unknown ids, and rules that are always errors, are findings."""
         ignored = []
         for rule_id in self.id_list(data, "ignore"):
-            problem = setting_problem(rule_id, None, "'ignore'")
+            problem = setting_problem(rule_id, None, say("where.ignore"))
             if problem:
                 self.report.error(problem, data.line_of("ignore"), rule="rule-setting")
             elif rule_id not in ignored:
