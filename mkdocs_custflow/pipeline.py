@@ -410,7 +410,7 @@ class Pipeline:
     def _playbook(self, records: list[JourneyRecord], across: list[Diagnostic]
                   ) -> Playbook | None:
         """The site's playbook, unless it is over its page limit (reported)."""
-        playbook, conflicts = build_playbook(records, self.catalog)
+        playbook, conflicts = build_playbook(records, self.catalog, self.settings.locale)
         across.extend(conflicts)
         playbook.measured = self.measured
         over = playbook_size(playbook, self.settings.max_playbook_pages, self.settings.locale)

@@ -67,4 +67,58 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "zh": "阶段 '{stage}' 的 'detail' 使子旅程成了环：{cycle}；旅程不能由它自己或它的子旅程"
         "展开细节",
     },
+    "site.stage-conflict": {
+        "en": "stage '{stage}' has {key} '{ours}' here but '{theirs}' at {there}; define the "
+        "stage once (in the catalog) or make them agree",
+        "zh": "阶段 '{stage}' 的 '{key}' 在这里是 '{ours}'，在 {there} 却是 '{theirs}'；"
+        "请只定义一次这个阶段（在目录中），或让两处一致",
+    },
+    "site.stage-conflict-text": {
+        "en": "stage '{stage}' has {key} {ours} here but {theirs} at {there}, which decides "
+        "what the stage's page says (the catalog, else the first page in path order); define "
+        "the stage once (in the catalog) or make them agree",
+        "zh": "阶段 '{stage}' 的 '{key}' 在这里是 {ours}，在 {there} 却是 {theirs}，而阶段页面"
+        "以后者为准（先看目录，再按页面路径顺序取第一处）；请只定义一次这个阶段（在目录中），"
+        "或让两处一致",
+    },
+    # -- the build (plugin/) ----------------------------------------------------
+    "build.not-in-playbook": {
+        "en": "journey '{journey}' is drawn here but is missing from the playbook: the page's "
+        "file does not hold this block as written (another plugin added or changed it as the "
+        "page was built); write the block in the page, or in a file the page includes with "
+        "pymdownx.snippets, or add 'playbook: false' to it",
+        "zh": "旅程 '{journey}' 在这里画出来了，但手册中没有它：页面文件里没有照原样写着这个块"
+        "（是别的插件在构建页面时加上或改动的）；请把块写在页面中，或写在页面用 "
+        "pymdownx.snippets 引入的文件中，或给它加上 'playbook: false'",
+    },
+    "build.broken-link": {
+        "en": "the playbook page {page} links to '{target}', which is not a page or file of "
+        "this site; correct the stage's 'links' (or your page template), or add the file",
+        "zh": "手册页面 {page} 链接到 '{target}'，但本站没有这个页面或文件；请改正阶段的 "
+        "'links'（或你的页面模板），或加上这个文件",
+    },
+    "build.collision": {
+        "en": "this file makes {uri}, where {what} ({source}) would go; your file is kept. "
+        "Rename it, or set 'playbook_dir' to move the playbook",
+        "zh": "这个文件生成 {uri}，而{what}（{source}）也要放在那里；保留的是你的文件。"
+        "请给它改名，或设置 'playbook_dir' 把手册移到别处",
+    },
+    "build.page-for": {
+        "en": "the playbook page for {kind} '{subject}'",
+        "zh": "手册页面（{kind} '{subject}'）",
+    },
+    "build.playbook-data": {"en": "the playbook's data", "zh": "手册数据"},
+    "build.fence-taken": {
+        "en": "pymdownx.superfences has a custom fence named '{fence}', which the journey "
+        "blocks take over, so yours never runs; to keep yours, give the journey blocks "
+        "another fence name with the custflow option 'fence' (such as 'fence: "
+        "customer-journey') and write that name after the backticks of each journey block",
+        "zh": "pymdownx.superfences 有一个名为 '{fence}' 的自定义围栏，旅程块会接管它，你的围栏"
+        "永远不会运行；要保留你的围栏，请用 custflow 的 'fence' 选项给旅程块另起一个围栏名"
+        "（例如 'fence: customer-journey'），并在每个旅程块的反引号后写上这个名字",
+    },
+    "build.unreadable-page": {
+        "en": "this page {problem}",
+        "zh": "这个页面{problem}",
+    },
 }
