@@ -207,4 +207,9 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "a decision needs at least one branch, e.g. 'yes: <stage id>'",
         "zh": "决策至少需要一个分支，例如 'yes: <阶段 id>'",
     },
+    "url.empty": {"en": "empty", "zh": "为空"},
+    "url.space": {"en": "white space or control characters", "zh": "含空白或控制字符"},
+    "url.backslash": {"en": "a backslash", "zh": "含反斜杠"},
+    "url.scheme": {"en": "scheme '{scheme}'", "zh": "协议 '{scheme}'"},
+    "url.no-scheme": {"en": "'//' with no scheme", "zh": "以 '//' 开头却没有协议"},
 }
