@@ -417,9 +417,9 @@ def test_a_quiet_build_prints_each_error_with_its_file_and_line(tmp_path: Path) 
         [sys.executable, "-m", "mkdocs", "build", "-q", "-d", "site"], cwd=tmp_path / "errors",
         capture_output=True, text=True, encoding="utf-8", check=False)
     log = result.stdout + result.stderr
-    # The display name that is no name: the id suggested, with the name.
-    assert re.search(r"ERROR\s+-\s+custflow: docs/broken\.md:8: unknown actor '客服专' in "
-                     r"'owner' of stage 'report' \(did you mean 'service' \(客服专员\)\?\)",
+    # The display name that is no name: the id suggested, with the name, in Chinese.
+    assert re.search(r"ERROR\s+-\s+custflow: docs/broken\.md:8: 阶段 'report' 的 'owner' 中的"
+                     r"参与者 '客服专' 未定义（是不是 'service'（客服专员）？）",
                      log), log
 
 
@@ -435,6 +435,5 @@ def test_the_severity_hint_names_the_rules_that_can_change(tmp_path: Path) -> No
         capture_output=True, text=True, encoding="utf-8", check=False)
     log = result.stdout + result.stderr
     assert result.returncode != 0
-    assert re.search(r"ERROR\s+-\s+custflow: docs/broken\.md:11: stage 'check' has no time "
-                     r"limit", log), log
+    assert re.search(r"ERROR\s+-\s+custflow: docs/broken\.md:11: 阶段 'check' 没有时限", log), log
     assert "调整其规则（missing-sla）的级别" in log, log

@@ -14,6 +14,7 @@ keys, numbers) is written as given.
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -62,10 +63,42 @@ class Text:
         language = normalize_locale(locale)
         forms = TEMPLATES[self.id]
         template = forms.get(language) or forms["en"]
-        return template.format(**{key: written(value, language) for key, value in self.values})
+        values = dict(self.values)
+        parts: list[str] = []
+        parts_written: list[bool] = []  # whether each part is a part the product wrote
+        for literal, name, _, _ in _FORMATTER.parse(template):
+            parts.append(literal)
+            parts_written.append(False)
+            if name is not None:
+                parts.append(written(values[name], language))
+                parts_written.append(isinstance(values[name], Text))
+        if language == "zh":
+            _space_at_edges(parts, parts_written)
+        return "".join(parts)
 
     def __str__(self) -> str:
         return self.render("en")
+
+
+_FORMATTER = string.Formatter()
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_TIGHT = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef\s]")
+"""Chinese characters, full-width punctuation and spaces: nothing to set apart."""
+
+
+def _space_at_edges(parts: list[str], inserted: list[bool]) -> None:
+    """A space between a part of a sentence that starts or ends with Latin text
+    or a quote ("'owner'") and the Chinese text it is written beside, as
+    Chinese writing sets them apart ("'owner' 中的"); none beside punctuation."""
+    for index, part in enumerate(parts):
+        if not inserted[index] or not part:
+            continue
+        before = next((p for p in reversed(parts[:index]) if p), "")
+        after = next((p for p in parts[index + 1:] if p), "")
+        if before and _CJK.match(before[-1]) and not _TIGHT.match(part[0]):
+            parts[index] = " " + parts[index]
+        if after and _CJK.match(after[0]) and not _TIGHT.match(part[-1]):
+            parts[index] += " "
 
 
 NOTHING = Text("")

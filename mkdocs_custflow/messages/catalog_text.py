@@ -17,7 +17,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "catalog.bad-handle": {
         "en": "actor '{id}' has handle {handle}, which is not a code-owner handle; write "
         "'@user', '@org/team' or an e-mail address, e.g. '{suggestion}'",
-        "zh": "参与者 '{id}' 的 handle {handle} 不是代码负责人（code owner）账号；请写 "
+        "zh": "参与者 '{id}' 的 'handle' {handle} 不是 CODEOWNERS 能用的账号；请写 "
         "'@user'、'@org/team' 或电子邮件地址，例如 '{suggestion}'",
     },
     "catalog.unknown-actor": {

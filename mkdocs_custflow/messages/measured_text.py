@@ -73,7 +73,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "measure.from-no-stage": {
         "en": "'{stage}' (from) is no stage of journey '{journey}'{hint}; customers come from "
         "one of its stages",
-        "zh": "'{stage}'（from）不是旅程 '{journey}' 的阶段{hint}；客户应来自它的某个阶段",
+        "zh": "'{stage}'（'from'）不是旅程 '{journey}' 的阶段{hint}；客户应来自它的某个阶段",
     },
     "measure.enter-no-stage": {
         "en": "customers enter journey '{journey}' at '{stage}', which is no stage of it{hint}",
@@ -82,7 +82,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "measure.to-no-stage": {
         "en": "'{stage}' (to) is no stage of journey '{journey}'{hint}; as written it counts "
         "as an exit: correct the stage, or name the exit plainly (lost, 流失)",
-        "zh": "'{stage}'（to）不是旅程 '{journey}' 的阶段{hint}；照现在的写法它算作流失："
+        "zh": "'{stage}'（'to'）不是旅程 '{journey}' 的阶段{hint}；照现在的写法它算作流失："
         "请改正阶段，或直接写明流失（流失、lost）",
     },
     "measure.repeated-row": {
@@ -137,6 +137,6 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "the build date {today}), older than stale_after {stale_after}; refresh the export "
         "before the build",
         "zh": "这个文件最新的数据是 {period} 的（{end} 结束，比构建日期 {today} 早 {age} 天），"
-        "超过了 stale_after {stale_after}；请在构建前重新导出",
+        "超过了 'stale_after' 的 {stale_after}；请在构建前重新导出",
     },
 }

@@ -117,7 +117,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
     },
     "catalog.not-mapping": {
         "en": "the catalog must be a mapping with actors, touchpoints, stages",
-        "zh": "目录应是包含 actors、touchpoints、stages 的映射",
+        "zh": "目录应是包含 'actors'、'touchpoints'、'stages' 的映射",
     },
     # -- actors, touchpoints, stages, links ----------------------------------------
     "actor.not-mapping": {

@@ -121,4 +121,9 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "this page {problem}",
         "zh": "这个页面{problem}",
     },
+    "validate.summary": {
+        "en": "custflow: {blocks} journey block(s), {errors} error(s), {warnings} warning(s)",
+        "zh": "custflow：{blocks} 个旅程块，{errors} 个错误，{warnings} 个警告",
+    },
+    "validate.notes": {"en": ", {infos} note(s)", "zh": "，{infos} 条提示"},
 }

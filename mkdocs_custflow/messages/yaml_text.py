@@ -72,7 +72,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "block.unclosed-fence": {
         "en": "this journey fence is never closed; add a closing fence line (``` or ~~~) "
         "after the block",
-        "zh": "这个 journey 围栏没有结束；请在块后加上结束围栏行（``` 或 ~~~）",
+        "zh": "这个 'journey' 围栏没有结束；请在块后加上结束围栏行（``` 或 ~~~）",
     },
     "block.tab-indent": {
         "en": "line {line} is indented with a tab ({count} line(s) of the block are); YAML "
