@@ -87,6 +87,41 @@ def test_a_chinese_site_shows_no_english_word_it_did_not_write(
     assert not found, found
 
 
+def _product_text(html: str) -> list[str]:
+    """What a page's article says in words: its text (Mermaid sources aside),
+    its titles and labels, and what each Mermaid diagram's labels, tooltips
+    and accessible title and description say (not the diagram syntax)."""
+    article = html.split("<article", 1)[-1].split("</article>", 1)[0]
+    sources = _sources(article)
+    rest = re.sub(r'<pre class="mermaid".*?</pre>', " ", article, flags=re.S)
+    rest = re.sub(r"<(script|style)\b.*?</\1>", " ", rest, flags=re.S)
+    texts = [unescape(re.sub(r"<[^>]+>", " ", rest))]
+    texts += [unescape(a) for a in re.findall(r'(?:title|aria-label|alt)="([^"]*)"', rest)]
+    for source in sources:
+        for statement in source.split("\n"):
+            if statement.strip().startswith(("accTitle:", "accDescr:")):
+                texts.append(statement.split(":", 1)[1])
+            texts += [re.sub(r"<[^>]+>", " ", t) for t in _LABEL_TEXT.findall(statement)]
+    return texts
+
+
+def test_a_chinese_page_writes_its_labels_with_the_full_width_colon(
+    team_site: BuildResult,
+) -> None:
+    found: dict[str, set[str]] = {}
+    pages = team_site.html_pages()
+    for page in pages:
+        for text in _product_text(page.read_text("utf-8")):
+            for match in re.finditer(r"\S{0,8}: \S{0,8}", text):
+                found.setdefault(page.relative_to(team_site.site_dir).as_posix(), set()).add(
+                    match[0])
+    assert len(pages) >= 25
+    assert not found, found
+    stage = (team_site.site_dir / "playbook" / "stages" / "report" / "index.html").read_text(
+        "utf-8")
+    assert "时限：30分钟" in stage and "负责人：" in stage
+
+
 RACI_JS = """() => {
   const box = document.querySelector('.custflow-raci');
   const table = box.querySelector('table');

@@ -83,8 +83,8 @@ def _check_item(item: DataItem, catalog: Catalog, report: Reporter) -> None:
         report.add(
             PERSONAL_DATA_OWNER.severity,
             say("data.personal", id=item.id,
-                missing=[say("data.quoted-key", key=key) for key in absent],
-                add=[say(f"data.add-{key}") for key in absent]),
+                missing=[say("part.quoted-key", key=key) for key in absent],
+                add=[say(f"part.add-{key}") for key in absent]),
             item.line, rule="personal-data-owner",
         )
 

@@ -50,8 +50,8 @@ def run(args: argparse.Namespace) -> int:
     infos = sum(f.severity is Severity.INFO for f in findings)
     locale = pipeline.settings.locale
     print(
-        text_in(locale, "validate.summary", blocks=blocks, errors=errors, warnings=warnings)
-        + (text_in(locale, "validate.notes", infos=infos) if infos else ""),
+        text_in(locale, "cli.summary", blocks=blocks, errors=errors, warnings=warnings)
+        + (text_in(locale, "cli.notes", infos=infos) if infos else ""),
         file=sys.stderr,
     )
     return 1 if errors or (args.strict and warnings) else 0

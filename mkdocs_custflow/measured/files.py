@@ -86,7 +86,7 @@ def read_file(source: MeasureSource, shown: str, locale: str = "en") -> FileRows
                 text = decode(data, source.encoding)
             except (UnicodeDecodeError, LookupError) as exc:
                 return fail(say("measure.bad-encoding", problem=exc,
-                                encoding=source.encoding or say("measure.any-encoding")))
+                                encoding=source.encoding or say("part.any-encoding")))
             table, lines = _csv_rows(text)
     except _SheetMissing as exc:
         return fail(exc.said, 1)

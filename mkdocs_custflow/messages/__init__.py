@@ -44,6 +44,16 @@ TEMPLATES: dict[str, dict[str, str]] = {
 }
 """Message id -> language -> template."""
 
+PART_PREFIXES = ("part.", "where.", "what.", "names.", "keyword.", "shape.", "kind.", "hint.",
+                 "section.", "whose.", "url.", "cli.")
+"""Ids of parts of sentences (a place, a kind, a hint) and of the command line's
+own lines, which are no finding's whole message."""
+
+
+def is_finding(message_id: str) -> bool:
+    """Whether ``message_id`` is a finding's whole message."""
+    return not message_id.startswith(PART_PREFIXES)
+
 
 @dataclass(frozen=True)
 class Text:

@@ -44,9 +44,9 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "review asks",
         "zh": "个人信息数据项 '{id}' 没有 {missing}；请按数据保护评审的要求加上 {add}",
     },
-    "data.add-owner": {"en": "'owner: <role id>'", "zh": "'owner: <角色 id>'"},
-    "data.add-retention": {"en": "'retention' such as '3y'", "zh": "'retention'（例如 '3y'）"},
-    "data.quoted-key": {"en": "'{key}'", "zh": "'{key}'"},
+    "part.add-owner": {"en": "'owner: <role id>'", "zh": "'owner: <角色 id>'"},
+    "part.add-retention": {"en": "'retention' such as '3y'", "zh": "'retention'（例如 '3y'）"},
+    "part.quoted-key": {"en": "'{key}'", "zh": "'{key}'"},
     "where.whose-actor-key": {
         "en": "'{key}' of {whose} actor '{id}'",
         "zh": "{whose}参与者 '{id}' 的 '{key}'",

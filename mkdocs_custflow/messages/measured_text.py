@@ -14,7 +14,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "its 'encoding:'",
         "zh": "无法按 {encoding} 读取文件（{problem}）；请存为 UTF-8，或用 'encoding:' 写明编码",
     },
-    "measure.any-encoding": {"en": "UTF-8 or GB18030", "zh": "UTF-8 或 GB18030"},
+    "part.any-encoding": {"en": "UTF-8 or GB18030", "zh": "UTF-8 或 GB18030"},
     "measure.unreadable": {
         "en": "the file cannot be read ({problem}); export it again as CSV or .xlsx",
         "zh": "无法读取文件（{problem}）；请重新导出为 CSV 或 .xlsx",

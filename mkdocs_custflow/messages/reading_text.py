@@ -77,7 +77,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "{what} is not a valid id{why}; try '{suggestion}'",
         "zh": "{what} 不是有效的 id{why}；可以写成 '{suggestion}'",
     },
-    "value.id-too-long": {
+    "part.id-too-long": {
         "en": " ({length} characters, over the limit of {limit})",
         "zh": "（{length} 个字符，超过上限 {limit}）",
     },

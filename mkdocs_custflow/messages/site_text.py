@@ -21,11 +21,11 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "the journey into smaller ones",
         "zh": "旅程 '{journey}' 的 '{view}' 视图太大，无法绘制：{reason}；请把旅程拆成较小的几个",
     },
-    "size.characters": {
+    "part.characters": {
         "en": "{count} characters (Mermaid draws at most {limit})",
         "zh": "{count} 个字符（Mermaid 最多绘制 {limit} 个）",
     },
-    "size.arrows": {
+    "part.arrows": {
         "en": "{count} arrows (Mermaid draws at most {limit})",
         "zh": "{count} 个箭头（Mermaid 最多绘制 {limit} 个）",
     },
@@ -103,11 +103,11 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "zh": "这个文件生成 {uri}，而{what}（{source}）也要放在那里；保留的是你的文件。"
         "请给它改名，或设置 'playbook_dir' 把手册移到别处",
     },
-    "build.page-for": {
+    "part.page-for": {
         "en": "the playbook page for {kind} '{subject}'",
         "zh": "手册页面（{kind} '{subject}'）",
     },
-    "build.playbook-data": {"en": "the playbook's data", "zh": "手册数据"},
+    "part.playbook-data": {"en": "the playbook's data", "zh": "手册数据"},
     "build.fence-taken": {
         "en": "pymdownx.superfences has a custom fence named '{fence}', which the journey "
         "blocks take over, so yours never runs; to keep yours, give the journey blocks "
@@ -121,9 +121,9 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "this page {problem}",
         "zh": "这个页面{problem}",
     },
-    "validate.summary": {
+    "cli.summary": {
         "en": "custflow: {blocks} journey block(s), {errors} error(s), {warnings} warning(s)",
         "zh": "custflow：{blocks} 个旅程块，{errors} 个错误，{warnings} 个警告",
     },
-    "validate.notes": {"en": ", {infos} note(s)", "zh": "，{infos} 条提示"},
+    "cli.notes": {"en": ", {infos} note(s)", "zh": "，{infos} 条提示"},
 }

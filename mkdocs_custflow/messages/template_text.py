@@ -2,7 +2,7 @@
 that would change the catalog (:mod:`mkdocs_custflow.checks.template_catalog`)."""
 
 TEMPLATES: dict[str, dict[str, str]] = {
-    "template.at": {"en": "{message} ({where})", "zh": "{message}（{where}）"},
+    "part.at": {"en": "{message} ({where})", "zh": "{message}（{where}）"},
     "template.use-not-name": {
         "en": "'use' must name a template",
         "zh": "'use' 应写模板名",
@@ -57,7 +57,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "template '{name}' needs a value for '{param}'{hint}; add it under 'with:'",
         "zh": "模板 '{name}' 需要 '{param}' 的值{hint}；请在 'with:' 下写上",
     },
-    "template.param-description": {"en": " ({description})", "zh": "（{description}）"},
+    "part.param-description": {"en": " ({description})", "zh": "（{description}）"},
     "template.extends-cycle": {
         "en": "'extends' cycle: {cycle}; remove one 'extends'",
         "zh": "'extends' 形成了环：{cycle}；请删掉一个 'extends'",

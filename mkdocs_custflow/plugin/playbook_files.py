@@ -75,7 +75,7 @@ class PlaybookFiles:
         for path, (kind, subject) in pages.paths().items():
             file = File.generated(config, path, content="")
             theirs = self._collides(file, taken, config, report,
-                                    say("build.page-for", kind=kind, subject=subject or kind))
+                                    say("part.page-for", kind=kind, subject=subject or kind))
             if theirs is not None:
                 self.generated[path] = theirs  # links to this page lead to theirs
                 urls[path] = theirs.url
@@ -114,7 +114,7 @@ class PlaybookFiles:
         export = File.generated(
             config, f"{self.layout.directory}/playbook.json", content=export_json
         )
-        if self._collides(export, taken, config, report, say("build.playbook-data")) is None:
+        if self._collides(export, taken, config, report, say("part.playbook-data")) is None:
             export.generated_by = GENERATOR
             files.append(export)
 

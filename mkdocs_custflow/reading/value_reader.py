@@ -180,7 +180,7 @@ def _listed(value: object, line: int) -> YamlSequence:
 
 def _bad_id(what: Text, value: str) -> Text:
     long = len(value) > MAX_ID_LENGTH and ID_PATTERN.fullmatch(value)
-    why = (say("value.id-too-long", length=len(value), limit=MAX_ID_LENGTH)
+    why = (say("part.id-too-long", length=len(value), limit=MAX_ID_LENGTH)
            if long and id_problem(value) else "")
     return say("value.bad-id", what=what, why=why, suggestion=slugify(value) or "x")
 

@@ -23,5 +23,5 @@ class TemplateError(Exception):
     def located(self) -> Text:
         if self.file:
             where = f"{self.file}:{self.line}" if self.line else self.file
-            return say("template.at", message=self.said, where=where)
+            return say("part.at", message=self.said, where=where)
         return self.said

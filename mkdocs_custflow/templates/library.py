@@ -179,7 +179,7 @@ class TemplateLibrary:
         for param in params.values():
             value = values.get(param.name, param.default)
             if value is None:
-                hint = (say("template.param-description", description=param.description)
+                hint = (say("part.param-description", description=param.description)
                         if param.description else "")
                 raise TemplateError(
                     say("template.needs-value", name=name, param=param.name, hint=hint))
