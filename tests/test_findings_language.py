@@ -278,3 +278,24 @@ def test_an_english_project_keeps_english_messages(
     for line in out.splitlines():
         message = re.sub(r"'[^']*'", "", line)
         assert not re.search(r"[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]", message), line
+
+
+GUIDE = Path(__file__).parent.parent / "example-site" / "docs" / "guide"
+_SHOWN = re.compile(r"custflow: \S+:\d+: (?P<message>.*?) \[(?P<rule>[a-z-]+)\]")
+
+
+def _pattern(template: str) -> re.Pattern[str]:
+    """A Chinese template as a pattern: each placeholder any text."""
+    parts = re.split(r"\{[a-z_]+\}", template.replace("{{", "{").replace("}}", "}"))
+    return re.compile(".*?".join(re.escape(part) for part in parts) + "$")
+
+
+def test_the_guide_shows_chinese_messages_as_the_product_writes_them() -> None:
+    patterns = [_pattern(forms["zh"]) for forms in TEMPLATES.values()]
+    shown = [match["message"] for page in ("rules.md", "languages.md", "troubleshooting.md")
+             for match in _SHOWN.finditer((GUIDE / page).read_text("utf-8"))
+             if re.search(r"[\u4e00-\u9fff]{2}", match["message"].replace("'", ""))]
+    chinese = [m for m in shown if re.match(r"[\u4e00-\u9fff]", re.sub(r"'[^']*'", "", m).strip())]
+    assert len(chinese) >= 4, chinese
+    for message in chinese:
+        assert any(p.match(message) for p in patterns), message
