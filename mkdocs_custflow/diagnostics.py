@@ -3,9 +3,10 @@
 Every finding names the rule that found it (:mod:`mkdocs_custflow.rules`
 lists them). Errors of the rules that read a block stop that block from
 rendering (its error shows in place of the diagrams); other findings let it
-render. The plugin prints errors and warnings as MkDocs warnings, so
-``mkdocs build --strict`` fails on either, and infos as MkDocs infos, which
-fail nothing.
+render. The plugin prints errors as MkDocs errors and warnings as warnings,
+so ``mkdocs build --strict`` fails on either, and infos as MkDocs infos, which
+fail nothing. A message is written in the site's language
+(:mod:`mkdocs_custflow.messages`); the hints below are parts of it.
 """
 
 from __future__ import annotations
