@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from mkdocs_custflow import messages
 from mkdocs_custflow.cli import main
 from mkdocs_custflow.diagnostics import Reporter, did_you_mean, name_hint
 from mkdocs_custflow.messages import LOCALES, TEMPLATES, placeholders, say, text_in
@@ -46,6 +47,8 @@ def _latin_words(template: str) -> set[str]:
 
 def test_every_message_has_every_language_with_the_same_placeholders() -> None:
     assert len(TEMPLATES) >= 200
+    modules = [m for m in vars(messages).values() if hasattr(m, "TEMPLATES")]
+    assert sum(len(m.TEMPLATES) for m in modules) == len(TEMPLATES)  # no id given twice
     for message_id, forms in TEMPLATES.items():
         assert set(forms) == set(LOCALES), message_id
         assert placeholders(forms["zh"]) == placeholders(forms["en"]), message_id

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from mkdocs_custflow.i18n import normalize_locale
@@ -144,6 +143,3 @@ def placeholders(template: str) -> set[str]:
     """The ``{names}`` a template fills in."""
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
-
-def ids() -> Iterable[str]:
-    return TEMPLATES.keys()
