@@ -82,6 +82,12 @@ def test_a_message_and_its_hints_are_written_in_the_reporters_language() -> None
     # Nothing close: the known names, in the language's words.
     assert text_in("zh", "hint.known", names="a, b") == "；已定义的有：a, b"
     assert str(did_you_mean("zzz", ["service"])) == ""
+    # Parts listed together, joined as each language joins them.
+    both = say("data.personal", id="contact",
+               missing=[say("part.quoted-key", key=k) for k in ("owner", "retention")],
+               add=[say("part.add-owner"), say("part.add-retention")])
+    assert "has no 'owner' and 'retention'; add 'owner: <role id>' and 'retention'" in str(both)
+    assert "没有 'owner' 和 'retention'" in both.render("zh")
     # A Text written into an English f-string (a face that does not localize) stays English.
     assert f"{did_you_mean('ownr', ['owner'])}" == " (did you mean 'owner'?)"
 

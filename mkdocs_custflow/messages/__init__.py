@@ -129,7 +129,12 @@ def written(value: object, locale: str | None) -> str:
     if isinstance(value, list | tuple) and value and all(isinstance(v, Text) for v in value):
         joined = [v.render(locale) for v in value]
         if normalize_locale(locale) == "zh":
-            return "和".join(joined) if len(joined) == 2 else "、".join(joined)
+            if len(joined) != 2:
+                return "、".join(joined)
+            first, second = joined  # "'owner' 和 'retention'", "负责人和保存期限"
+            left = "" if _TIGHT.match(first[-1]) else " "
+            right = "" if _TIGHT.match(second[0]) else " "
+            return f"{first}{left}和{right}{second}"
         return " and ".join(joined)
     return str(value)
 
