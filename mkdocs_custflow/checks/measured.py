@@ -17,6 +17,7 @@ from mkdocs_custflow.measured.data import MeasuredData
 from mkdocs_custflow.measured.flow import PeriodFlow, stage_names
 from mkdocs_custflow.measured.kpis import name_key
 from mkdocs_custflow.measured.rows import FlowRow, KpiRow, Period
+from mkdocs_custflow.messages import text_in
 from mkdocs_custflow.structure import Journey
 from mkdocs_custflow.structure.review_cycle import Interval, add_interval, read_interval
 
@@ -69,8 +70,8 @@ def _close(name: str, choices: Iterable[str]) -> bool:
     return bool(difflib.get_close_matches(name, list(choices), n=1, cutoff=0.75))
 
 
-def check_measured(data: MeasuredData | None, journeys: Iterable[Journey], today: date
-                   ) -> list[Diagnostic]:
+def check_measured(data: MeasuredData | None, journeys: Iterable[Journey], today: date,
+                   locale: str = "en") -> list[Diagnostic]:
     """Every finding about the data: what reading the files found, and what
     needs the site's journeys or the day (the build date; ``stale_after`` as
     the data was read with)."""
@@ -79,20 +80,20 @@ def check_measured(data: MeasuredData | None, journeys: Iterable[Journey], today
     by_id: dict[str, Journey] = {}
     for journey in journeys:
         by_id.setdefault(journey.id, journey)
-    found = [*data.findings, *_flow_rows(data, by_id)]
-    found += _kpi_rows(data, by_id)
+    found = [*data.findings, *_flow_rows(data, by_id, locale)]
+    found += _kpi_rows(data, by_id, locale)
     for journey in by_id.values():
         flow = data.flow_of(journey) if data.flow_rows(journey.id) else None
         if flow is None:
             continue
-        found += _leaks(journey, flow.periods)
-        found += _bottleneck(journey, flow.latest)
-    found += _missed(data, by_id.values())
-    found += stale_findings(data, today, data.stale_after)
+        found += _leaks(journey, flow.periods, locale)
+        found += _bottleneck(journey, flow.latest, locale)
+    found += _missed(data, by_id.values(), locale)
+    found += stale_findings(data, today, data.stale_after, locale)
     return found
 
 
-def _flow_rows(data: MeasuredData, by_id: dict[str, Journey]) -> list[Diagnostic]:
+def _flow_rows(data: MeasuredData, by_id: dict[str, Journey], locale: str) -> list[Diagnostic]:
     found = []
     seen: dict[tuple[object, ...], int] = {}
     names_of: dict[str, dict[str, str]] = {}
@@ -101,8 +102,9 @@ def _flow_rows(data: MeasuredData, by_id: dict[str, Journey]) -> list[Diagnostic
         if journey is None:
             found.append(Diagnostic(
                 Severity.WARNING,
-                f"unknown journey '{row.journey}'{name_hint(row.journey, by_id)}; write the id "
-                "of a journey block of this site", row.file, row.line, "measure-unknown"))
+                text_in(locale, "measure.unknown-journey", journey=row.journey,
+                        hint=name_hint(row.journey, by_id)),
+                row.file, row.line, "measure-unknown"))
             continue
         names = names_of.get(journey.id)
         if names is None:
@@ -111,34 +113,34 @@ def _flow_rows(data: MeasuredData, by_id: dict[str, Journey]) -> list[Diagnostic
         if row.source and row.source not in names:
             found.append(Diagnostic(
                 Severity.WARNING,
-                f"'{row.source}' (from) is no stage of journey '{journey.id}'"
-                f"{hint(row.source, names)}; customers come from one of its stages",
+                text_in(locale, "measure.from-no-stage", stage=row.source, journey=journey.id,
+                        hint=hint(row.source, names)),
                 row.file, row.line, "measure-unknown"))
         elif not row.source and row.target not in names:
             found.append(Diagnostic(
                 Severity.WARNING,
-                f"customers enter journey '{journey.id}' at '{row.target}', which is no stage "
-                f"of it{hint(row.target, names)}", row.file, row.line, "measure-unknown"))
+                text_in(locale, "measure.enter-no-stage", journey=journey.id, stage=row.target,
+                        hint=hint(row.target, names)),
+                row.file, row.line, "measure-unknown"))
         elif (row.target not in names and name_key(row.target) not in EXIT_WORDS
               and _close(row.target, names)):
             found.append(Diagnostic(
                 Severity.WARNING,
-                f"'{row.target}' (to) is no stage of journey '{journey.id}'"
-                f"{hint(row.target, names)}; as written it counts as an exit: correct the "
-                "stage, or name the exit plainly (lost, 流失)",
+                text_in(locale, "measure.to-no-stage", stage=row.target, journey=journey.id,
+                        hint=hint(row.target, names)),
                 row.file, row.line, "measure-unknown"))
         key = (row.file, row.journey, row.period, row.source, row.target, row.segment)
         if key in seen:
             found.append(Diagnostic(
                 Severity.WARNING,
-                f"this row repeats line {seen[key]} ({row.journey}, {row.period.key}, "
-                f"{row.source or '-'} → {row.target}); both are counted: remove one",
+                text_in(locale, "measure.repeated-row", line=seen[key], journey=row.journey,
+                        period=row.period.key, source=row.source or "-", target=row.target),
                 row.file, row.line, "measure-value"))
         seen.setdefault(key, row.line)
     return found
 
 
-def _kpi_rows(data: MeasuredData, by_id: dict[str, Journey]) -> list[Diagnostic]:
+def _kpi_rows(data: MeasuredData, by_id: dict[str, Journey], locale: str) -> list[Diagnostic]:
     known: dict[str, str] = {}
     for journey in by_id.values():
         for stage in journey.stages:
@@ -152,15 +154,17 @@ def _kpi_rows(data: MeasuredData, by_id: dict[str, Journey]) -> list[Diagnostic]
         if name_key(row.kpi) not in known:
             found.append(Diagnostic(
                 Severity.WARNING,
-                f"unknown KPI '{row.kpi}'{name_hint(row.kpi, known.values())}; write a KPI's "
-                "id or its name as the stage writes it", row.file, row.line, "measure-unknown"))
+                text_in(locale, "measure.unknown-kpi", kpi=row.kpi,
+                        hint=name_hint(row.kpi, known.values())),
+                row.file, row.line, "measure-unknown"))
             continue
         scope = by_id.get(row.journey) if row.journey else None
         if row.journey and scope is None:
             found.append(Diagnostic(
                 Severity.WARNING,
-                f"unknown journey '{row.journey}'{name_hint(row.journey, by_id)} for KPI "
-                f"'{row.kpi}'", row.file, row.line, "measure-unknown"))
+                text_in(locale, "measure.unknown-kpi-journey", journey=row.journey,
+                        hint=name_hint(row.journey, by_id), kpi=row.kpi),
+                row.file, row.line, "measure-unknown"))
             continue
         if row.stage:
             scope_id = scope.id if scope else ""
@@ -173,7 +177,8 @@ def _kpi_rows(data: MeasuredData, by_id: dict[str, Journey]) -> list[Diagnostic]
             if name_key(row.stage) not in names:
                 found.append(Diagnostic(
                     Severity.WARNING,
-                    f"unknown stage '{row.stage}' for KPI '{row.kpi}'{name_hint(row.stage, ids)}",
+                    text_in(locale, "measure.unknown-kpi-stage", stage=row.stage, kpi=row.kpi,
+                            hint=name_hint(row.stage, ids)),
                     row.file, row.line, "measure-unknown"))
                 continue
         key = (row.file, name_key(row.kpi), row.journey, name_key(row.stage), row.segment,
@@ -181,13 +186,14 @@ def _kpi_rows(data: MeasuredData, by_id: dict[str, Journey]) -> list[Diagnostic]
         if key in seen:
             found.append(Diagnostic(
                 Severity.WARNING,
-                f"KPI '{row.kpi}' has a value for {row.period.key} at line {seen[key]} already; "
-                "this later row is shown: remove one", row.file, row.line, "measure-value"))
+                text_in(locale, "measure.repeated-kpi", kpi=row.kpi, period=row.period.key,
+                        line=seen[key]),
+                row.file, row.line, "measure-value"))
         seen.setdefault(key, row.line)
     return found
 
 
-def _leaks(journey: Journey, periods: list[PeriodFlow]) -> list[Diagnostic]:
+def _leaks(journey: Journey, periods: list[PeriodFlow], locale: str) -> list[Diagnostic]:
     found = []
     for period in periods:
         for stage in period.stages:
@@ -197,14 +203,14 @@ def _leaks(journey: Journey, periods: list[PeriodFlow]) -> list[Diagnostic]:
                 file, line = first or ("", 0)
                 found.append(Diagnostic(
                     Severity.WARNING,
-                    f"journey '{journey.id}', {period.period.key}: {stage.left} customers leave "
-                    f"stage '{stage.stage_id}' but {stage.entered} entered it; rows into the "
-                    "stage are missing or rows out of it are counted twice",
+                    text_in(locale, "measure.leak", journey=journey.id,
+                            period=period.period.key, left=stage.left, stage=stage.stage_id,
+                            entered=stage.entered),
                     file, line, "flow-leak"))
     return found
 
 
-def _bottleneck(journey: Journey, latest: PeriodFlow) -> list[Diagnostic]:
+def _bottleneck(journey: Journey, latest: PeriodFlow, locale: str) -> list[Diagnostic]:
     stage = latest.bottleneck
     if stage is None:
         return []
@@ -217,12 +223,12 @@ def _bottleneck(journey: Journey, latest: PeriodFlow) -> list[Diagnostic]:
     share = round(100 * (stage.drop_share or 0))
     return [Diagnostic(
         Severity.INFO,
-        f"journey '{journey.id}', {latest.period.key}: '{stage.name}' is the bottleneck, losing "
-        f"{share}% of the customers who reach it ({stage.drop} of {stage.entered})",
+        text_in(locale, "measure.bottleneck", journey=journey.id, period=latest.period.key,
+                stage=stage.name, share=share, drop=stage.drop, entered=stage.entered),
         where[0], where[1], "bottleneck")]
 
 
-def _missed(data: MeasuredData, journeys: Iterable[Journey]) -> list[Diagnostic]:
+def _missed(data: MeasuredData, journeys: Iterable[Journey], locale: str) -> list[Diagnostic]:
     found = []
     reported: set[tuple[str, int]] = set()
     for journey in journeys:
@@ -240,21 +246,23 @@ def _missed(data: MeasuredData, journeys: Iterable[Journey]) -> list[Diagnostic]
                     reported.add(where)
                     found.append(Diagnostic(
                         Severity.INFO,
-                        f"KPI '{kpi.name}' ({journey.id}, {stage.id}) is "
-                        f"{unicodedata.normalize('NFKC', latest.text)} in "
-                        f"{latest.period.key}, missing its target {kpi.target}",
+                        text_in(locale, "measure.kpi-missed", kpi=kpi.name, journey=journey.id,
+                                stage=stage.id, period=latest.period.key, target=kpi.target,
+                                value=unicodedata.normalize("NFKC", latest.text)),
                         latest.file, latest.line, "kpi-missed"))
                 elif status is None and kpi.target:
                     reported.add(where)
                     found.append(Diagnostic(
                         Severity.WARNING,
-                        f"KPI '{kpi.name}': value {latest.text!r} is not in the unit of its "
-                        f"target {kpi.target!r}, so met or missed cannot be shown; write the "
-                        "value in the target's unit", latest.file, latest.line, "measure-value"))
+                        text_in(locale, "measure.kpi-unit", kpi=kpi.name,
+                                value=repr(latest.text), target=repr(kpi.target)),
+                        latest.file, latest.line, "measure-value"))
     return found
 
 
-def stale_findings(data: MeasuredData, today: date, stale_after: str) -> list[Diagnostic]:
+def stale_findings(
+    data: MeasuredData, today: date, stale_after: str, locale: str = "en"
+) -> list[Diagnostic]:
     """``measure-stale`` for each file whose newest period ended longer ago
     than ``stale_after`` before ``today`` (the build date)."""
     interval = read_interval(stale_after) or Interval(45, "d")
@@ -270,7 +278,7 @@ def stale_findings(data: MeasuredData, today: date, stale_after: str) -> list[Di
             age = (today - period.end).days
             found.append(Diagnostic(
                 Severity.WARNING,
-                f"the newest data of this file is for {period.key} (ended {period.end}, {age} "
-                f"days before the build date {today}), older than stale_after {stale_after}; "
-                "refresh the export before the build", file, line, "measure-stale"))
+                text_in(locale, "measure.stale", period=period.key, end=period.end, age=age,
+                        today=today, stale_after=stale_after),
+                file, line, "measure-stale"))
     return found

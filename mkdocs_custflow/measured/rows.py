@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from mkdocs_custflow.diagnostics import Diagnostic, Severity
 from mkdocs_custflow.measured.files import VALUE_RULE, FileRows
+from mkdocs_custflow.messages import Text, say
 from mkdocs_custflow.structure.measures import Quantity, read_value
 
 _DATE = re.compile(
@@ -93,7 +94,9 @@ _tuple = tuple.__new__
 row: a fifth of reading a large export)."""
 
 
-def read_rows(file_rows: FileRows) -> tuple[list[FlowRow], list[KpiRow], list[Diagnostic]]:
+def read_rows(
+    file_rows: FileRows, locale: str = "en"
+) -> tuple[list[FlowRow], list[KpiRow], list[Diagnostic]]:
     """Every row read, and a finding for each that cannot be (the row's line).
     Dates repeat: each distinct text is read once."""
     flows: list[FlowRow] = []
@@ -111,8 +114,9 @@ def read_rows(file_rows: FileRows) -> tuple[list[FlowRow], list[KpiRow], list[Di
     segment_at = at.get("segment", width)
     blank = [""] * (width + 1)
 
-    def bad(message: str, line: int) -> None:
-        findings.append(Diagnostic(Severity.WARNING, message, file, line, VALUE_RULE))
+    def bad(message: Text, line: int) -> None:
+        findings.append(Diagnostic(Severity.WARNING, message.render(locale), file, line,
+                                   VALUE_RULE))
 
     rows, lines = file_rows.rows, file_rows.lines
     numbered = range(lines, lines + len(rows)) if isinstance(lines, int) else lines
@@ -128,8 +132,7 @@ def read_rows(file_rows: FileRows) -> tuple[list[FlowRow], list[KpiRow], list[Di
         if period is None:
             if not any(c.strip() for c in cells):
                 continue
-            bad(f"date {date_text.strip()!r} is not a day (YYYY-MM-DD) or a month (YYYY-MM); "
-                "the row is left out until it is corrected", line)
+            bad(say("measure.bad-date", value=repr(date_text.strip())), line)
             continue
         assert isinstance(period, Period)
         segment = cells[segment_at].strip()
@@ -137,29 +140,25 @@ def read_rows(file_rows: FileRows) -> tuple[list[FlowRow], list[KpiRow], list[Di
             journey, target = cells[second].strip(), cells[fourth].strip()
             if not journey or not target:
                 missing = "journey" if not journey else "to"
-                bad(f"the row has no '{missing}'; write the journey id and the stage (or exit) "
-                    "the customers went to", line)
+                bad(say("measure.no-cell", column=missing), line)
                 continue
             text = cells[fifth]
             count = int(text) if text.isascii() and text.isdigit() else read_count(text)
             if count is None:
-                bad(f"count {text.strip()!r} is not a whole number of customers "
-                    "(e.g. 1,234); the row is left out until it is corrected", line)
+                bad(say("measure.bad-count", value=repr(text.strip())), line)
                 continue
             flows.append(_tuple(FlowRow, (period, journey, cells[third].strip(), target, count,
                                           segment, file, line)))
         else:
             name, text = cells[second].strip(), cells[third].strip()
             if not name:
-                bad("the row names no KPI; write the KPI's id or name", line)
+                bad(say("measure.no-kpi"), line)
                 continue
             value = values.get(text, _UNREAD)
             if value is _UNREAD:
                 value = values[text] = read_value(text) if text else None
             if value is None:
-                bad(f"value {text!r} of KPI '{name}' is not a number with an optional unit "
-                    "(e.g. 84%, 1,234 or 2.5h); the row is left out until it is corrected",
-                    line)
+                bad(say("measure.bad-value", value=repr(text), kpi=name), line)
                 continue
             assert isinstance(value, Quantity)
             kpis.append(_tuple(KpiRow, (period, name, text, value, cells[fourth].strip(),

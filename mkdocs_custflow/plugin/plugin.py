@@ -26,6 +26,7 @@ from mkdocs_custflow.diagnostics import Diagnostic, Severity
 from mkdocs_custflow.extension import JourneyExtension, PageContext
 from mkdocs_custflow.held_parts import HeldParts
 from mkdocs_custflow.i18n import normalize_locale, words
+from mkdocs_custflow.messages import text_in
 from mkdocs_custflow.pipeline import BlockResult, Pipeline, SiteReading, SourcePage
 from mkdocs_custflow.playbook.layout import PlaybookLayout
 from mkdocs_custflow.playbook.pages import PageTemplateError
@@ -139,7 +140,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         add_assets(config)
         self._hold = has_search(config)
         self.mermaid = mermaid_script(self.options, config)
-        taken = superfences_conflict(config, settings.fence)
+        taken = superfences_conflict(config, settings.fence, settings.locale)
         if taken and not is_further_language_build(config):
             where = relative_to_project(config.config_file_path or "mkdocs.yml", config)
             self._report_found(Diagnostic(Severity.WARNING, taken, where, rule="fence-taken"))
@@ -220,7 +221,9 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
                 text = decode(file.content_bytes)
             except SourceError as exc:
                 # MkDocs itself would stop on this page with a traceback.
-                raise PluginError(f"custflow: {shown}: this page {exc}") from None
+                problem = text_in(self.playbook.locale, "build.unreadable-page",
+                                  problem=exc.said)
+                raise PluginError(f"custflow: {shown}: {problem}") from None
             pages.append(SourcePage(file.src_uri, text, shown))
         return pages
 
@@ -422,10 +425,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
             return
         self._report_found(Diagnostic(
             Severity.WARNING,
-            f"journey '{journey.id}' is drawn here but is missing from the playbook: "
-            "the page's file does not hold this block as written (another plugin added "
-            "or changed it as the page was built); write the block in the page, or in a "
-            "file the page includes with pymdownx.snippets, or add 'playbook: false' to it",
+            text_in(self.playbook.locale, "build.not-in-playbook", journey=journey.id),
             journey.file, journey.line, rule="not-in-playbook",
         ))
 

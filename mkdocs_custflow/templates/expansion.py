@@ -12,6 +12,7 @@ from __future__ import annotations
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from mkdocs_custflow.messages import say
 from mkdocs_custflow.reading.located_yaml import YamlMapping, YamlSequence
 from mkdocs_custflow.templates.errors import TemplateError
 
@@ -39,19 +40,16 @@ class SandboxedStrings:
             try:
                 return self.render(value, values)
             except jinja2.UndefinedError as exc:
-                raise TemplateError(f"template error: {exc.message}", file, line + 1) from None
+                raise TemplateError(say("template.undefined", problem=exc.message), file,
+                                    line + 1) from None
             except jinja2.TemplateSyntaxError as exc:
-                raise TemplateError(
-                    f"template syntax error: {exc.message}", file, line + 1
-                ) from None
+                raise TemplateError(say("template.syntax", problem=exc.message), file,
+                                    line + 1) from None
             except Exception as exc:  # any failure of a template is the template's
                 reason = f"{type(exc).__name__}: {exc}" if not isinstance(
                     exc, jinja2.TemplateError) else str(exc)
-                raise TemplateError(
-                    f"template error: {reason}; check the expression and the 'with:' "
-                    "values it uses",
-                    file, line + 1,
-                ) from None
+                raise TemplateError(say("template.failed", problem=reason), file,
+                                    line + 1) from None
         if isinstance(value, YamlMapping):
             out = YamlMapping()
             out.line, out.key_lines = value.line, dict(value.key_lines)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from mkdocs_custflow.checks.template_catalog import yield_to_catalog
 from mkdocs_custflow.diagnostics import Reporter
 from mkdocs_custflow.i18n import normalize_locale
+from mkdocs_custflow.messages import say
 from mkdocs_custflow.reading.located_yaml import YamlLimits, YamlMapping, YamlSequence, text_size
 from mkdocs_custflow.structure import Catalog
 from mkdocs_custflow.templates.errors import TemplateError
@@ -44,18 +45,17 @@ def use_template(
     name = data.get("use")
     use_line = data.line_of("use")
     if not isinstance(name, str):
-        report.error("'use' must name a template", use_line, rule="template")
+        report.error(say("template.use-not-name"), use_line, rule="template")
         return None
     values_raw = data.get("with")
     values: dict[str, str] = {}
     if values_raw is not None:
         if not isinstance(values_raw, YamlMapping):
-            report.error("'with' must be a mapping of parameter: value", data.line_of("with"),
-                         rule="template")
+            report.error(say("template.with-not-mapping"), data.line_of("with"), rule="template")
             return None
         for key, value in values_raw.items():
             if value is not None and not isinstance(value, str):
-                report.error(f"parameter '{key}' must be text", values_raw.line_of(key),
+                report.error(say("template.param-not-text", param=key), values_raw.line_of(key),
                              rule="template")
                 return None
             values[key] = value or ""
@@ -83,17 +83,13 @@ def use_template(
     try:
         merged = merge_journey(journey, overrides)
     except MergeError as exc:
-        report.error(exc.message, exc.line, rule="template")
+        report.error(exc.said, exc.line, rule="template")
         return None
     merged.line = data.line
     limits = limits or YamlLimits()
     size = text_size(merged)
     if size > limits.max_chars:
-        report.error(
-            f"template '{name}' with these values expands to {size} characters, over the "
-            f"limit of {limits.max_chars}; shorten the 'with:' values or raise the "
-            "'max_expanded_chars' option",
-            use_line, rule="limit",
-        )
+        report.error(say("template.too-large", name=name, size=size, limit=limits.max_chars),
+                     use_line, rule="limit")
         return None
     return merged, template.name
