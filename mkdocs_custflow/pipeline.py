@@ -36,6 +36,7 @@ from mkdocs_custflow.checks.review_cycle import review_findings
 from mkdocs_custflow.checks.site import check_journey_links, several_parents
 from mkdocs_custflow.checks.size import oversized_views, playbook_size
 from mkdocs_custflow.checks.tabs import tab_findings
+from mkdocs_custflow.collector import collector_paused
 from mkdocs_custflow.diagnostics import Diagnostic, Reporter, Severity, shown_path
 from mkdocs_custflow.i18n import normalize_locale
 from mkdocs_custflow.measured.data import MeasureOptions, site_measures
@@ -290,6 +291,11 @@ class Pipeline:
         return found
 
     def read_site(self, pages: Iterable[SourcePage], *, whole_site: bool = True) -> SiteReading:
+        """:meth:`_read_site` with the garbage collector paused."""
+        with collector_paused():
+            return self._read_site(pages, whole_site=whole_site)
+
+    def _read_site(self, pages: Iterable[SourcePage], *, whole_site: bool) -> SiteReading:
         """Every block of every page, the playbook, and every finding: the
         ``rules:`` option's, the catalog's, each block's, and those across pages
         (a journey id used twice, a stage defined two ways, a playbook over its

@@ -8,7 +8,6 @@ this module (``setup``, ``playbook_files``, ``navigation``, ``paths``).
 from __future__ import annotations
 
 import dataclasses
-import gc
 from pathlib import Path
 
 from jinja2 import Environment
@@ -22,6 +21,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from mkdocs_custflow.build_summary import failure_summary
 from mkdocs_custflow.cache import BlockCache
+from mkdocs_custflow.collector import collector_paused
 from mkdocs_custflow.diagnostics import Diagnostic, Severity
 from mkdocs_custflow.extension import JourneyExtension, PageContext
 from mkdocs_custflow.held_parts import HeldParts
@@ -192,22 +192,23 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         for finding in reading.findings:
             self._report(finding)
         if reading.playbook is not None:
-            try:
-                self.playbook.add_to(
-                    files, config, reading.playbook, self._report_playbook,
-                    in_own_section=self.options.nav,
-                    settings_key=self.pipeline.fingerprint,
-                )
-                if self.languages is not None:
-                    self.languages.mark(
-                        file for file in self.playbook.generated.values()
-                        if file.generated_by == GENERATOR
+            with collector_paused():  # many objects, no garbage
+                try:
+                    self.playbook.add_to(
+                        files, config, reading.playbook, self._report_playbook,
+                        in_own_section=self.options.nav,
+                        settings_key=self.pipeline.fingerprint,
                     )
-            except PageTemplateError as exc:
-                raise PluginError(
-                    f"custflow: the playbook page template {exc}; fix the template in "
-                    "'page_templates'"
-                ) from None
+                    if self.languages is not None:
+                        self.languages.mark(
+                            file for file in self.playbook.generated.values()
+                            if file.generated_by == GENERATOR
+                        )
+                except PageTemplateError as exc:
+                    raise PluginError(
+                        f"custflow: the playbook page template {exc}; fix the template in "
+                        "'page_templates'"
+                    ) from None
         self.links = BuildLinks(self.playbook, self.playbook.layout, self.journey_links)
         return files
 
@@ -311,7 +312,6 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         self.playbook.forget_model()
         if self.cache is not None:
             self.cache.forget()
-        gc.collect()  # the model's cycles would otherwise wait for a full collection
 
     # Default priority: only records which anchors the page holds, and ends the
     # page's holding (a later conversion, such as a blog excerpt, holds nothing).
