@@ -152,7 +152,10 @@ def _conflicts(
         elif ours and not theirs:
             setattr(shared, name, ours)
     for name in _COMPARED_TEXT:
-        theirs, ours = _comparable(getattr(shared, name)), _comparable(getattr(stage, name))
+        theirs_value, ours_value = getattr(shared, name), getattr(stage, name)
+        if not theirs_value or not ours_value or theirs_value is ours_value:
+            continue  # the common case: only one says it, or both have the catalog's
+        theirs, ours = _comparable(theirs_value), _comparable(ours_value)
         if theirs and ours and theirs != ours:
             found.append(Diagnostic(
                 Severity.WARNING,

@@ -20,9 +20,28 @@ from mkdocs_custflow.messages import Text, say
 from mkdocs_custflow.reading.yaml_help import explain
 
 try:  # The C loader is much faster; marks (line numbers) work the same.
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+_SCALAR_TAGS: dict[tuple[str, bool], str] = {}
+
+
+class _Loader(_BaseLoader):
+    """The safe loader, remembering each plain scalar's tag: the same words
+    (ids, actors, yes/no) recur in every block, and PyYAML's resolver tries its
+    patterns in Python for each one."""
+
+    def resolve(self, kind: type[Node], value: str, implicit: tuple[bool, bool]) -> str:
+        if kind is not ScalarNode or len(value) > 64:
+            return super().resolve(kind, value, implicit)  # type: ignore[no-any-return]
+        key = (value, implicit[0])
+        tag = _SCALAR_TAGS.get(key)
+        if tag is None:
+            if len(_SCALAR_TAGS) > 50_000:
+                _SCALAR_TAGS.clear()
+            tag = _SCALAR_TAGS[key] = super().resolve(kind, value, implicit)
+        return tag
 
 # Every scalar is read as the text written, so a yes/no flag is one of these words.
 TRUE_WORDS = ("true", "yes", "on")

@@ -35,7 +35,12 @@ class SandboxedStrings:
             self.compiled[text] = template
         return template.render(values)
 
-    def fill(self, value: object, values: dict[str, str], file: str, line: int = 0) -> object:
+    def fill(
+        self, value: object, values: dict[str, str], file: str, line: int = 0,
+        at: int | None = None,
+    ) -> object:
+        """``value`` with its strings rendered; ``at``: the line every part of
+        the copy is placed at (the block's ``use:``), else the template's own."""
         if isinstance(value, str):
             try:
                 return self.render(value, values)
@@ -52,14 +57,18 @@ class SandboxedStrings:
                                     line + 1) from None
         if isinstance(value, YamlMapping):
             out = YamlMapping()
-            out.line, out.key_lines = value.line, dict(value.key_lines)
+            if at is None:
+                out.line, out.key_lines = value.line, dict(value.key_lines)
+            else:
+                out.line, out.key_lines = at, dict.fromkeys(value.key_lines, at)
             for key, item in value.items():
-                out[key] = self.fill(item, values, file, value.line_of(key))
+                out[key] = self.fill(item, values, file, value.line_of(key), at)
             return out
         if isinstance(value, YamlSequence):
             seq = YamlSequence()
-            seq.line, seq.item_lines = value.line, list(value.item_lines)
+            seq.line = value.line if at is None else at
+            seq.item_lines = list(value.item_lines) if at is None else [at] * len(value)
             for index, item in enumerate(value):
-                seq.append(self.fill(item, values, file, value.line_of(index)))
+                seq.append(self.fill(item, values, file, value.line_of(index), at))
             return seq
         return value

@@ -160,9 +160,11 @@ class TemplateLibrary:
 
     # -- expansion -----------------------------------------------------------
     def expand(
-        self, name: str, values: dict[str, str], locale: str = FALLBACK_LOCALE
+        self, name: str, values: dict[str, str], locale: str = FALLBACK_LOCALE,
+        at: int | None = None,
     ) -> tuple[YamlMapping, JourneyTemplate]:
-        """The template's journey with parameters filled in, ``extends`` resolved."""
+        """The template's journey with parameters filled in, ``extends`` resolved;
+        every part placed at line ``at`` (a block's ``use:``) when given."""
         template = self.find(name, locale)
         chain = list(self._chain(template, locale))
         params: dict[str, Param] = {}
@@ -186,7 +188,7 @@ class TemplateLibrary:
             filled[param.name] = value
         journey: YamlMapping | None = None
         for link in reversed(chain):  # base first, then each extension over it
-            rendered = self._jinja.fill(link.journey, filled, self.shown(link.path))
+            rendered = self._jinja.fill(link.journey, filled, self.shown(link.path), at=at)
             assert isinstance(rendered, YamlMapping)  # rendering keeps the shape
             journey = rendered if journey is None else merge_journey(journey, rendered)
         assert journey is not None

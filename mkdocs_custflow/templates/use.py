@@ -6,27 +6,11 @@ from mkdocs_custflow.checks.template_catalog import yield_to_catalog
 from mkdocs_custflow.diagnostics import Reporter
 from mkdocs_custflow.i18n import normalize_locale
 from mkdocs_custflow.messages import say
-from mkdocs_custflow.reading.located_yaml import YamlLimits, YamlMapping, YamlSequence, text_size
+from mkdocs_custflow.reading.located_yaml import YamlLimits, YamlMapping, text_size
 from mkdocs_custflow.structure import Catalog
 from mkdocs_custflow.templates.errors import TemplateError
 from mkdocs_custflow.templates.library import TemplateLibrary
 from mkdocs_custflow.templates.merge import MergeError, merge_journey
-
-
-def relocate(value: object, line: int) -> object:
-    """Point every line of template content at ``line`` of the block (its
-    ``use:``), so findings about it land where the writer can act."""
-    if isinstance(value, YamlMapping):
-        value.line = line
-        value.key_lines = dict.fromkeys(value.key_lines, line)
-        for item in value.values():
-            relocate(item, line)
-    elif isinstance(value, YamlSequence):
-        value.line = line
-        value.item_lines = [line] * len(value.item_lines)
-        for item in value:
-            relocate(item, line)
-    return value
 
 
 def use_template(
@@ -64,14 +48,15 @@ def use_template(
     if isinstance(own_locale, str) and own_locale:
         locale = normalize_locale(own_locale)
     try:
-        journey, template = library.expand(name, values, locale)
+        # Every line of template content at the block's ``use:``, so findings
+        # about it land where the writer can act.
+        journey, template = library.expand(name, values, locale, at=use_line)
     except TemplateError as exc:
         line = use_line
         if values_raw is not None and exc.param is not None:
             line = values_raw.line_of(exc.param)
         report.error(exc.located(), line, rule="template")
         return None
-    relocate(journey, use_line)
     if catalog is not None and locale == site_locale:
         # A block in another language than the site's keeps the template's
         # words: the catalog's are in the site's language.
