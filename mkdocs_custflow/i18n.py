@@ -144,6 +144,10 @@ _WORDS: dict[str, dict[str, str]] = {
         "build_errors_rules": ", or give their rule ({rules}) another severity with the "
         "'rules' option",
         "colon": ": ",
+        "comma": ", ",
+        "semicolon": "; ",
+        "paren_open": " (",
+        "paren_close": ")",
         "pain_note": "{pain} ({severity}): {text}",
         "overview_picture": "How the journeys connect",
         "overview_picture_caption": "Every journey (a to-be journey dashed), the stages they "
@@ -285,6 +289,10 @@ _WORDS: dict[str, dict[str, str]] = {
         "build_errors": "旅程块、目录或手册中有 {n} 个错误（见上方），有错误时构建失败。请逐一改正",
         "build_errors_rules": "，或在 'rules' 选项中调整其规则（{rules}）的级别",
         "colon": "：",
+        "comma": "、",
+        "semicolon": "；",
+        "paren_open": "（",
+        "paren_close": "）",
         "pain_note": "{pain}（{severity}）：{text}",
         "overview_picture": "各旅程之间的关系",
         "overview_picture_caption": "全部客户旅程（目标状态为虚线框）、它们共用的阶段、子旅程，"

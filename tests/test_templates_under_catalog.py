@@ -71,3 +71,44 @@ def test_a_chinese_site_gets_the_templates_chinese_words(tmp_path: Path) -> None
     # The template's own actors the catalog does not define speak Chinese too.
     assert journey.actors["engineer"].name == "售后工程师"
     assert not [d for d in result.diagnostics if d.is_error]
+
+
+RACI_CATALOG = """\
+actors:
+  service: {name: 客服专员, kind: role}
+  service-lead: {name: 客服组长, kind: role}
+  aftersales-manager: {name: 售后经理, kind: role}
+stages:
+  - id: report
+    name: 客户报修
+    owner: service
+    responsible: [service]
+    consulted: [service-lead]
+    informed: [aftersales-manager]
+"""
+
+
+def test_the_catalogs_raci_wins_over_a_templates_on_the_same_stage(tmp_path: Path) -> None:
+    path = tmp_path / "catalog.yml"
+    path.write_text(RACI_CATALOG, encoding="utf-8")
+    catalog, findings = load_catalog(path, "catalog.yml")
+    assert not findings
+    pipeline = make_pipeline(catalog=catalog, locale="zh")
+    result = pipeline.read_block("use: after-sales-repair\nid: repair\n", file="docs/r.md",
+                                 line=3)
+    journey = result.journey
+    assert journey is not None
+    report = next(stage for stage in journey.stages if stage.id == "report")
+    assert (report.responsible, report.consulted, report.informed) == (
+        ["service"], ["service-lead"], ["aftersales-manager"])
+    warned = [str(d) for d in result.diagnostics if d.rule == "template-catalog"]
+    assert ("docs/r.md:3: 模板 'after-sales-repair' 把阶段 'report' 的 consulted 写成 "
+            "'engineer'；使用的是目录中的 'service-lead'（要用别的值，请在块中写 'consulted:'）"
+            ) in warned, warned
+    assert any("informed 写成 'sales'" in w for w in warned), warned
+    # The block's own list still wins over both.
+    own = pipeline.read_block(
+        "use: after-sales-repair\nid: repair\nstages:\n  - id: report\n    consulted: [sales]\n",
+        file="docs/r.md", line=3).journey
+    assert own is not None
+    assert next(s for s in own.stages if s.id == "report").consulted == ["sales"]

@@ -34,6 +34,8 @@ _FIELDS = {
     "touchpoints": ("name", "channel"),
     "stages": ("name", "owner"),
 }
+_RACI = ("responsible", "consulted", "informed")
+"""A stage's RACI lists: the catalog's, as a whole, where it gives any."""
 
 
 def _block_sets(block: YamlMapping, section: str, item_id: str, field: str) -> bool:
@@ -84,3 +86,31 @@ def yield_to_catalog(
                             ours=ours),
                         line, rule="template-catalog",
                     )
+            if section == "stages":
+                _catalog_raci(entry, shared, item_id, template, report, line, block)
+
+
+def _catalog_raci(
+    entry: YamlMapping, shared: object, stage_id: str, template: str, report: Reporter,
+    line: int, block: YamlMapping | None,
+) -> None:
+    """A stage the catalog gives a RACI: the template's lists that differ are
+    dropped (the catalog's fill them), so the stage's row is the catalog's,
+    never a mix of both; a list the block writes itself stays."""
+    ours = {field: list(getattr(shared, field, None) or []) for field in _RACI}
+    if not any(ours.values()):
+        return
+    for field in _RACI:
+        theirs = entry.get(field)
+        if theirs is None or (block is not None and _block_sets(block, "stages", stage_id, field)):
+            continue
+        listed = list(theirs) if isinstance(theirs, list) else [theirs]
+        if listed == ours[field]:
+            continue
+        del entry[field]
+        report.warning(
+            say("template.catalog-wins", template=template, id=stage_id,
+                what=say("section.stage"), field=field,
+                theirs=", ".join(str(v) for v in listed), ours=", ".join(ours[field]) or "—"),
+            line, rule="template-catalog",
+        )

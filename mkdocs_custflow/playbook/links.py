@@ -22,7 +22,9 @@ from markupsafe import Markup
 from mkdocs_custflow.playbook.layout import PlaybookLayout
 from mkdocs_custflow.playbook.model import JourneyRecord, Playbook
 from mkdocs_custflow.safe_text import is_safe_url
+from mkdocs_custflow.i18n import words
 from mkdocs_custflow.structure import Journey
+from mkdocs_custflow.structure.journey import END_TARGET as END
 
 # Characters Markdown would read as markup, written as character references:
 # the text then reads the same in a Markdown paragraph and in raw HTML.
@@ -153,12 +155,14 @@ class PageLinks:
     """
 
     def __init__(
-        self, playbook: Playbook, layout: PlaybookLayout, page: str, urls: SiteUrls
+        self, playbook: Playbook, layout: PlaybookLayout, page: str, urls: SiteUrls,
+        locale: str = "en",
     ) -> None:
         self.playbook = playbook
         self.layout = layout
         self.page = page
         self.urls = urls
+        self.text = words(locale)
 
     def to(self, text: object, target: str, anchor: str | None = None) -> Markup:
         """A link to any page of the site by its docs path."""
@@ -173,15 +177,18 @@ class PageLinks:
             return self.to(role.actor.name, self.layout.role(actor_id))
         if journey is not None and actor_id in journey.actors:
             return Markup(shown(journey.actors[actor_id].name))
-        return Markup(shown(actor_id))
+        return Markup(shown(self.playbook.actor_names().get(actor_id, actor_id)))
 
     def actors(self, actor_ids: Iterable[str]) -> Markup:
-        return Markup(", ").join(self.actor(actor_id) for actor_id in actor_ids)
+        return Markup(shown(self.text["comma"])).join(
+            self.actor(actor_id) for actor_id in actor_ids)
 
     def stage(self, stage_id: str | None) -> Markup:
+        """A stage's name linked to its page; ``end`` (a branch's or ``next``'s
+        target when the journey is over) is the language's word for it."""
         stage = self.playbook.stages.get(stage_id) if stage_id is not None else None
         if stage is None or stage_id is None:
-            return Markup(shown(stage_id))
+            return Markup(shown(self.text["end"] if stage_id == END else stage_id))
         return self.to(stage.name, self.layout.stage(stage_id))
 
     def touchpoint(self, touchpoint_id: str | None) -> Markup:

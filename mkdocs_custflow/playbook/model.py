@@ -196,6 +196,20 @@ class Playbook:
     """Systems and data (:mod:`.systems_model`), once gathered."""
     measured: MeasuredData | None = None
     """The site's measured data (``measures:``): the dashboard and KPI history."""
+    _actor_names: dict[str, str] | None = field(default=None, repr=False, compare=False)
+
+    def actor_names(self) -> dict[str, str]:
+        """Every actor's name by id, roles or not (a partner, a system, the
+        customer), as the journeys name them (the catalog's where it has one)."""
+        if self._actor_names is None:
+            names: dict[str, str] = {}
+            for record in self.journeys:
+                for actor_id, actor in record.journey.actors.items():
+                    if actor.name:
+                        names.setdefault(actor_id, actor.name)
+            names.update((role_id, role.actor.name) for role_id, role in self.roles.items())
+            self._actor_names = names
+        return self._actor_names
 
     def stage_roles(self) -> list[str]:
         """Every role id, by team and then id (the playbook's role pages)."""

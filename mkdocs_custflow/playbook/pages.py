@@ -198,7 +198,7 @@ class PlaybookPages:
 
     def render(self, path: str, kind: str, subject: str) -> str:
         playbook = self.playbook
-        links = PageLinks(playbook, self.layout, path, self.urls)
+        links = PageLinks(playbook, self.layout, path, self.urls, self.locale)
         context = {
             "playbook": playbook,
             "layout": self.layout,

@@ -61,7 +61,7 @@ class SystemLinks:
         self.path = path
         self.index = playbook.systems or SystemsIndex()
         self.text = words(locale)
-        self.page_links = PageLinks(playbook, layout, path, urls)
+        self.page_links = PageLinks(playbook, layout, path, urls, locale)
 
     def system(self, system_id: str) -> Markup:
         found = self.index.systems.get(system_id)

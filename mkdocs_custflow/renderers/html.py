@@ -280,6 +280,7 @@ def text_version(journey: Journey, options: RenderOptions) -> str:
 
     items = []
     colon = escape(text["colon"])
+    opened, closed = escape(text["paren_open"]), escape(text["paren_close"])
     for stage in journey.stages:
         url = stage_url(stage.id)
         name = escape(stage.name)
@@ -290,8 +291,10 @@ def text_version(journey: Journey, options: RenderOptions) -> str:
         steps = [f"{escape(text['pain'])}{colon}{escape(pain.text)}" for pain in stage.pains]
         for step in stage.steps:
             if isinstance(step, Message):
-                score = f" ({escape(text['score'])} {step.score}/5)" if step.score else ""
-                pain = f" ({escape(text['pain'])}{colon}{escape(step.pain)})" if step.pain else ""
+                score = (f"{opened}{escape(text['score'])} {step.score}/5{closed}"
+                         if step.score else "")
+                pain = (f"{opened}{escape(text['pain'])}{colon}{escape(step.pain)}{closed}"
+                        if step.pain else "")
                 steps.append(f"{actor(step.sender)} → {actor(step.receiver)}{colon}"
                              f"{escape(step.text)}{score}{pain}")
                 if step.reply:
@@ -300,14 +303,14 @@ def text_version(journey: Journey, options: RenderOptions) -> str:
             elif isinstance(step, Note):
                 steps.append(escape(step.text))
             elif isinstance(step, Decision):
-                branches = "; ".join(
+                branches = escape(text["semicolon"]).join(
                     f"{escape(b.label)} → {escape(names.get(b.target, b.target))}"
                     for b in step.branches
                 )
                 steps.append(f"{escape(text['decision'])}{colon}{escape(step.question)} {branches}")
         inner = "".join(f"<li>{s}</li>" for s in steps)
         items.append(
-            f"<li>{head}" + (f" ({'; '.join(details)})" if details else "")
+            f"<li>{head}" + (f"{opened}{escape(text['semicolon']).join(details)}{closed}" if details else "")
             + (f"<ol>{inner}</ol>" if inner else "") + "</li>"
         )
     return (

@@ -15,6 +15,7 @@ from mkdocs_custflow.compare import Change, compare_journeys
 from mkdocs_custflow.i18n import words
 from mkdocs_custflow.renderers.options import JourneyRef
 from mkdocs_custflow.structure import Journey
+from mkdocs_custflow.structure.journey import END_TARGET
 
 # More changes than this start folded: the diagrams stay near the title.
 OPEN_UP_TO = 12
@@ -68,8 +69,8 @@ def render_changes(
         text["stage"], text["change"], text["state_as-is"], text["state_to-be"]))
     opened = " open" if len(changes) <= OPEN_UP_TO else ""
     return (
-        f'<details class="custflow-changes"{opened}><summary>{title} '
-        f"({len(changes)})</summary><table><thead><tr>{head}</tr></thead>"
+        f'<details class="custflow-changes"{opened}><summary>{title}'
+        f"{escape(text['paren_open'])}{len(changes)}{escape(text['paren_close'])}</summary><table><thead><tr>{head}</tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table></details>"
     )
 
@@ -101,13 +102,16 @@ def _value(
     if isinstance(value, str):
         if kind == "detail" and journey_title is not None:
             return journey_title(value) or value
+        if kind.startswith("branch"):  # a stage, or the end of the journey
+            stage = next((s for s in journey.stages if s.id == value), None)
+            return stage.name if stage else text["end"] if value == END_TARGET else value
         actor = journey.actors.get(value)
         if actor is not None:
             return actor.name
         touchpoint = journey.touchpoints.get(value)
         return touchpoint.name if touchpoint is not None else value
     if isinstance(value, list):
-        return ", ".join(_value(v, journey, text, journey_title, kind) for v in value)
+        return text["comma"].join(_value(v, journey, text, journey_title, kind) for v in value)
     if isinstance(value, dict):
         name = value.get("name") or value.get("text") or value.get("title") or ""
         extra = [str(value[k]) for k in ("target", "current") if value.get(k)]
@@ -115,5 +119,7 @@ def _value(
                   if value.get(k)]
         if value.get("owner"):
             extra.append(_value(value["owner"], journey, text))
-        return f"{name} ({', '.join(extra)})" if extra else str(name)
+        if not extra:
+            return str(name)
+        return f"{name}{text['paren_open']}{text['comma'].join(extra)}{text['paren_close']}"
     return str(value)

@@ -1,0 +1,155 @@
+"""Issue 25, what a held-out Chinese site still found: an ``end`` branch, a
+partner in a RACI list, the to-be change list's brackets, a template's RACI
+under the catalog, follow-on errors of a block that cannot be read, a
+full-width colon in a step with more lines, and PyYAML's own words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from support.pipeline import make_pipeline
+
+from mkdocs_custflow.pipeline import Pipeline, SourcePage
+from mkdocs_custflow.playbook.pages import PlaybookPages
+from mkdocs_custflow.reading.catalog import load_catalog
+from mkdocs_custflow.renderers.html import text_version
+from mkdocs_custflow.renderers.options import RenderOptions
+from mkdocs_custflow.renderers.to_be_changes import render_changes
+
+CATALOG = """\
+actors:
+  customer: {name: 客户, kind: customer}
+  sales: {name: 销售顾问, kind: role, team: 销售部}
+  service: {name: 客服专员, kind: role, team: 客服中心}
+  service-lead: {name: 客服组长, kind: role, team: 客服中心}
+  engineer: {name: 维修工程师, kind: role, team: 售后服务部}
+  aftersales-manager: {name: 售后经理, kind: role, team: 售后服务部}
+  logistics: {name: 物流专员, kind: role, team: 运营部}
+  courier: {name: 快递公司, kind: partner}
+stages:
+  - id: consult
+    name: 到店咨询
+    owner: sales
+  - id: order
+    name: 下单付款
+    owner: sales
+  - id: deliver
+    name: 配送到家
+    owner: logistics
+    consulted: [courier]
+  - id: report
+    name: 客户报修
+    owner: service
+    responsible: [service]
+    consulted: [service-lead]
+    informed: [aftersales-manager]
+"""
+
+GOUMAI = """\
+# 购买
+
+```journey
+id: goumai
+title: 门店购买
+stages:
+  - id: consult
+    steps:
+      - customer -> sales: 想了解净水器
+      - decide: 当场决定购买吗？
+        是: order
+        否: end
+  - id: order
+    steps:
+      - customer -> sales: 支付定金
+  - id: deliver
+    steps:
+      - logistics -> courier: 预约快递
+```
+"""
+
+SHOUHOU = """\
+```journey
+id: shouhou
+title: 售后报修（现状）
+stages:
+  - id: report
+    pains:
+      - {text: 热线排队太久, severity: high}
+    opportunities:
+      - {text: 微信上传照片, status: idea, owner: service}
+    steps:
+      - customer -> service: 净水器漏水
+```
+"""
+
+TOBE = """\
+```journey
+id: shouhou-tobe
+title: 售后报修（目标）
+improves: shouhou
+stages:
+  - id: report
+    sla: 30分钟
+    steps:
+      - customer -> service: 小程序上传照片
+        score: 4
+```
+"""
+
+
+def _pipeline(tmp_path: Path, **settings: object) -> Pipeline:
+    path = tmp_path / "catalog.yml"
+    path.write_text(CATALOG, encoding="utf-8")
+    catalog, findings = load_catalog(path, "catalog.yml")
+    assert not findings
+    return make_pipeline(catalog=catalog, locale="zh", **settings)
+
+
+def _site(tmp_path: Path, pages: dict[str, str], **settings: object):  # type: ignore[no-untyped-def]
+    pipeline = _pipeline(tmp_path, **settings)
+    return pipeline, pipeline.read_site(
+        [SourcePage(path, text, f"docs/{path}") for path, text in pages.items()])
+
+
+def test_a_branch_to_end_shows_the_languages_word_with_its_separator(tmp_path: Path) -> None:
+    _pipeline_, reading = _site(tmp_path, {"goumai.md": GOUMAI}, playbook=True)
+    pages = PlaybookPages(reading.playbook, locale="zh").render_all()
+    stage = pages["playbook/stages/consult.md"]
+    assert "是 → " in stage
+    assert "下单付款</a>；否 → 结束</li>" in stage, stage
+    assert "→ end" not in stage
+
+
+def test_a_partner_in_a_raci_list_shows_its_name(tmp_path: Path) -> None:
+    _pipeline_, reading = _site(tmp_path, {"goumai.md": GOUMAI}, playbook=True)
+    pages = PlaybookPages(reading.playbook, locale="zh").render_all()
+    stage = pages["playbook/stages/deliver.md"]
+    assert "<tr><th>咨询</th><td>快递公司</td></tr>" in stage, stage
+    assert ">courier<" not in stage
+
+
+def test_the_to_be_change_list_and_text_version_use_the_languages_brackets(
+    tmp_path: Path,
+) -> None:
+    _pipeline_, reading = _site(tmp_path, {"shouhou.md": SHOUHOU, "shouhou-tobe.md": TOBE})
+    assert not [d for d in reading.findings if d.is_error], reading.findings
+    journeys = {r.journey.id: r.journey for _p, _f, r in reading.blocks if r.journey}
+    html = render_changes(journeys["shouhou"], journeys["shouhou-tobe"], "现状", "zh")
+    assert "现状的变化（" in html, html
+    assert "热线排队太久（高）" in html, html
+    assert "微信上传照片（想法、客服专员）" in html
+    assert " (" not in html and "(想法" not in html
+    text = text_version(journeys["shouhou-tobe"], RenderOptions(locale="zh"))
+    assert "（负责人：客服专员；时限：30分钟）" in text, text
+    assert "（评分 4/5）" in text
+    english = text_version(journeys["shouhou-tobe"], RenderOptions(locale="en"))
+    assert " (Owner: 客服专员; Time limit: 30分钟)" in english, english
+
+
+def test_a_changed_branch_to_end_is_named_in_the_change_list(tmp_path: Path) -> None:
+    tobe = GOUMAI.replace("id: goumai", "id: goumai-tobe\nimproves: goumai").replace(
+        "否: end", "否: deliver")
+    _pipeline_, reading = _site(tmp_path, {"goumai.md": GOUMAI, "tobe.md": tobe})
+    journeys = {r.journey.id: r.journey for _p, _f, r in reading.blocks if r.journey}
+    html = render_changes(journeys["goumai"], journeys["goumai-tobe"], "现状", "zh")
+    assert "<td>结束</td><td>配送到家</td>" in html, html
