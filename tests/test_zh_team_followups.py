@@ -112,7 +112,7 @@ def _site(tmp_path: Path, pages: dict[str, str], **settings: object):  # type: i
 
 
 def test_a_branch_to_end_shows_the_languages_word_with_its_separator(tmp_path: Path) -> None:
-    _pipeline_, reading = _site(tmp_path, {"goumai.md": GOUMAI}, playbook=True)
+    _, reading = _site(tmp_path, {"goumai.md": GOUMAI}, playbook=True)
     pages = PlaybookPages(reading.playbook, locale="zh").render_all()
     stage = pages["playbook/stages/consult.md"]
     assert "是 → " in stage
@@ -121,7 +121,7 @@ def test_a_branch_to_end_shows_the_languages_word_with_its_separator(tmp_path: P
 
 
 def test_a_partner_in_a_raci_list_shows_its_name(tmp_path: Path) -> None:
-    _pipeline_, reading = _site(tmp_path, {"goumai.md": GOUMAI}, playbook=True)
+    _, reading = _site(tmp_path, {"goumai.md": GOUMAI}, playbook=True)
     pages = PlaybookPages(reading.playbook, locale="zh").render_all()
     stage = pages["playbook/stages/deliver.md"]
     assert "<tr><th>咨询</th><td>快递公司</td></tr>" in stage, stage
@@ -131,7 +131,7 @@ def test_a_partner_in_a_raci_list_shows_its_name(tmp_path: Path) -> None:
 def test_the_to_be_change_list_and_text_version_use_the_languages_brackets(
     tmp_path: Path,
 ) -> None:
-    _pipeline_, reading = _site(tmp_path, {"shouhou.md": SHOUHOU, "shouhou-tobe.md": TOBE})
+    _, reading = _site(tmp_path, {"shouhou.md": SHOUHOU, "shouhou-tobe.md": TOBE})
     assert not [d for d in reading.findings if d.is_error], reading.findings
     journeys = {r.journey.id: r.journey for _p, _f, r in reading.blocks if r.journey}
     html = render_changes(journeys["shouhou"], journeys["shouhou-tobe"], "现状", "zh")
@@ -149,7 +149,7 @@ def test_the_to_be_change_list_and_text_version_use_the_languages_brackets(
 def test_a_changed_branch_to_end_is_named_in_the_change_list(tmp_path: Path) -> None:
     tobe = GOUMAI.replace("id: goumai", "id: goumai-tobe\nimproves: goumai").replace(
         "否: end", "否: deliver")
-    _pipeline_, reading = _site(tmp_path, {"goumai.md": GOUMAI, "tobe.md": tobe})
+    _, reading = _site(tmp_path, {"goumai.md": GOUMAI, "tobe.md": tobe})
     journeys = {r.journey.id: r.journey for _p, _f, r in reading.blocks if r.journey}
     html = render_changes(journeys["goumai"], journeys["goumai-tobe"], "现状", "zh")
     assert "<td>结束</td><td>配送到家</td>" in html, html

@@ -19,10 +19,10 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
+from mkdocs_custflow.i18n import words
 from mkdocs_custflow.playbook.layout import PlaybookLayout
 from mkdocs_custflow.playbook.model import JourneyRecord, Playbook
 from mkdocs_custflow.safe_text import is_safe_url
-from mkdocs_custflow.i18n import words
 from mkdocs_custflow.structure import Journey
 from mkdocs_custflow.structure.journey import END_TARGET as END
 

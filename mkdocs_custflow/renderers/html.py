@@ -281,6 +281,7 @@ def text_version(journey: Journey, options: RenderOptions) -> str:
     items = []
     colon = escape(text["colon"])
     opened, closed = escape(text["paren_open"]), escape(text["paren_close"])
+    semicolon = escape(text["semicolon"])
     for stage in journey.stages:
         url = stage_url(stage.id)
         name = escape(stage.name)
@@ -303,7 +304,7 @@ def text_version(journey: Journey, options: RenderOptions) -> str:
             elif isinstance(step, Note):
                 steps.append(escape(step.text))
             elif isinstance(step, Decision):
-                branches = escape(text["semicolon"]).join(
+                branches = semicolon.join(
                     f"{escape(b.label)} → {escape(names.get(b.target, b.target))}"
                     for b in step.branches
                 )
