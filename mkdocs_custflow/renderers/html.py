@@ -311,7 +311,7 @@ def text_version(journey: Journey, options: RenderOptions) -> str:
                 steps.append(f"{escape(text['decision'])}{colon}{escape(step.question)} {branches}")
         inner = "".join(f"<li>{s}</li>" for s in steps)
         items.append(
-            f"<li>{head}" + (f"{opened}{escape(text['semicolon']).join(details)}{closed}" if details else "")
+            f"<li>{head}" + (f"{opened}{semicolon.join(details)}{closed}" if details else "")
             + (f"<ol>{inner}</ol>" if inner else "") + "</li>"
         )
     return (
