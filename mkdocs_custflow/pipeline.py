@@ -57,6 +57,7 @@ from mkdocs_custflow.reading.site_reading import (
     SourcePage,
     sub_journey_parents,
 )
+from mkdocs_custflow.reading.step_colons import ascii_step_colons
 from mkdocs_custflow.renderers.colours import team_order
 from mkdocs_custflow.renderers.html import (
     Part,
@@ -198,7 +199,7 @@ class Pipeline:
             return Cached(None, report.items)
         notes: list[tuple[int, Text]] = []
         try:
-            data = parse(body, settings.limits, notes, first_line=line)
+            data = parse(ascii_step_colons(body), settings.limits, notes, first_line=line)
         except YamlReadError as exc:
             last_line = max(body.count("\n") - (1 if body.endswith("\n") else 0), 0)
             report.error(exc.said, min(exc.line, last_line), rule=exc.rule)

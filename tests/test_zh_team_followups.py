@@ -153,3 +153,53 @@ def test_a_changed_branch_to_end_is_named_in_the_change_list(tmp_path: Path) -> 
     journeys = {r.journey.id: r.journey for _p, _f, r in reading.blocks if r.journey}
     html = render_changes(journeys["goumai"], journeys["goumai-tobe"], "现状", "zh")
     assert "<td>结束</td><td>配送到家</td>" in html, html
+
+
+STEP_WITH_MORE_LINES = """\
+id: repair
+stages:
+  - id: report
+    steps:
+      - customer -> service{colon}净水器漏水，地板都湿了
+        via: hotline
+        score: 1
+        pain: 电话等待太久
+      - service --> customer{colon}已建立工单
+        note: 工单号随短信发出
+      - service -> engineer{colon}派单
+"""
+
+
+def _messages(pipeline: Pipeline, body: str):  # type: ignore[no-untyped-def]
+    result = pipeline.read_block(body, file="docs/r.md", line=4)
+    assert result.journey is not None, [str(d) for d in result.diagnostics]
+    return [(m.sender, m.receiver, m.text, m.dashed, m.via, m.score, m.pain, m.note, m.line)
+            for m in result.journey.stages[0].messages]
+
+
+def test_a_full_width_colon_in_a_step_with_more_lines_reads_as_the_ascii_one(
+    tmp_path: Path,
+) -> None:
+    pipeline = _pipeline(tmp_path)
+    ascii_form = _messages(pipeline, STEP_WITH_MORE_LINES.format(colon=": "))
+    for colon in ("：", " ：", "： "):
+        assert _messages(pipeline, STEP_WITH_MORE_LINES.format(colon=colon)) == ascii_form
+    assert ascii_form[0] == ("customer", "service", "净水器漏水，地板都湿了", False, "hotline", 1,
+                             "电话等待太久", None, 8)
+
+
+def test_a_step_with_more_lines_keeps_its_located_errors(tmp_path: Path) -> None:
+    pipeline = _pipeline(tmp_path)
+    body = STEP_WITH_MORE_LINES.format(colon="：").replace("score: 1", "score: 9")
+    errors = [str(d) for d in pipeline.read_block(body, file="docs/r.md", line=4).diagnostics]
+    assert any(e.startswith("docs/r.md:10:") and "'9'" in e for e in errors), errors
+    # A full-width colon after a key of the step is still said so, at its line.
+    body = STEP_WITH_MORE_LINES.format(colon="：").replace("via: hotline", "via：hotline")
+    errors = [str(d) for d in pipeline.read_block(body, file="docs/r.md", line=4).diagnostics]
+    assert any(e.startswith("docs/r.md:9:") and "'via'" in e and "'："in e for e in errors), errors
+    # A text wrapped onto the next line, as before: one step.
+    wrapped = "stages:\n  - id: report\n    steps:\n      - customer -> service：净水器漏水，\n" \
+              "        地板都湿了\n"
+    result = pipeline.read_block(wrapped, file="docs/r.md", line=4)
+    assert result.journey is not None
+    assert result.journey.stages[0].messages[0].text == "净水器漏水， 地板都湿了"
