@@ -58,6 +58,7 @@ from mkdocs_custflow.reading.site_reading import (
     sub_journey_parents,
 )
 from mkdocs_custflow.reading.step_colons import ascii_step_colons
+from mkdocs_custflow.reading.unread_ids import unread_block_id
 from mkdocs_custflow.renderers.colours import team_order
 from mkdocs_custflow.renderers.html import (
     Part,
@@ -309,7 +310,7 @@ class Pipeline:
         for page in pages:
             self._read_into(reading, page, across, ignoring)
         journeys = [result.journey for _, _, result in reading.blocks if result.journey]
-        across.extend(check_journey_links(journeys, self.settings.locale))
+        across.extend(check_journey_links(journeys, self.settings.locale, reading.unread))
         across.extend(check_measured(self.measured, journeys, self.today, self.settings.locale))
         if whole_site and all(result.ok for _, _, result in reading.blocks):
             # A block that cannot be read may be what uses a role.
@@ -333,6 +334,9 @@ class Pipeline:
             reading.findings.extend(result.diagnostics)
             journey = result.journey
             if journey is None:
+                said = unread_block_id(place.body)
+                if said is not None:
+                    reading.unread.setdefault(said[0], f"{place.file}:{place.line + said[1]}")
                 continue
             if journey.ignore:  # the fence line to the closing one, where written
                 last = place.line + place.body.count("\n") + 1

@@ -114,12 +114,14 @@ def _read(pages: dict[str, str]) -> list[str]:
 
 
 def test_an_unknown_sub_journey_is_an_error_at_its_detail_key() -> None:
+    # Written in the journey 'repair-visit': the closest id, but a journey is never
+    # suggested as its own sub-journey (or as what it improves).
     pages = _pages(detail="repair-vist")
     found = _read(pages)
     line = line_of(pages["visit.md"], "detail:")
     assert found == [
         f"docs/visit.md:{line}: unknown journey 'repair-vist' in 'detail' of stage 'fix' "
-        "(did you mean 'repair-visit'?); give the id of a journey block of this site"
+        "(did you mean 'repair'?); give the id of a journey block of this site"
         "|unknown-reference"
     ]
 

@@ -102,7 +102,7 @@ def _pipeline(tmp_path: Path, **settings: object) -> Pipeline:
     path.write_text(CATALOG, encoding="utf-8")
     catalog, findings = load_catalog(path, "catalog.yml")
     assert not findings
-    return make_pipeline(catalog=catalog, locale="zh", **settings)
+    return make_pipeline(catalog=catalog, **{"locale": "zh", **settings})
 
 
 def _site(tmp_path: Path, pages: dict[str, str], **settings: object):  # type: ignore[no-untyped-def]
@@ -203,3 +203,40 @@ def test_a_step_with_more_lines_keeps_its_located_errors(tmp_path: Path) -> None
     result = pipeline.read_block(wrapped, file="docs/r.md", line=4)
     assert result.journey is not None
     assert result.journey.stages[0].messages[0].text == "净水器漏水， 地板都湿了"
+
+
+def _errors(reading, rule: str) -> list[str]:  # type: ignore[no-untyped-def]
+    return [str(d) for d in reading.findings if d.rule == rule]
+
+
+def test_a_reference_to_a_block_with_errors_says_it_has_errors_there(tmp_path: Path) -> None:
+    broken = SHOUHOU.replace("      - customer -> service: 净水器漏水",
+                             "      - customer -> service: 净水器漏水\n       score: 1")
+    parent = GOUMAI.replace("  - id: deliver\n", "  - id: deliver\n    detail: shouhou\n")
+    _, reading = _site(tmp_path, {"goumai.md": parent, "shouhou.md": broken,
+                                  "shouhou-tobe.md": TOBE})
+    assert any(d.rule == "yaml" and d.file == "docs/shouhou.md" for d in reading.findings)
+    found = _errors(reading, "unknown-reference")
+    assert found == [
+        "docs/goumai.md:17: 阶段 'deliver' 的 'detail' 中的旅程 'shouhou' 有错误（在 "
+        "docs/shouhou.md:2），未能读取；请先改正那里的错误，这里的引用就会恢复",
+        "docs/shouhou-tobe.md:4: 'improves' 中的旅程 'shouhou' 有错误（在 docs/shouhou.md:2），"
+        "未能读取；请先改正那里的错误，这里的引用就会恢复",
+    ], found
+    assert all("未定义" not in f for f in found)
+
+
+def test_an_unknown_journey_is_never_suggested_as_the_one_that_names_it(
+    tmp_path: Path,
+) -> None:
+    _, reading = _site(tmp_path, {"shouhou-tobe.md": TOBE})
+    found = _errors(reading, "unknown-reference")
+    assert len(found) == 1 and "'shouhou' 未定义" in found[0], found
+    assert "shouhou-tobe" not in found[0].split("未定义")[1], found
+    # A title-only block with errors is known by the id its title makes.
+    titled = "```journey\ntitle: Repair\nstages: [\n```\n"
+    tobe = TOBE.replace("improves: shouhou", "improves: repair")
+    _, reading = _site(tmp_path, {"a.md": titled, "b.md": tobe}, locale="en")
+    found = _errors(reading, "unknown-reference")
+    assert found == ["docs/b.md:4: journey 'repair' in 'improves' has errors (at docs/a.md:2), "
+                     "so it is not read; fix them there and this reference works again"], found

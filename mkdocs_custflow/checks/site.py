@@ -8,7 +8,7 @@ An unknown journey is an ``unknown-reference`` (:mod:`.block`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 from mkdocs_custflow.checks.rule import Rule
 from mkdocs_custflow.diagnostics import Diagnostic, Severity, name_hint
@@ -49,21 +49,29 @@ DETAIL_PARENTS = Rule(
 OWN_RULES = (DUPLICATE_JOURNEY_ID, STAGE_CONFLICT, DETAIL_CYCLE, DETAIL_PARENTS)
 
 
-def check_journey_links(journeys: Iterable[Journey], locale: str = "en") -> list[Diagnostic]:
+def check_journey_links(
+    journeys: Iterable[Journey], locale: str = "en", unread: Mapping[str, str] | None = None,
+) -> list[Diagnostic]:
     """What only the whole site can tell: a ``detail`` or ``improves`` naming no
-    journey of the site, and sub-journeys that contain themselves."""
+    journey of the site, and sub-journeys that contain themselves. ``unread``:
+    the ids of blocks that have errors, with their ``file:line``; a journey
+    that names one is told it has errors there, not that it is unknown."""
     by_id: dict[str, Journey] = {}
     for journey in journeys:
         by_id.setdefault(journey.id, journey)
+    unread = {k: v for k, v in (unread or {}).items() if k not in by_id}
     found: list[Diagnostic] = []
 
     def unknown(journey: Journey, target: str, line: int, where: Text) -> None:
-        found.append(Diagnostic(
-            Severity.ERROR,
-            text_in(locale, "site.unknown-journey", target=target, where=where,
-                    hint=name_hint(target, by_id)),
-            journey.file, line, "unknown-reference",
-        ))
+        if target in unread:
+            message = text_in(locale, "site.journey-has-errors", target=target, where=where,
+                              there=unread[target])
+        else:  # a close match among the others: never the journey that names it
+            others = [i for i in (*by_id, *unread) if i != journey.id]
+            message = text_in(locale, "site.unknown-journey", target=target, where=where,
+                              hint=name_hint(target, others))
+        found.append(Diagnostic(Severity.ERROR, message, journey.file, line,
+                                "unknown-reference"))
 
     for journey in by_id.values():
         if journey.improves is not None:

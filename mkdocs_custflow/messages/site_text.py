@@ -48,6 +48,12 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "this site",
         "zh": "{where}中的旅程 '{target}' 未定义{hint}；请写本站某个旅程块的 id",
     },
+    "site.journey-has-errors": {
+        "en": "journey '{target}' in {where} has errors (at {there}), so it is not read; "
+        "fix them there and this reference works again",
+        "zh": "{where}中的旅程 '{target}' 有错误（在 {there}），未能读取；"
+        "请先改正那里的错误，这里的引用就会恢复",
+    },
     "where.improves": {"en": "'improves'", "zh": "'improves'"},
     "site.improves-itself": {
         "en": "journey '{journey}' improves itself; name the as-is journey it improves",

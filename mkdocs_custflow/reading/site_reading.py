@@ -80,6 +80,9 @@ class SiteReading:
     """Each page read (by its path): its blocks and where they are written."""
     homes: dict[str, JourneyHome] = field(default_factory=dict)
     """Every journey read without errors, by id (the first block of an id)."""
+    unread: dict[str, str] = field(default_factory=dict)
+    """Journey id -> ``file:line`` of a block with that id that has errors
+    (its id as its text gives it: :func:`~.unread_ids.unread_block_id`)."""
     parents: dict[str, list[tuple[Journey, Stage]]] = field(default_factory=dict)
     """Sub-journey id -> the playbook's journeys and stages that it draws in detail."""
 
