@@ -54,6 +54,9 @@ class PageContext:
     file and line it is written at); it answers None for a block the site
     reading never saw (put on the page by another plugin)."""
     held: HeldParts | None = None
+    raw_lines: list[str] | None = None
+    """The Markdown's lines as written, before Python-Markdown turned tabs into
+    spaces, when it has a tab: a YAML error a tab causes is said as the tab's."""
     """Where the parts search skips wait while the host's search reads the
     page (the plugin puts them back after Material's search)."""
 
@@ -206,7 +209,7 @@ class JourneyExtension(Extension):
         pipeline = page.pipeline or self.pipeline
         place = page.locate(fence) if page.locate is not None else None
         file, offset = place or (page.file, page.line_offset)
-        result = pipeline.read_fence(fence, file, offset)
+        result = pipeline.read_fence(fence, file, offset, page.raw_lines)
         for diagnostic in result.diagnostics:
             self.on_diagnostic(diagnostic)
         if self.on_journey is not None and result.ok:

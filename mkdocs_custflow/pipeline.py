@@ -58,6 +58,7 @@ from mkdocs_custflow.reading.site_reading import (
     sub_journey_parents,
 )
 from mkdocs_custflow.reading.step_colons import ascii_step_colons
+from mkdocs_custflow.reading.tab_cause import names_a_tab, with_tab_cause
 from mkdocs_custflow.reading.unread_ids import unread_block_id
 from mkdocs_custflow.renderers.colours import team_order
 from mkdocs_custflow.renderers.html import (
@@ -255,11 +256,19 @@ class Pipeline:
         return oversized_views(journey, self.settings.locale)
 
     # -- pages and sites ---------------------------------------------------------
-    def read_fence(self, fence: Fence, file: str, line_offset: int = 0) -> BlockResult:
+    def read_fence(self, fence: Fence, file: str, line_offset: int = 0,
+                   raw: list[str] | None = None) -> BlockResult:
         """One fence's block; ``line_offset`` counts file lines before the text
-        the fence was found in (front matter MkDocs strips)."""
+        the fence was found in (front matter MkDocs strips); ``raw``: that
+        text's lines before tabs were expanded, when it has a tab (a YAML
+        error a tab causes is then said as the tab's)."""
         first_body_line = fence.body_start + 1 + line_offset
         result = self.read_block(fence.body, file=file, line=first_body_line)
+        if raw is not None and not result.ok:
+            said = with_tab_cause(result.diagnostics, fence, raw, first_body_line,
+                                  self.settings.locale, TAB_LENGTH)
+            if said is not result.diagnostics:
+                result = BlockResult(None, said)
         if not fence.closed:
             message = text_in(self.settings.locale, "block.unclosed-fence")
             unclosed = Diagnostic(Severity.ERROR, message, file, first_body_line - 1,
@@ -284,8 +293,9 @@ class Pipeline:
         for fence in find_journey_fences(lines, self.settings.fence):
             file, offset = (locate(fence) if locate else None) or (page.shown, 0)
             place = BlockPlace(fence.body, file, fence.body_start + 1 + offset)
-            result = self.read_fence(fence, file, offset)
-            if raw is not None and "tab-indent" not in self.rules.off:
+            result = self.read_fence(fence, file, offset, raw)
+            if (raw is not None and "tab-indent" not in self.rules.off
+                    and not names_a_tab(result.diagnostics, raw, offset)):
                 tabbed = tab_findings(raw, fence, file, offset, self.settings.locale)
                 tabs = self.rules.apply(tabbed)
                 result = dataclasses.replace(result, diagnostics=[*tabs, *result.diagnostics])

@@ -29,6 +29,7 @@ from mkdocs_custflow.messages import (
     rules_text,
     site_text,
     template_text,
+    yaml_problem_text,
     yaml_text,
 )
 
@@ -39,7 +40,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
     **hints_text.TEMPLATES, **reading_text.TEMPLATES, **improvement_text.TEMPLATES,
     **block_text.TEMPLATES, **catalog_text.TEMPLATES, **site_text.TEMPLATES,
     **measured_text.TEMPLATES, **template_text.TEMPLATES, **yaml_text.TEMPLATES,
-    **rules_text.TEMPLATES,
+    **yaml_problem_text.TEMPLATES, **rules_text.TEMPLATES,
 }
 """Message id -> language -> template."""
 

@@ -20,8 +20,10 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "同一层的键、同一个列表的'-'项，要从同一列开始",
     },
     "yaml.syntax": {
-        "en": "YAML syntax error: {problem}",
-        "zh": "YAML 语法错误：{problem}",
+        "en": "YAML syntax error: YAML cannot read line {line} (PyYAML says: {problem}); check "
+        "that line's indentation, colons and quotes",
+        "zh": "YAML 语法错误：YAML 读不懂第 {line} 行（PyYAML 的原话：{problem}）；请检查这一行的"
+        "缩进、冒号和引号",
     },
     "yaml.too-deep": {
         "en": "YAML nested deeper than {depth} levels; a journey never needs that",

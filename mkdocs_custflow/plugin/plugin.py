@@ -264,6 +264,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
             self._held[page.file.src_uri] = held
         self._page = PageContext(
             held=held,
+            raw_lines=markdown.split("\n") if "\t" in markdown else None,
             file=shown_path(page.file, config),
             line_offset=source_line_offset(source, markdown),
             pipeline=pipeline,

@@ -17,7 +17,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from mkdocs_custflow.messages import Text, say
-from mkdocs_custflow.reading.yaml_help import explain
+from mkdocs_custflow.reading.yaml_help import YamlProblem, control_character, explain
 
 try:  # The C loader is much faster; marks (line numbers) work the same.
     from yaml import CSafeLoader as _BaseLoader
@@ -161,15 +161,20 @@ def parse(
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "invalid YAML"
-        context = f" ({exc.context})" if exc.context and exc.problem else ""
-        line = _real_line(_line_map(text), mark.line if mark else 0)
-        if "nesting depth" in problem:  # newer libyaml stops deep nesting itself
+        lines = _line_map(text)
+        line = _real_line(lines, mark.line if mark else 0)
+        if "nesting depth" in (exc.problem or ""):  # newer libyaml stops deep nesting itself
             raise too_deep(limits, line) from None
-        message, line = explain(text, line, f"{problem}{context}", first_line)
+        start = exc.context_mark.line if exc.context_mark and exc.problem_mark else None
+        found = YamlProblem(exc.problem or "", line, mark.column if mark else 0, exc.context,
+                            _real_line(lines, start) if start is not None else None)
+        message, line = explain(text, found, first_line)
+        raise YamlReadError(message, line) from None
+    except yaml.reader.ReaderError as exc:
+        message, line = control_character(text, exc.position, exc.character, first_line)
         raise YamlReadError(message, line) from None
     except yaml.YAMLError as exc:
-        raise YamlReadError(say("yaml.syntax", problem=exc)) from None
+        raise YamlReadError(say("yaml.syntax", line=first_line, problem=exc)) from None
     finally:
         loader.dispose()
     if node is None:
