@@ -37,7 +37,7 @@ ERRORS = [
         f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8)
     ), 1, "more than 100000 YAML values"),
     ("deep nesting", "title: " + "[" * 60 + "]" * 60 + "\n", 1, "nested deeper than 40 levels"),
-    ("syntax", "title: [unclosed\nstages: []\n", 2, "YAML syntax error"),
+    ("syntax", "title: [unclosed\nstages: []\n", 1, "YAML syntax error: the list or mapping opened with '[' on line 1"),
     # model
     ("unknown key", "titel: x\nstages: [a]\n", 1, "unknown key 'titel' in a journey block (did you mean 'title'?)"),
     ("duplicate stage", HEAD + "stages:\n  - id: a\n  - id: a\n", 7, "stage id 'a' is used twice"),

@@ -466,7 +466,7 @@ def test_yaml_syntax_error_at_end_of_input_stays_inside_the_block():
     body = "title: T\nstages:\n  - id: a\n    name: 'unterminated\n"
     d = only(read(body))
     assert d.line == BASE + 3
-    assert "quoted scalar" in d.message
+    assert "opened on line 13 is never closed" in d.message  # the quote, said plainly
 
 
 def test_duplicate_key_error_names_both_file_lines():
