@@ -26,8 +26,8 @@ TECHNICAL = {
     # Formats, tools and standards, written as they are in Chinese text too.
     "YAML", "Tab", "Markdown", "Mermaid", "UTF", "GB", "CSV", "xlsx", "API", "URL", "RACI",
     "http", "https", "mailto", "pymdownx", "snippets", "superfences", "CODEOWNERS", "erp",
-    "GDPR", "PIPL", "PyYAML", "YYYY", "MM", "DD", "as", "is", "to", "be", "lost", "id", "true", "false",
-    "yes", "error", "warning", "info", "off", "LR", "TD", "custflow", "min", "service",
+    "GDPR", "PIPL", "YYYY", "MM", "DD", "as", "is", "to", "be", "lost", "id", "true", "false",
+    "PyYAML", "yes", "error", "warning", "info", "off", "LR", "TD", "custflow", "min", "service",
     "manager", "order",
 }
 """Latin words a Chinese message may hold besides quoted text, placeholders

@@ -55,8 +55,10 @@ def test_the_to_be_journey_lists_its_changes_per_stage(locale: str, words: tuple
     assert ("Stage" if locale == "en" else "阶段", "Change" if locale == "en" else "变化",
             before, after) in found
     assert ("Report a fault", limit, "2h", "30 min") in found, found
-    # The severity in the page's words.
-    assert ("Report a fault", closed, f"Repeats the story to a second agent ({high})", "—") in found
+    # The severity in the page's words, in its brackets.
+    severity = f" ({high})" if locale == "en" else f"（{high}）"
+    pain = f"Repeats the story to a second agent{severity}"
+    assert ("Report a fault", closed, pain, "—") in found
     # What every to-be differs in by nature is not listed: its title, state, review.
     assert not any("Repair, to be" in cell for row in found for cell in row)
 
