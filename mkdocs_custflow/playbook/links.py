@@ -180,7 +180,7 @@ class PageLinks:
         return Markup(shown(self.playbook.actor_names().get(actor_id, actor_id)))
 
     def actors(self, actor_ids: Iterable[str]) -> Markup:
-        return Markup(shown(self.text["comma"])).join(
+        return Markup(escape(self.text["comma"])).join(
             self.actor(actor_id) for actor_id in actor_ids)
 
     def stage(self, stage_id: str | None) -> Markup:
