@@ -73,7 +73,8 @@ def explain(text: str, found: YamlProblem, first_line: int = 1) -> tuple[Text, i
         if match and ": " not in lines[number] and not lines[number].rstrip().endswith(":"):
             return say("yaml.colon", key=match["key"]), number
     problem = found.problem or ""
-    if any(problem.startswith(start) for start in _INDENT_PROBLEMS):
+    stray = lines[index][found.column:found.column + 1] in ("]", "}") if lines else False
+    if any(problem.startswith(start) for start in _INDENT_PROBLEMS) and not stray:
         explained = _indentation(lines, index, first_line)
         if explained is not None:
             return explained
@@ -190,6 +191,12 @@ def _by_words(
     if "flow sequence" in context or "flow mapping" in context:
         opened = "[" if "sequence" in context else "{"
         return said("yaml.problem.flow", start, open=opened, close="]" if opened == "[" else "}")
+    if "flow node" in context:
+        bracket = _open_bracket(lines, index)
+        if bracket is not None:
+            number, opened = bracket
+            return said("yaml.problem.flow", number, open=opened,
+                        close="]" if opened == "[" else "}")
     if "single document" in context:
         return said("yaml.problem.document", index)
     if "block scalar" in context:
@@ -197,6 +204,18 @@ def _by_words(
     if "tag" in context:
         return said("yaml.problem.tag", index)
     return said("yaml.syntax", index, problem=found.words)
+
+
+def _open_bracket(lines: list[str], index: int) -> tuple[int, str] | None:
+    """The last ``[`` or ``{`` not closed by line ``index`` (outside quotes), and its line."""
+    stack: list[tuple[int, str]] = []
+    for number, line in enumerate(lines[: index + 1]):
+        for char in re.sub(r"'[^']*'|\"[^\"]*\"", "", line.split(" #")[0]):
+            if char in "[{":
+                stack.append((number, char))
+            elif char in "]}" and stack:
+                stack.pop()
+    return stack[-1] if stack else None
 
 
 def control_character(
