@@ -123,18 +123,18 @@ ZH_STAGES = [
 ]
 CATALOG_STAGES = {"qualify", "sign", "support", "renew", "zh-contract", "zh-callback"}
 ROLES = {
-    "marketing": ("Marketing", "Growth"), "sales": ("Sales rep", "Sales"),
-    "presales": ("Pre-sales engineer", "Sales"), "legal": ("Legal", "Operations"),
-    "ops": ("Fulfilment", "Operations"), "engineer": ("Field engineer", "Service"),
+    "marketing": ("Marketing", "Operations"), "sales": ("Sales rep", "Sales"),
+    "presales": ("Pre-sales engineer", "Sales"), "legal": ("Legal counsel", "Operations"),
+    "ops": ("Fulfilment", "Operations"), "engineer": ("After-sales engineer", "Service"),
     "success": ("Customer success", "Service"), "service": ("Service desk", "Service"),
     "finance": ("Finance", "Operations"),
 }
-SYSTEMS = {"store": "Online store", "crm": "CRM", "erp": "ERP", "portal": "Customer portal"}
+SYSTEMS = {"store": "Online store", "crm": "CRM system", "erp": "ERP", "portal": "Customer portal"}
 TOUCHPOINTS = {
     "website": ("Website", "marketing"), "social-media": ("Social media", "marketing"),
     "live-chat": ("Online chat", "service"), "hotline": ("Service hotline", "service"),
-    "wechat": ("WeChat", "service"), "email": ("Email", "sales"),
-    "on-site-visit": ("On-site visit", "service"), "trade-show": ("Trade show", "marketing"),
+    "wechat": ("WeChat", "service"), "email": ("Email", "marketing"),
+    "on-site-visit": ("On-site visit", "sales"), "trade-show": ("Trade show", "marketing"),
     "app": ("Mobile app", "sales"), "partner-shop": ("Partner shop", "sales"),
 }
 BLOCK_TOUCHPOINTS = {
@@ -247,19 +247,7 @@ def inline_block(rng: random.Random, jid: str, zh: bool, n: int) -> str:
             lines.append(f"  - {sid}")  # just the catalog's stage
             continue
         lines += [f"  - id: {sid}", f"    name: {name}", f"    owner: {owner}"]
-        if rng.random() < 0.3:
-            lines.append(f"    responsible: {_flow(rng.sample(sorted(ROLES), 2))}")
-        if rng.random() < 0.2:
-            lines.append(f"    consulted: {_flow(rng.sample(sorted(ROLES), 1))}")
-            lines.append(f"    informed: {_flow(rng.sample(sorted(ROLES), 2))}")
-        if rng.random() < 0.5:
-            tps = rng.sample(sorted(TOUCHPOINTS), rng.randint(1, 3))
-            if own_tp and rng.random() < 0.5:
-                tps.append(own_tp)
-            lines.append(f"    touchpoints: {_flow(tps)}")
-        if rng.random() < 0.3:
-            kpi = "首次响应率 ≥ 95%" if zh else "First reply within SLA >= 95%"
-            lines.append(f'    kpis: ["{kpi}"]')
+        lines += stage_fields(sid, zh, own_tp, rng)
         if rng.random() < 0.3:
             lines.append(f"    sla: {rng.choice(('4h', '24h', '48h', '3 working days'))}")
         if rng.random() < 0.1:
@@ -275,7 +263,8 @@ def inline_block(rng: random.Random, jid: str, zh: bool, n: int) -> str:
             elif roll < 0.7:
                 lines.append(f"      - {a} --> {b}: {text}")
             elif roll < 0.85:
-                via = f", via: {rng.choice(sorted(TOUCHPOINTS))}" if rng.random() < 0.5 else ""
+                channel = own_tp or rng.choice(sorted(TOUCHPOINTS))
+                via = f", via: {channel}" if own_tp or rng.random() < 0.5 else ""
                 lines.append(f"      - {{from: customer, to: {owner}, say: {text}{via}, "
                              f"score: {rng.randint(1, 5)}}}")
             else:
@@ -285,6 +274,27 @@ def inline_block(rng: random.Random, jid: str, zh: bool, n: int) -> str:
                       f"        yes: {ids[index + 1]}",
                       f"        no: {ids[rng.randrange(0, index + 1)]}"]
     return "\n".join(lines)
+
+
+def stage_fields(sid: str, zh: bool, own_tp: str | None, rng: random.Random) -> list[str]:
+    """A shared stage's RACI, touchpoints and KPIs, the same wherever its id is used
+    (as a team writes one stage; the playbook warns when two uses disagree), each
+    given on some uses and left out on others."""
+    fixed = random.Random(sid)
+    lines = []
+    responsible = _flow(fixed.sample(sorted(ROLES), 2))
+    consulted, informed = _flow(fixed.sample(sorted(ROLES), 1)), _flow(fixed.sample(sorted(ROLES), 2))
+    touchpoints = fixed.sample(sorted(TOUCHPOINTS), fixed.randint(1, 3))
+    if rng.random() < 0.3:
+        lines.append(f"    responsible: {responsible}")
+    if rng.random() < 0.2:
+        lines += [f"    consulted: {consulted}", f"    informed: {informed}"]
+    if rng.random() < 0.5 and not own_tp:
+        lines.append(f"    touchpoints: {_flow(touchpoints)}")
+    if rng.random() < 0.3 and sid not in CATALOG_STAGES:
+        kpi = "首次响应率 ≥ 95%" if zh else "First reply within SLA >= 95%"
+        lines.append(f'    kpis: ["{kpi}"]')
+    return lines
 
 
 def template_block(rng: random.Random, jid: str, zh: bool, kind: str, n: int) -> str:
@@ -302,11 +312,9 @@ def template_block(rng: random.Random, jid: str, zh: bool, kind: str, n: int) ->
     if kind == "use-override":
         lines.append(f"title: {company} {'服务流程' if zh else 'service journey'} {n}")
         lines.append(f"views: {rng.choice(('[flow, sequence]', '[flow, journey, stages]'))}")
-    if kind == "use-stage":  # a stage of the template, tuned: fields replace
-        sid = rng.choice(templates[name])
-        kpi = "一次解决率 ≥ 80%" if zh else "Solved at first contact >= 80%"
-        lines += ["stages:", f"  - id: {sid}", f"    sla: {rng.choice(('2h', '8h', '24h'))}",
-                  f'    kpis: ["{kpi}"]']
+    if kind == "use-stage":  # a stage of the template, tuned: its time limit, which may
+        sid = rng.choice(templates[name])  # differ per journey (other fields are the stage's)
+        lines += ["stages:", f"  - id: {sid}", f"    sla: {rng.choice(('2h', '8h', '24h'))}"]
     return "\n".join(lines)
 
 
