@@ -10,13 +10,14 @@ import difflib
 import unicodedata
 from collections.abc import Iterable
 from datetime import date
+from typing import TypeVar
 
 from mkdocs_custflow.checks.rule import Rule
 from mkdocs_custflow.diagnostics import Diagnostic, Severity, name_hint
 from mkdocs_custflow.measured.data import MeasuredData
-from mkdocs_custflow.measured.flow import PeriodFlow, stage_names
+from mkdocs_custflow.measured.flow import JourneyFlow, PeriodFlow, stage_names
 from mkdocs_custflow.measured.kpis import name_key
-from mkdocs_custflow.measured.rows import FlowRow, KpiRow, Period
+from mkdocs_custflow.measured.rows import DATE, KPI, SEGMENT, FlowRow, KpiRow, Period
 from mkdocs_custflow.structure import Journey
 from mkdocs_custflow.structure.review_cycle import Interval, add_interval, read_interval
 
@@ -56,6 +57,8 @@ BOTTLENECK = Rule(
     "the customers who reach it. Shown, fails nothing; the funnel view marks it.",
 )
 
+RowT = TypeVar("RowT", FlowRow, KpiRow)
+
 OWN_RULES = (MEASURE_UNKNOWN, MEASURE_VALUE, MEASURE_STALE, FLOW_LEAK, KPI_MISSED, BOTTLENECK)
 EXIT_WORDS = frozenset({
     "lost", "exit", "exited", "left", "churn", "churned", "dropped", "drop", "abandoned",
@@ -73,69 +76,95 @@ def check_measured(data: MeasuredData | None, journeys: Iterable[Journey], today
                    ) -> list[Diagnostic]:
     """Every finding about the data: what reading the files found, and what
     needs the site's journeys or the day (the build date; ``stale_after`` as
-    the data was read with)."""
+    the data was read with). Once per read of the site, over the rows as
+    :class:`MeasuredData` groups them: each journey, stage and KPI a row
+    names is checked once, not once per row."""
     if data is None:
         return []
     by_id: dict[str, Journey] = {}
     for journey in journeys:
         by_id.setdefault(journey.id, journey)
-    found = [*data.findings, *_flow_rows(data, by_id)]
-    found += _kpi_rows(data, by_id)
+    found = [*data.findings, *_in_row_order(data, _flow_rows(data, by_id))]
+    found += _in_row_order(data, _kpi_rows(data, by_id))
     for journey in by_id.values():
-        flow = data.flow_of(journey) if data.flow_rows(journey.id) else None
+        flow = data.flow_of(journey) if data.has_flow(journey.id) else None
         if flow is None:
             continue
-        found += _leaks(journey, flow.periods)
+        found += _leaks(journey, flow)
         found += _bottleneck(journey, flow.latest)
     found += _missed(data, by_id.values())
     found += stale_findings(data, today, data.stale_after)
     return found
 
 
-def _flow_rows(data: MeasuredData, by_id: dict[str, Journey]) -> list[Diagnostic]:
-    found = []
+def _in_row_order(data: MeasuredData, found: list[Diagnostic]) -> list[Diagnostic]:
+    """Findings about rows in the order of the rows (files as read, then lines)."""
+    order = {file: index for index, file in enumerate(data.files)}
+    return sorted(found, key=lambda d: (order.get(d.file, len(order)), d.line))
+
+
+def _at_rows(rows: Iterable[FlowRow | KpiRow], message: str, rule: str) -> list[Diagnostic]:
+    """A finding at each row (a row's file and line are its last two fields)."""
+    return [Diagnostic(Severity.WARNING, message, row[-2], row[-1], rule) for row in rows]
+
+
+def _repeated(rows: list[RowT], periods: dict[str, Period]) -> list[tuple[RowT, Period, int]]:
+    """``(row, its period, the line of the earlier row it repeats)``: the
+    same period, segment and file among rows that name the same things
+    (rarely any: found by their periods first)."""
+    dates = [periods[row[DATE]] for row in rows]
+    if len(set(dates)) == len(dates):
+        return []
     seen: dict[tuple[object, ...], int] = {}
-    names_of: dict[str, dict[str, str]] = {}
-    for row in data.flows:
-        journey = by_id.get(row.journey)
-        if journey is None:
-            found.append(Diagnostic(
-                Severity.WARNING,
-                f"unknown journey '{row.journey}'{name_hint(row.journey, by_id)}; write the id "
-                "of a journey block of this site", row.file, row.line, "measure-unknown"))
-            continue
-        names = names_of.get(journey.id)
-        if names is None:
-            names = names_of[journey.id] = stage_names(journey)
-        hint = name_hint
-        if row.source and row.source not in names:
-            found.append(Diagnostic(
-                Severity.WARNING,
-                f"'{row.source}' (from) is no stage of journey '{journey.id}'"
-                f"{hint(row.source, names)}; customers come from one of its stages",
-                row.file, row.line, "measure-unknown"))
-        elif not row.source and row.target not in names:
-            found.append(Diagnostic(
-                Severity.WARNING,
-                f"customers enter journey '{journey.id}' at '{row.target}', which is no stage "
-                f"of it{hint(row.target, names)}", row.file, row.line, "measure-unknown"))
-        elif (row.target not in names and name_key(row.target) not in EXIT_WORDS
-              and _close(row.target, names)):
-            found.append(Diagnostic(
-                Severity.WARNING,
-                f"'{row.target}' (to) is no stage of journey '{journey.id}'"
-                f"{hint(row.target, names)}; as written it counts as an exit: correct the "
-                "stage, or name the exit plainly (lost, 流失)",
-                row.file, row.line, "measure-unknown"))
-        key = (row.file, row.journey, row.period, row.source, row.target, row.segment)
+    repeats = []
+    for row in sorted(rows, key=lambda r: (r[-2], r[-1])):
+        period = periods[row[DATE]]
+        key = (period, row[SEGMENT], row[-2])
         if key in seen:
-            found.append(Diagnostic(
-                Severity.WARNING,
-                f"this row repeats line {seen[key]} ({row.journey}, {row.period.key}, "
-                f"{row.source or '-'} → {row.target}); both are counted: remove one",
-                row.file, row.line, "measure-value"))
-        seen.setdefault(key, row.line)
+            repeats.append((row, period, seen[key]))
+        else:
+            seen[key] = row[-1]
+    return repeats
+
+
+def _flow_rows(data: MeasuredData, by_id: dict[str, Journey]) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    for journey_id, grouped in data.grouped.items():
+        journey = by_id.get(journey_id)
+        if journey is None:
+            message = (f"unknown journey '{journey_id}'{name_hint(journey_id, by_id)}; write "
+                       "the id of a journey block of this site")
+            for rows in grouped.values():
+                found += _at_rows(rows, message, "measure-unknown")
+            continue
+        names = stage_names(journey)
+        for (source, target), rows in grouped.items():
+            wrong = _flow_names(journey, names, source, target)
+            if wrong:
+                found += _at_rows(rows, wrong, "measure-unknown")
+            for row, period, first in _repeated(rows, data.periods):
+                found.append(Diagnostic(
+                    Severity.WARNING,
+                    f"this row repeats line {first} ({journey_id}, {period.key}, "
+                    f"{source or '-'} → {target}); both are counted: remove one",
+                    row[-2], row[-1], "measure-value"))
     return found
+
+
+def _flow_names(journey: Journey, names: dict[str, str], source: str, target: str
+                ) -> str | None:
+    """What is wrong with the stages a flow row names (None: nothing)."""
+    if source and source not in names:
+        return (f"'{source}' (from) is no stage of journey '{journey.id}'"
+                f"{name_hint(source, names)}; customers come from one of its stages")
+    if not source and target not in names:
+        return (f"customers enter journey '{journey.id}' at '{target}', which is no stage "
+                f"of it{name_hint(target, names)}")
+    if target not in names and name_key(target) not in EXIT_WORDS and _close(target, names):
+        return (f"'{target}' (to) is no stage of journey '{journey.id}'"
+                f"{name_hint(target, names)}; as written it counts as an exit: correct the "
+                "stage, or name the exit plainly (lost, 流失)")
+    return None
 
 
 def _kpi_rows(data: MeasuredData, by_id: dict[str, Journey]) -> list[Diagnostic]:
@@ -145,24 +174,22 @@ def _kpi_rows(data: MeasuredData, by_id: dict[str, Journey]) -> list[Diagnostic]
             for kpi in stage.kpis:
                 known.setdefault(name_key(kpi.key), kpi.key)
                 known.setdefault(name_key(kpi.name), kpi.name)
-    found = []
-    seen: dict[tuple[object, ...], int] = {}
+    found: list[Diagnostic] = []
     stage_names: dict[str, tuple[set[str], list[str]]] = {}  # journey id ("": any) -> names
-    for row in data.kpis:
-        if name_key(row.kpi) not in known:
-            found.append(Diagnostic(
-                Severity.WARNING,
-                f"unknown KPI '{row.kpi}'{name_hint(row.kpi, known.values())}; write a KPI's "
-                "id or its name as the stage writes it", row.file, row.line, "measure-unknown"))
+    same_kpi: dict[tuple[str, str, str], list[KpiRow]] = {}
+    for (kpi_text, journey_text, stage_text), rows in data.kpi_index.groups.items():
+        if name_key(kpi_text) not in known:
+            found += _at_rows(rows, f"unknown KPI '{kpi_text}'"
+                              f"{name_hint(kpi_text, known.values())}; write a KPI's id or its "
+                              "name as the stage writes it", "measure-unknown")
             continue
-        scope = by_id.get(row.journey) if row.journey else None
-        if row.journey and scope is None:
-            found.append(Diagnostic(
-                Severity.WARNING,
-                f"unknown journey '{row.journey}'{name_hint(row.journey, by_id)} for KPI "
-                f"'{row.kpi}'", row.file, row.line, "measure-unknown"))
+        scope = by_id.get(journey_text) if journey_text else None
+        if journey_text and scope is None:
+            found += _at_rows(rows, f"unknown journey '{journey_text}'"
+                              f"{name_hint(journey_text, by_id)} for KPI '{kpi_text}'",
+                              "measure-unknown")
             continue
-        if row.stage:
+        if stage_text:
             scope_id = scope.id if scope else ""
             if scope_id not in stage_names:
                 stages = [s for j in ([scope] if scope else by_id.values()) for s in j.stages]
@@ -170,37 +197,31 @@ def _kpi_rows(data: MeasuredData, by_id: dict[str, Journey]) -> list[Diagnostic]
                                          | {name_key(s.name) for s in stages},
                                          sorted({s.id for s in stages}))
             names, ids = stage_names[scope_id]
-            if name_key(row.stage) not in names:
-                found.append(Diagnostic(
-                    Severity.WARNING,
-                    f"unknown stage '{row.stage}' for KPI '{row.kpi}'{name_hint(row.stage, ids)}",
-                    row.file, row.line, "measure-unknown"))
+            if name_key(stage_text) not in names:
+                found += _at_rows(rows, f"unknown stage '{stage_text}' for KPI '{kpi_text}'"
+                                  f"{name_hint(stage_text, ids)}", "measure-unknown")
                 continue
-        key = (row.file, name_key(row.kpi), row.journey, name_key(row.stage), row.segment,
-               row.period)
-        if key in seen:
+        same_kpi.setdefault((name_key(kpi_text), journey_text, name_key(stage_text)),
+                            []).extend(rows)
+    for rows in same_kpi.values():
+        for row, period, first in _repeated(rows, data.periods):
             found.append(Diagnostic(
                 Severity.WARNING,
-                f"KPI '{row.kpi}' has a value for {row.period.key} at line {seen[key]} already; "
-                "this later row is shown: remove one", row.file, row.line, "measure-value"))
-        seen.setdefault(key, row.line)
+                f"KPI '{row[KPI]}' has a value for {period.key} at line {first} already; "
+                "this later row is shown: remove one", row[-2], row[-1], "measure-value"))
     return found
 
 
-def _leaks(journey: Journey, periods: list[PeriodFlow]) -> list[Diagnostic]:
+def _leaks(journey: Journey, flow: JourneyFlow) -> list[Diagnostic]:
     found = []
-    for period in periods:
-        for stage in period.stages:
-            if stage.left > stage.entered:
-                first = next((where for (source, _), where in period.lines.items()
-                              if source == stage.stage_id), None)
-                file, line = first or ("", 0)
-                found.append(Diagnostic(
-                    Severity.WARNING,
-                    f"journey '{journey.id}', {period.period.key}: {stage.left} customers leave "
-                    f"stage '{stage.stage_id}' but {stage.entered} entered it; rows into the "
-                    "stage are missing or rows out of it are counted twice",
-                    file, line, "flow-leak"))
+    for period, stage_id, left, entered, first in flow.leaks():
+        file, line = first or ("", 0)
+        found.append(Diagnostic(
+            Severity.WARNING,
+            f"journey '{journey.id}', {period.key}: {left} customers leave "
+            f"stage '{stage_id}' but {entered} entered it; rows into the "
+            "stage are missing or rows out of it are counted twice",
+            file, line, "flow-leak"))
     return found
 
 
@@ -258,12 +279,7 @@ def stale_findings(data: MeasuredData, today: date, stale_after: str) -> list[Di
     """``measure-stale`` for each file whose newest period ended longer ago
     than ``stale_after`` before ``today`` (the build date)."""
     interval = read_interval(stale_after) or Interval(45, "d")
-    newest: dict[str, tuple[Period, int]] = {}
-    rows: list[FlowRow | KpiRow] = [*data.flows, *data.kpis]
-    for row in rows:
-        known = newest.get(row.file)
-        if known is None or row.period > known[0]:
-            newest[row.file] = (row.period, row.line)
+    newest = data.newest()
     found = []
     for file, (period, line) in newest.items():
         if add_interval(period.end, interval.count, interval.unit) < today:

@@ -13,12 +13,26 @@ from __future__ import annotations
 import functools
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import NamedTuple
 
-from mkdocs_custflow.measured.rows import KpiRow, Period
+from mkdocs_custflow.measured.rows import (
+    DATE,
+    KPI,
+    KPI_JOURNEY,
+    KPI_STAGE,
+    SEGMENT,
+    VALUE,
+    KpiRow,
+    Period,
+    Readings,
+)
 from mkdocs_custflow.structure import Kpi
 from mkdocs_custflow.structure.measures import COMPARISONS, Quantity, read_target, read_value
+
+_FILE_LINE = itemgetter(-2, -1)
+"""A KPI row's file and line."""
 
 
 @functools.lru_cache(maxsize=65_536)  # a few names, on many rows
@@ -35,30 +49,47 @@ class KpiPoint(NamedTuple):
     line: int
 
 
-@dataclass
+@dataclass(eq=False)
 class KpiHistory:
-    """The measured series of one KPI as shown in one place."""
+    """The measured series of one KPI as shown in one place: each period's
+    row (in order of the periods) and its value in the KPI's unit."""
 
     kpi: Kpi
-    points: list[KpiPoint]
+    periods: list[Period]
+    values: list[Quantity]
+    rows: list[KpiRow]
     segment: str = ""
+    shown: dict[tuple[object, ...], str] = field(default_factory=dict)
+    """What the renderers made of it (made once per build, wherever shown)."""
+
+    def point(self, index: int) -> KpiPoint:
+        row = self.rows[index]
+        return KpiPoint(self.periods[index], self.values[index], row[VALUE], row[-2], row[-1])
+
+    @property
+    def points(self) -> list[KpiPoint]:
+        """Every period's point, made when asked (not kept)."""
+        return [self.point(i) for i in range(len(self.rows))]
+
+    def __len__(self) -> int:
+        return len(self.rows)
 
     @property
     def latest(self) -> KpiPoint:
-        return self.points[-1]
+        return self.point(-1)
 
-    @property
+    @functools.cached_property
     def status(self) -> str | None:
         """``met`` or ``missed`` of the latest value against the target."""
-        return judge(self.kpi, self.latest.value)
+        return judge(self.kpi, self.values[-1])
 
-    @property
+    @functools.cached_property
     def direction(self) -> str | None:
         """Latest against the period before: ``better``, ``worse``, ``same``;
         ``up``/``down`` when no target says which way is better."""
-        if len(self.points) < 2:
+        if len(self.values) < 2:
             return None
-        now, before = self.latest.value, self.points[-2].value
+        now, before = self.values[-1], self.values[-2]
         if now.unit != before.unit:
             return None
         if abs(now.value - before.value) < 1e-9:
@@ -88,20 +119,30 @@ def kpi_keys(kpi: Kpi) -> set[str]:
 
 
 class KpiIndex:
-    """KPI rows by the name they give and the journey they name, so that
-    finding a KPI's history reads only its own rows; each history is made
-    once (pages, checks and the dashboard ask for the same ones)."""
+    """KPI rows by the KPI, journey and stage they name as written (one pass
+    over the rows), and from those by the name they give and the journey, so
+    that finding a KPI's history reads only its own rows; each history is
+    made once (pages, checks and the dashboard ask for the same ones)."""
 
-    def __init__(self, rows: Iterable[KpiRow]) -> None:
-        self.by_name: dict[str, list[KpiRow]] = {}
-        self.by_journey: dict[tuple[str, str], list[KpiRow]] = {}
-        keys: dict[str, str] = {}
+    def __init__(self, rows: Iterable[KpiRow], readings: Readings) -> None:
+        self.groups: dict[tuple[str, str, str], list[KpiRow]] = {}
+        """``(kpi, journey, stage)`` as the rows write them -> the rows."""
+        self.readings = readings
+        groups = self.groups
         for row in rows:
-            key = keys.get(row.kpi)
-            if key is None:
-                key = keys[row.kpi] = name_key(row.kpi)
-            self.by_name.setdefault(key, []).append(row)
-            self.by_journey.setdefault((key, row.journey), []).append(row)
+            key = (row[KPI], row[KPI_JOURNEY], row[KPI_STAGE])
+            same = groups.get(key)
+            if same is None:
+                groups[key] = [row]
+            else:
+                same.append(row)
+        Found = list[tuple[str, list[KpiRow]]]  # (stage as written, rows)
+        self.by_name: dict[str, Found] = {}
+        self.by_journey: dict[tuple[str, str], Found] = {}
+        for (kpi, journey, stage), same in groups.items():
+            name = name_key(kpi)
+            self.by_name.setdefault(name, []).append((stage, same))
+            self.by_journey.setdefault((name, journey), []).append((stage, same))
         self._made: dict[tuple[object, ...], list[KpiHistory]] = {}
 
     def rows_for(self, kpi: Kpi, journey_id: str | None, stage_ids: set[str]) -> list[KpiRow]:
@@ -110,12 +151,13 @@ class KpiIndex:
         found: list[KpiRow] = []
         for key in kpi_keys(kpi):
             if journey_id is None:
-                rows: Iterable[KpiRow] = self.by_name.get(key, ())
+                groups = self.by_name.get(key, [])
             else:
-                rows = [*self.by_journey.get((key, ""), ()),
-                        *self.by_journey.get((key, journey_id), ())]
-            found.extend(row for row in rows
-                         if not row.stage or name_key(row.stage) in stage_ids)
+                groups = [*self.by_journey.get((key, ""), ()),
+                          *self.by_journey.get((key, journey_id), ())]
+            for stage, rows in groups:
+                if not stage or name_key(stage) in stage_ids:
+                    found.extend(rows)
         return found
 
     def histories(self, kpi: Kpi, journey_id: str | None, stage_id: str,
@@ -130,15 +172,21 @@ class KpiIndex:
     def _histories(self, kpi: Kpi, journey_id: str | None, stage_id: str,
                    stage_name: str) -> list[KpiHistory]:
         rows = self.rows_for(kpi, journey_id, {name_key(stage_id), name_key(stage_name)})
-        series: dict[str, dict[Period, KpiPoint]] = {}
-        for row in sorted(rows, key=lambda r: (r.file, r.line)):
-            value = row.value  # a bare number takes the KPI's unit
-            if kpi.unit and not value.unit:
-                value = read_value(row.value_text, kpi.unit) or value
-            series.setdefault(row.segment, {})[row.period] = KpiPoint(
-                row.period, value, row.value_text, row.file, row.line)
-        return [KpiHistory(kpi, [points[p] for p in sorted(points)], segment)
-                for segment, points in sorted(series.items())]
+        periods, values = self.readings
+        series: dict[str, dict[Period, KpiRow]] = {}
+        for row in sorted(rows, key=_FILE_LINE):  # the later row of a period wins
+            series.setdefault(row[SEGMENT], {})[periods[row[DATE]]] = row
+        unit = kpi.unit
+        made = []
+        for segment, points in sorted(series.items()):
+            order = sorted(points)
+            shown = [points[p] for p in order]
+            quantities = [values[row[VALUE]] for row in shown]
+            if unit:  # a bare number takes the KPI's unit
+                quantities = [q if q.unit else read_value(row[VALUE], unit) or q
+                              for q, row in zip(quantities, shown, strict=True)]
+            made.append(KpiHistory(kpi, order, quantities, shown, segment))
+        return made
 
     def history(self, kpi: Kpi, journey_id: str | None, stage_id: str,
                 stage_name: str) -> KpiHistory | None:

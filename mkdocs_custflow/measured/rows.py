@@ -14,7 +14,7 @@ import calendar
 import re
 import unicodedata
 from datetime import date
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from mkdocs_custflow.diagnostics import Diagnostic, Severity
 from mkdocs_custflow.measured.files import VALUE_RULE, FileRows
@@ -62,48 +62,53 @@ def read_count(text: str) -> int | None:
     return int(re.sub(r"\D", "", match["n"]))
 
 
-class FlowRow(NamedTuple):
-    period: Period
-    journey: str
-    source: str
-    """The stage customers came from; empty: they entered the journey here."""
-    target: str
-    customers: int
-    """The ``count`` column."""
-    segment: str
-    file: str
-    line: int
+FlowRow = tuple[str, str, str, str, int, str, str, int]
+"""A flow row: date as written, journey, from (empty: customers entered the
+journey here), to, count, segment, file, line. A plain tuple of text and
+numbers, as are KPI rows: a large export's rows are left out of the cycle
+collector's walks (a named tuple, or a tuple holding any object that is not
+text or a number, would be walked at every full collection of the build)."""
+KpiRow = tuple[str, str, str, str, str, str, str, int]
+"""A KPI row: date as written, KPI, value as written, journey, stage,
+segment, file, line."""
+# Where a flow row's fields are (a row's file and line are its last two);
+# a KPI row has its date and segment where a flow row has them.
+DATE: Final = 0
+JOURNEY: Final = 1
+SOURCE: Final = 2
+TARGET: Final = 3
+COUNT: Final = 4
+SEGMENT: Final = 5
+KPI: Final = 1
+VALUE: Final = 2
+KPI_JOURNEY: Final = 3
+KPI_STAGE: Final = 4
 
 
-class KpiRow(NamedTuple):
-    period: Period
-    kpi: str
-    value_text: str
-    value: Quantity
-    journey: str
-    stage: str
-    segment: str
-    file: str
-    line: int
+class Readings(NamedTuple):
+    """What rows write, each distinct text read once: a date's period, a
+    value's quantity. Rows keep the text; the views look it up here."""
+
+    periods: dict[str, Period]
+    values: dict[str, Quantity]
 
 
 _UNREAD = object()
-_tuple = tuple.__new__
-"""Makes a row without the named tuple's own ``__new__`` (a Python call per
-row: a fifth of reading a large export)."""
 
 
-def read_rows(file_rows: FileRows) -> tuple[list[FlowRow], list[KpiRow], list[Diagnostic]]:
+def read_rows(file_rows: FileRows, readings: Readings | None = None
+              ) -> tuple[list[FlowRow], list[KpiRow], list[Diagnostic]]:
     """Every row read, and a finding for each that cannot be (the row's line).
-    Dates repeat: each distinct text is read once."""
+    Dates and values repeat: each distinct text is read once, into ``readings``."""
     flows: list[FlowRow] = []
     kpis: list[KpiRow] = []
     findings: list[Diagnostic] = []
     file = file_rows.file
     at = file_rows.positions
     width = max(at.values()) + 1
+    known = readings or Readings({}, {})
     periods: dict[str, object] = {}
-    values: dict[str, object] = {}  # values repeat too: each text read once
+    values: dict[str, object] = {}
     is_flow = file_rows.kind == "flow"
     names = ("date", "journey", "from", "to", "count") if is_flow else (
         "date", "kpi", "value", "journey", "stage")
@@ -125,13 +130,14 @@ def read_rows(file_rows: FileRows) -> tuple[list[FlowRow], list[KpiRow], list[Di
         period = periods.get(date_text, _UNREAD)
         if period is _UNREAD:
             period = periods[date_text] = read_period(date_text)
+            if period is not None:
+                known.periods[date_text] = period
         if period is None:
             if not any(c.strip() for c in cells):
                 continue
             bad(f"date {date_text.strip()!r} is not a day (YYYY-MM-DD) or a month (YYYY-MM); "
                 "the row is left out until it is corrected", line)
             continue
-        assert isinstance(period, Period)
         segment = cells[segment_at].strip()
         if is_flow:
             journey, target = cells[second].strip(), cells[fourth].strip()
@@ -146,8 +152,8 @@ def read_rows(file_rows: FileRows) -> tuple[list[FlowRow], list[KpiRow], list[Di
                 bad(f"count {text.strip()!r} is not a whole number of customers "
                     "(e.g. 1,234); the row is left out until it is corrected", line)
                 continue
-            flows.append(_tuple(FlowRow, (period, journey, cells[third].strip(), target, count,
-                                          segment, file, line)))
+            flows.append((date_text, journey, cells[third].strip(), target, count, segment,
+                          file, line))
         else:
             name, text = cells[second].strip(), cells[third].strip()
             if not name:
@@ -156,12 +162,13 @@ def read_rows(file_rows: FileRows) -> tuple[list[FlowRow], list[KpiRow], list[Di
             value = values.get(text, _UNREAD)
             if value is _UNREAD:
                 value = values[text] = read_value(text) if text else None
+                if isinstance(value, Quantity):
+                    known.values[text] = value
             if value is None:
                 bad(f"value {text!r} of KPI '{name}' is not a number with an optional unit "
                     "(e.g. 84%, 1,234 or 2.5h); the row is left out until it is corrected",
                     line)
                 continue
-            assert isinstance(value, Quantity)
-            kpis.append(_tuple(KpiRow, (period, name, text, value, cells[fourth].strip(),
-                                        cells[fifth].strip(), segment, file, line)))
+            kpis.append((date_text, name, text, cells[fourth].strip(), cells[fifth].strip(),
+                         segment, file, line))
     return flows, kpis, findings

@@ -32,7 +32,17 @@ def trend_alt(history: KpiHistory, locale: str) -> str:
 
 
 def trend_svg(history: KpiHistory, locale: str) -> str:
-    """A small line of every period's value, the target dashed when comparable."""
+    """A small line of every period's value, the target dashed when comparable
+    (made once per history and language: every table and page showing the
+    KPI shows the same)."""
+    key = ("trend", locale)
+    made = history.shown.get(key)
+    if made is None:
+        made = history.shown[key] = _trend_svg(history, locale)
+    return made
+
+
+def _trend_svg(history: KpiHistory, locale: str) -> str:
     points = history.points
     unit = history.latest.value.unit
     values = [p.value.value for p in points if p.value.unit == unit]
@@ -67,7 +77,16 @@ def trend_svg(history: KpiHistory, locale: str) -> str:
 
 def measured_entry(history: KpiHistory, locale: str, *, name: bool = True) -> str:
     """The KPI with its history: name, target, latest value (marked as
-    measured, with its period), met or missed, direction, trend."""
+    measured, with its period), met or missed, direction, trend (made once
+    per history, language and form)."""
+    key = ("entry", locale, name)
+    made = history.shown.get(key)
+    if made is None:
+        made = history.shown[key] = _measured_entry(history, locale, name)
+    return made
+
+
+def _measured_entry(history: KpiHistory, locale: str, name: bool) -> str:
     text = words(locale)
     kpi = history.kpi
     latest = history.latest
@@ -86,7 +105,7 @@ def measured_entry(history: KpiHistory, locale: str, *, name: bool = True) -> st
     if direction:
         shown += (f' <span class="custflow-direction custflow-direction-{direction}">'
                   f"{ARROWS[direction]} {escape(text['direction_' + direction])}</span>")
-    if len(history.points) > 1:
+    if len(history) > 1:
         shown += " " + trend_svg(history, locale)
     return shown
 
