@@ -12,6 +12,7 @@ from html import escape
 
 from mkdocs_custflow.i18n import words
 from mkdocs_custflow.measured.kpis import KpiHistory
+from mkdocs_custflow.measured.rows import VALUE
 from mkdocs_custflow.renderers.grid import badge
 from mkdocs_custflow.structure.measures import read_target
 
@@ -27,8 +28,9 @@ def shown_value(text: str) -> str:
 def trend_alt(history: KpiHistory, locale: str) -> str:
     """The trend chart's text alternative: every period and value."""
     text = words(locale)
-    values = ", ".join(f"{p.period.key} {shown_value(p.text)}" for p in history.points)
-    return text["trend_alt"].format(kpi=history.kpi.name, n=len(history.points), values=values)
+    values = ", ".join(f"{period.key} {shown_value(row[VALUE])}"
+                       for period, row in zip(history.periods, history.rows, strict=True))
+    return text["trend_alt"].format(kpi=history.kpi.name, n=len(history), values=values)
 
 
 def trend_svg(history: KpiHistory, locale: str) -> str:
@@ -43,9 +45,8 @@ def trend_svg(history: KpiHistory, locale: str) -> str:
 
 
 def _trend_svg(history: KpiHistory, locale: str) -> str:
-    points = history.points
-    unit = history.latest.value.unit
-    values = [p.value.value for p in points if p.value.unit == unit]
+    unit = history.values[-1].unit
+    values = [q.value for q in history.values if q.unit == unit]
     goal = read_target(history.kpi.target, history.kpi.unit) if history.kpi.target else None
     target = goal.quantity.value if goal is not None and goal.quantity.unit == unit else None
     low = min([*values, *([target] if target is not None else [])])
