@@ -103,7 +103,7 @@ def _in_row_order(data: MeasuredData, found: list[Diagnostic]) -> list[Diagnosti
     return sorted(found, key=lambda d: (order.get(d.file, len(order)), d.line))
 
 
-def _at_rows(rows: Iterable[FlowRow | KpiRow], message: str, rule: str) -> list[Diagnostic]:
+def _at_rows(rows: Iterable[FlowRow | KpiRow], message: str, *, rule: str) -> list[Diagnostic]:
     """A finding at each row (a row's file and line are its last two fields)."""
     return [Diagnostic(Severity.WARNING, message, row[-2], row[-1], rule) for row in rows]
 
@@ -135,13 +135,13 @@ def _flow_rows(data: MeasuredData, by_id: dict[str, Journey]) -> list[Diagnostic
             message = (f"unknown journey '{journey_id}'{name_hint(journey_id, by_id)}; write "
                        "the id of a journey block of this site")
             for rows in grouped.values():
-                found += _at_rows(rows, message, "measure-unknown")
+                found += _at_rows(rows, message, rule="measure-unknown")
             continue
         names = stage_names(journey)
         for (source, target), rows in grouped.items():
             wrong = _flow_names(journey, names, source, target)
             if wrong:
-                found += _at_rows(rows, wrong, "measure-unknown")
+                found += _at_rows(rows, wrong, rule="measure-unknown")
             for row, period, first in _repeated(rows, data.periods):
                 found.append(Diagnostic(
                     Severity.WARNING,
@@ -181,7 +181,7 @@ def _kpi_rows(data: MeasuredData, by_id: dict[str, Journey]) -> list[Diagnostic]
         if name_key(kpi_text) not in known:
             found += _at_rows(rows, f"unknown KPI '{kpi_text}'"
                               f"{name_hint(kpi_text, known.values())}; write a KPI's id or its "
-                              "name as the stage writes it", "measure-unknown")
+                              "name as the stage writes it", rule="measure-unknown")
             continue
         scope = by_id.get(journey_text) if journey_text else None
         if journey_text and scope is None:
@@ -199,7 +199,7 @@ def _kpi_rows(data: MeasuredData, by_id: dict[str, Journey]) -> list[Diagnostic]
             names, ids = stage_names[scope_id]
             if name_key(stage_text) not in names:
                 found += _at_rows(rows, f"unknown stage '{stage_text}' for KPI '{kpi_text}'"
-                                  f"{name_hint(stage_text, ids)}", "measure-unknown")
+                                  f"{name_hint(stage_text, ids)}", rule="measure-unknown")
                 continue
         same_kpi.setdefault((name_key(kpi_text), journey_text, name_key(stage_text)),
                             []).extend(rows)
