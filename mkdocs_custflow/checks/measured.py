@@ -187,7 +187,7 @@ def _kpi_rows(data: MeasuredData, by_id: dict[str, Journey]) -> list[Diagnostic]
         if journey_text and scope is None:
             found += _at_rows(rows, f"unknown journey '{journey_text}'"
                               f"{name_hint(journey_text, by_id)} for KPI '{kpi_text}'",
-                              "measure-unknown")
+                              rule="measure-unknown")
             continue
         if stage_text:
             scope_id = scope.id if scope else ""
