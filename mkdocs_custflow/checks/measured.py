@@ -15,7 +15,7 @@ from typing import TypeVar
 from mkdocs_custflow.checks.rule import Rule
 from mkdocs_custflow.diagnostics import Diagnostic, Severity, name_hint
 from mkdocs_custflow.measured.data import MeasuredData
-from mkdocs_custflow.measured.flow import JourneyFlow, PeriodFlow, stage_names
+from mkdocs_custflow.measured.flow import Grouped, JourneyFlow, PeriodFlow, stage_names
 from mkdocs_custflow.measured.kpis import name_key
 from mkdocs_custflow.measured.rows import DATE, KPI, SEGMENT, FlowRow, KpiRow, Period
 from mkdocs_custflow.structure import Journey
@@ -97,6 +97,21 @@ def check_measured(data: MeasuredData | None, journeys: Iterable[Journey], today
     return found
 
 
+def check_journey_data(data: MeasuredData, journey: Journey) -> list[Diagnostic]:
+    """What the data says about one journey, where the site's other journeys
+    are not known (the Markdown extension alone reads one page at a time):
+    its flow rows' stages, repeated rows, leaks, its bottleneck and missed
+    KPIs. Rows naming no journey of the site need the whole site: the plugin
+    and ``custflow validate`` report those."""
+    grouped = data.grouped.get(journey.id)
+    found = _journey_flow_rows(data, journey, grouped) if grouped else []
+    flow = data.flow_of(journey) if grouped else None
+    if flow is not None:
+        found += _leaks(journey, flow)
+        found += _bottleneck(journey, flow.latest)
+    return _in_row_order(data, found) + _missed(data, [journey])
+
+
 def _in_row_order(data: MeasuredData, found: list[Diagnostic]) -> list[Diagnostic]:
     """Findings about rows in the order of the rows (files as read, then lines)."""
     order = {file: index for index, file in enumerate(data.files)}
@@ -137,17 +152,24 @@ def _flow_rows(data: MeasuredData, by_id: dict[str, Journey]) -> list[Diagnostic
             for rows in grouped.values():
                 found += _at_rows(rows, message, rule="measure-unknown")
             continue
-        names = stage_names(journey)
-        for (source, target), rows in grouped.items():
-            wrong = _flow_names(journey, names, source, target)
-            if wrong:
-                found += _at_rows(rows, wrong, rule="measure-unknown")
-            for row, period, first in _repeated(rows, data.periods):
-                found.append(Diagnostic(
-                    Severity.WARNING,
-                    f"this row repeats line {first} ({journey_id}, {period.key}, "
-                    f"{source or '-'} → {target}); both are counted: remove one",
-                    row[-2], row[-1], "measure-value"))
+        found += _journey_flow_rows(data, journey, grouped)
+    return found
+
+
+def _journey_flow_rows(data: MeasuredData, journey: Journey, grouped: Grouped
+                       ) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    names = stage_names(journey)
+    for (source, target), rows in grouped.items():
+        wrong = _flow_names(journey, names, source, target)
+        if wrong:
+            found += _at_rows(rows, wrong, rule="measure-unknown")
+        for row, period, first in _repeated(rows, data.periods):
+            found.append(Diagnostic(
+                Severity.WARNING,
+                f"this row repeats line {first} ({journey.id}, {period.key}, "
+                f"{source or '-'} → {target}); both are counted: remove one",
+                row[-2], row[-1], "measure-value"))
     return found
 
 
