@@ -283,7 +283,8 @@ def stage_fields(sid: str, zh: bool, own_tp: str | None, rng: random.Random) -> 
     fixed = random.Random(sid)
     lines = []
     responsible = _flow(fixed.sample(sorted(ROLES), 2))
-    consulted, informed = _flow(fixed.sample(sorted(ROLES), 1)), _flow(fixed.sample(sorted(ROLES), 2))
+    consulted = _flow(fixed.sample(sorted(ROLES), 1))
+    informed = _flow(fixed.sample(sorted(ROLES), 2))
     touchpoints = fixed.sample(sorted(TOUCHPOINTS), fixed.randint(1, 3))
     if rng.random() < 0.3:
         lines.append(f"    responsible: {responsible}")

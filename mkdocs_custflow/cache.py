@@ -146,7 +146,7 @@ class Cached:
     def __init__(self, journey: Journey | None, findings: list[Diagnostic]) -> None:
         self.journey = journey
         self.findings = findings
-        self.html: dict[Hashable, str] = {}
+        self.html: dict[Hashable, list[tuple[str, bool]]] = {}
 
 
 BlockKey = tuple[str, str, int]

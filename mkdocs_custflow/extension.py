@@ -17,6 +17,7 @@ from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
 from mkdocs_custflow.diagnostics import Diagnostic, Severity
+from mkdocs_custflow.held_parts import HeldParts
 from mkdocs_custflow.hosts import HostPage, host_page, ignored_plugin_note
 from mkdocs_custflow.measured.sources import MeasureOptionError, read_sources
 from mkdocs_custflow.measured_alone import (
@@ -58,6 +59,9 @@ class PageContext:
     """Where each block of the page was found when the site was read (the
     file and line it is written at); it answers None for a block the site
     reading never saw (put on the page by another plugin)."""
+    held: HeldParts | None = None
+    """Where the parts search skips wait while the host's search reads the
+    page (the plugin puts them back after Material's search)."""
 
 
 def _log_diagnostic(diagnostic: Diagnostic) -> None:
@@ -225,7 +229,13 @@ class JourneyExtension(Extension):
             self.on_journey(result)
         if place is None and page.locate is not None and self.on_unread is not None:
             self.on_unread(result)
-        return pipeline.render(result, page.options)
+        if page.held is None:
+            return pipeline.render(result, page.options)
+        held = page.held
+        return "\n".join(
+            html if indexed or not html else held.hold(html)
+            for html, indexed in pipeline.render_parts(result, page.options)
+        )
 
 
 class WrittenPlaybookLinks(SiteLinks):

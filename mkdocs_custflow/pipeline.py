@@ -18,7 +18,7 @@ the same findings.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Hashable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,16 +43,30 @@ from mkdocs_custflow.playbook.gather import build_playbook
 from mkdocs_custflow.playbook.model import JourneyRecord, Playbook
 from mkdocs_custflow.reading.catalog import load_catalog
 from mkdocs_custflow.reading.fences import Fence, find_journey_fences
-from mkdocs_custflow.reading.includes import Includes, Locate
+from mkdocs_custflow.reading.includes import Includes
 from mkdocs_custflow.reading.journey_reader import JourneyReader
 from mkdocs_custflow.reading.located_yaml import YamlLimits, YamlMapping, YamlReadError, parse
 from mkdocs_custflow.reading.resolve import resolve
+from mkdocs_custflow.reading.site_reading import (
+    BlockPlace,
+    BlockResult,
+    JourneyHome,
+    SiteReading,
+    SourcePage,
+    sub_journey_parents,
+)
 from mkdocs_custflow.renderers.colours import team_order
-from mkdocs_custflow.renderers.html import render_error_html, render_journey_html
+from mkdocs_custflow.renderers.html import (
+    Part,
+    joined,
+    render_error_html,
+    render_journey_parts,
+    searched,
+)
 from mkdocs_custflow.renderers.options import RenderOptions, site_options
 from mkdocs_custflow.rules import RuleOptions, RuleSet, stops
 from mkdocs_custflow.settings.options import Options
-from mkdocs_custflow.structure import Catalog, Journey, Stage
+from mkdocs_custflow.structure import Catalog, Journey
 from mkdocs_custflow.structure.ids import anchor, fallback_id
 from mkdocs_custflow.structure.review_cycle import build_date
 from mkdocs_custflow.templates import TemplateLibrary, use_template
@@ -114,90 +128,6 @@ class Settings:
                     if f.name not in ("base", "rules")),
                   sorted(RuleSet(self.rules).off), *extra]
         return files_fingerprint(values, sources, Path(self.base).resolve())
-
-
-@dataclass
-class BlockResult:
-    """A read block: its journey (None when it has errors) and its findings."""
-
-    journey: Journey | None
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    html: dict[Hashable, str] = field(default_factory=dict, repr=False)
-
-    @property
-    def ok(self) -> bool:
-        return self.journey is not None
-
-    @property
-    def journey_id(self) -> str | None:
-        return self.journey.id if self.journey is not None else None
-
-
-@dataclass(frozen=True)
-class SourcePage:
-    """A page of the site: its path in the docs folder, its Markdown, and how
-    messages name its file."""
-
-    path: str
-    text: str
-    shown: str
-
-
-@dataclass(frozen=True)
-class BlockPlace:
-    """Where a block read from a page is written: its body, the file and the
-    line of its first body line (an included file's, for an included block)."""
-
-    body: str
-    file: str
-    line: int
-
-
-@dataclass(frozen=True)
-class JourneyHome:
-    """Where a journey's block is: its page (path in the docs folder)."""
-
-    journey: Journey
-    page: str
-
-    @property
-    def anchor(self) -> str:
-        return anchor(self.journey.id)
-
-
-@dataclass
-class SiteReading:
-    """Every block of a site, the playbook they make, and every finding."""
-
-    blocks: list[tuple[SourcePage, Fence, BlockResult]]
-    records: list[JourneyRecord]
-    playbook: Playbook | None
-    findings: list[Diagnostic]
-    teams: tuple[str, ...] = ()
-    """The site's teams in colour order: each keeps its colour on every page."""
-    places: dict[str, list[BlockPlace]] = field(default_factory=dict)
-    """Each page read (by its path): its blocks and where they are written."""
-    homes: dict[str, JourneyHome] = field(default_factory=dict)
-    """Every journey read without errors, by id (the first block of an id)."""
-    parents: dict[str, list[tuple[Journey, Stage]]] = field(default_factory=dict)
-    """Sub-journey id -> the playbook's journeys and stages that it draws in detail."""
-
-    def locator(self, page_path: str) -> Locate:
-        """Finds a block of the page, as the build converts it, among the
-        blocks read here: where it is written, or None for a block this
-        reading never saw (another plugin put it on the page)."""
-        remaining: dict[str, list[BlockPlace]] = {}
-        for place in self.places.get(page_path, []):
-            remaining.setdefault(place.body, []).append(place)
-
-        def locate(fence: Fence) -> tuple[str, int] | None:
-            found = remaining.get(fence.body)
-            if not found:
-                return None
-            place = found.pop(0) if len(found) > 1 else found[0]
-            return place.file, place.line - fence.body_start - 1
-
-        return locate
 
 
 class Pipeline:
@@ -296,20 +226,27 @@ class Pipeline:
         return Cached(journey, findings)
 
     def render(self, result: BlockResult, options: RenderOptions | None = None) -> str:
-        """The block's HTML, kept (in this process only) when ``options.memo``
-        asks, under :func:`~mkdocs_custflow.cache.render_key`."""
+        """The block's HTML."""
+        return joined(self.render_parts(result, options))
+
+    def render_parts(
+        self, result: BlockResult, options: RenderOptions | None = None
+    ) -> list[Part]:
+        """The block's HTML in pieces, each saying whether search reads it;
+        kept (in this process only) when ``options.memo`` asks, under
+        :func:`~mkdocs_custflow.cache.render_key`."""
         options = site_options(options, self.settings.locale, self.today, self.catalog.data,
                                self.measured)
         key = render_key(options, result.journey, self.rules.key) if options.memo else None
         if key is not None and key in result.html:
             return result.html[key]
         if result.journey is None:
-            html = render_error_html(result.diagnostics, options.locale)
+            parts = [searched(render_error_html(result.diagnostics, options.locale))]
         else:
-            html = render_journey_html(result.journey, options, self.too_large(result.journey))
+            parts = render_journey_parts(result.journey, options, self.too_large(result.journey))
         if key is not None:
-            result.html[key] = html
-        return html
+            result.html[key] = parts
+        return parts
 
     def too_large(self, journey: Journey) -> dict[str, str]:
         """The journey's views too large for Mermaid to draw, with the reason
@@ -378,7 +315,7 @@ class Pipeline:
         if self.settings.playbook:
             reading.playbook = self._playbook(reading.records, across)
         reading.teams = team_order(self.catalog, journeys)
-        reading.parents = _parents(reading.homes)
+        reading.parents = sub_journey_parents(reading.homes)
         across.extend(several_parents(reading.parents))
         reading.findings.extend(self._apply_across(across, ignoring))
         return reading
@@ -436,16 +373,3 @@ class Pipeline:
                             if file == finding.file and first <= finding.line <= last), ())
             applied.extend(self.rules.apply([finding], ignored))
         return applied
-
-
-def _parents(homes: dict[str, JourneyHome]) -> dict[str, list[tuple[Journey, Stage]]]:
-    """Each sub-journey's parents: the playbook's journeys and stages that
-    draw it in detail."""
-    parents: dict[str, list[tuple[Journey, Stage]]] = {}
-    for home in homes.values():
-        if not home.journey.in_playbook:
-            continue  # another view of a journey (playbook: false) is not its parent
-        for stage in home.journey.stages:
-            if stage.detail in homes and stage.detail != home.journey.id:
-                parents.setdefault(stage.detail, []).append((home.journey, stage))
-    return parents

@@ -232,7 +232,8 @@ def test_legends_stay_out_of_search_and_the_score_bar_is_no_element(
     config = {"plugins": ["search", {"custflow": {"catalog": "docs/catalog.yml"}}]}
     site = build_site(tmp_path, docs, config, strict=True).check().site_dir
     html = (site / "index.html").read_text("utf-8")
-    legend = re.search(r'<ul class="custflow-legend"([^>]*)>(.*?)</ul>', html, re.S)
+    legend = re.search(r'<figure class="custflow-diagram[^"]*"([^>]*)>(?:(?!</figure>).)*'
+                       r'<ul class="custflow-legend"[^>]*>(.*?)</ul>', html, re.S)
     assert legend and "data-search-exclude" in legend[1] and "Nightshift Logistics" in legend[2]
     assert re.search(r'<td class="custflow-score custflow-score-low" data-score="2">2/5</td>',
                      html)

@@ -16,11 +16,13 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from mkdocs_custflow.build_summary import failure_summary
 from mkdocs_custflow.cache import BlockCache
 from mkdocs_custflow.diagnostics import Diagnostic, Severity
 from mkdocs_custflow.extension import JourneyExtension, PageContext
+from mkdocs_custflow.held_parts import HeldParts
 from mkdocs_custflow.i18n import normalize_locale, words
 from mkdocs_custflow.pipeline import BlockResult, Pipeline, SiteReading, SourcePage
 from mkdocs_custflow.playbook.layout import PlaybookLayout
@@ -46,6 +48,7 @@ from mkdocs_custflow.plugin.setup import (
     check_options,
     check_playbook_dir,
     has_diagram,
+    has_search,
     mermaid_script,
     missing_mermaid_note,
     privacy_mermaid_note,
@@ -78,6 +81,10 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         self._reported_before: set[str] = set()
         self._errors: list[Diagnostic] = []
         self._page_anchors: list[str] = []
+        self._held: dict[str, HeldParts] = {}
+        """Each page's parts that Material's search skips, held out of the
+        page until the search has read it (:mod:`mkdocs_custflow.held_parts`)."""
+        self._hold = False
         self.teams: tuple[str, ...] = ()
         self.languages: LanguageBuild | None = None
         self.reading: SiteReading | None = None
@@ -128,6 +135,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         )
         config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
         add_assets(config)
+        self._hold = has_search(config)
         self.mermaid = mermaid_script(self.options, config)
         taken = superfences_conflict(config, settings.fence)
         if taken and not is_further_language_build(config):
@@ -158,6 +166,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         # `mkdocs serve` keeps the plugin: a finding already shown by the last
         # rebuild is not shown again; a new or returning one is.
         self._reported_before = self._reported if self._serving else set()
+        self._held = {}
         self._reported = set()
         self._errors = []
 
@@ -244,7 +253,11 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         source = page.file.content_string if page.file.abs_src_path else markdown
         locale, pipeline = self._page_language(page)
         self._page_anchors = []
+        held = HeldParts() if self._hold else None
+        if held is not None:
+            self._held[page.file.src_uri] = held
         self._page = PageContext(
+            held=held,
             file=shown_path(page.file, config),
             line_offset=source_line_offset(source, markdown),
             pipeline=pipeline,
@@ -277,24 +290,47 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
             self._page_pipelines[page_locale] = Pipeline(settings)
         return page_locale, self._page_pipelines[page_locale]
 
-    # Default priority: only records which anchors the page holds.
+    # Default priority: only records which anchors the page holds, and ends the
+    # page's holding (a later conversion, such as a blog excerpt, holds nothing).
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
+        if not self.options.enabled:
+            return None
         # Block anchors live in stashed HTML that MkDocs' anchor check cannot see.
-        if self.options.enabled and page.present_anchor_ids is not None:
+        if page.present_anchor_ids is not None:
             page.present_anchor_ids.update(self._page_anchors)
+        self._page.held = None
+        if not self._held.get(page.file.src_uri, True):
+            del self._held[page.file.src_uri]  # nothing held
+        return None
+
+    # After Material's search (default priority), which reads the page without
+    # the held parts; before anything else reads the page's HTML.
+    @event_priority(-50)
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        held = self._held.get(page.file.src_uri)
+        if self.options.enabled and held is not None and page.content:
+            page.content = held.restore(page.content)
         return None
 
     # Default priority: before Material's privacy plugin (-50) reads the page's
     # scripts, so it sees ours too.
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        """``mermaid_js`` on the pages that have a diagram, wherever they are."""
+        """``mermaid_js`` on the pages that have a diagram, wherever they are;
+        a held part whose comment reached the output by another way, back."""
+        if not self.options.enabled:
+            return None
+        held = self._held.pop(page.file.src_uri, None)
+        if held is not None:
+            output = held.restore(output)
         mermaid = self.mermaid
-        if not self.options.enabled or mermaid is None or mermaid.every_page:
-            return None
+        if mermaid is None or mermaid.every_page:
+            return output
         if not has_diagram(page.content or "") or "</body>" not in output:
-            return None
+            return output
         head, _, tail = output.rpartition("</body>")
         return f"{head}{mermaid.tag(page.url)}\n</body>{tail}"
 

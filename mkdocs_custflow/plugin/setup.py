@@ -114,6 +114,13 @@ def has_diagram(html: str) -> bool:
     return 'class="mermaid' in html
 
 
+def has_search(config: MkDocsConfig) -> bool:
+    """Whether a search plugin reads the pages (Material's, MkDocs' own, or
+    another named ``search``): only then are a block's unsearched parts held
+    out of the page while it reads them."""
+    return any(name.split("/")[-1] == "search" for name in config.plugins)
+
+
 def privacy_mermaid_note(config: MkDocsConfig) -> str | None:
     """Material's privacy plugin would download (and self-host) the Mermaid
     that Material's script names; with ``mermaid_js`` that copy is never

@@ -96,51 +96,86 @@ def diagram_parts(
     return [(source, actors) for source, actors in parts if source]
 
 
+Part = tuple[str, bool]
+"""A piece of a block's HTML, and whether the site's search should read it."""
+
+
 def render_journey_html(
     journey: Journey, options: RenderOptions, too_large: Mapping[str, str] | None = None
 ) -> str:
     """The block's HTML: a notice instead of each view the checks found
     ``too_large`` to draw (view -> reason, as the size check measured them)."""
+    return joined(render_journey_parts(journey, options, too_large))
+
+
+def joined(parts: list[Part]) -> str:
+    return "\n".join(html for html, _ in parts)
+
+
+def searched(html: str) -> Part:
+    return html, True
+
+
+def skipped(html: str) -> Part:
+    """A part marked ``data-search-exclude``."""
+    return html, False
+
+
+def render_journey_parts(
+    journey: Journey, options: RenderOptions, too_large: Mapping[str, str] | None = None
+) -> list[Part]:
+    """The block's HTML in pieces. Search reads the title, the description and
+    the text version; the diagrams and the tables, which repeat them, are
+    marked ``data-search-exclude`` (a host may keep them from its search's
+    parser altogether: :mod:`mkdocs_custflow.held_parts`)."""
     if journey.locale:  # a block may write in another language than its site
         options = dataclasses.replace(options, locale=normalize_locale(journey.locale))
     text = words(options.locale)
-    parts = [
+    parts = [searched(
         f'<div class="custflow-journey" id="{escape(anchor(journey.id), quote=True)}" '
-        f'data-journey="{escape(journey.id, quote=True)}">',
-        f'<p class="custflow-journey-title"><strong>{escape(journey.title)}</strong></p>',
-    ]
+        f'data-journey="{escape(journey.id, quote=True)}">\n'
+        f'<p class="custflow-journey-title"><strong>{escape(journey.title)}</strong></p>'
+    )]
     meta = journey_meta(journey, options)
     if meta:
-        parts.append(meta)
+        parts.append(searched(meta))
     if journey.description:
-        parts.append(
+        parts.append(searched(
             '<div class="custflow-journey-description">'
             f"{description_html(journey.description)}</div>"
-        )
+        ))
     drawn = False
     for view in journey.views:
         reason = (too_large or {}).get(view)
         if reason:
-            parts.append(
+            parts.append(searched(
                 f'<div class="admonition warning custflow-too-large"><p>'
                 f"{escape(view)}: {escape(reason)}</p></div>"
-            )
+            ))
         elif view in MERMAID_VIEWS:
             sources = diagram_parts(journey, view, options)
             for number, (source, actors) in enumerate(sources, start=1):
                 caption = text["part"].format(n=number, total=len(sources)) if len(
                     sources) > 1 else ""
                 legend = _legend(coloured_teams(journey, options, actors), options)
-                parts.append(_figure(view, source, caption, legend))
+                parts.append(skipped(_figure(view, source, caption, legend)))
                 drawn = True
         elif view in TABLE_VIEWS:
             table = TABLE_VIEWS[view](journey, options)
-            parts.append(table)
+            parts.append(skipped(unindexed(table)))
             drawn = drawn or (view == "journey" and bool(table))
     if drawn:
-        parts.append(text_version(journey, options))
-    parts.append("</div>")
-    return "\n".join(parts)
+        parts.append(searched(text_version(journey, options)))
+    parts.append(searched("</div>"))
+    return parts
+
+
+def unindexed(html: str) -> str:
+    """``html`` (one element) marked for the site's search to skip."""
+    end = html.find(">")
+    if not html.startswith("<") or end < 0 or "data-search-exclude" in html[:end]:
+        return html
+    return f"{html[:end]} data-search-exclude{html[end:]}"
 
 
 def journey_meta(journey: Journey, options: RenderOptions) -> str:
@@ -210,8 +245,8 @@ def _figure(view: str, source: str, caption: str, legend: str) -> str:
     reading (``assets/custflow.js``); Mermaid's source is kept out of search."""
     under = f"<figcaption>{escape(caption)}{legend}</figcaption>" if caption or legend else ""
     return (
-        f'<figure class="custflow-diagram custflow-{view}"><div class="custflow-scroll">'
-        f'<pre class="mermaid" data-search-exclude><code>{escape(source)}</code></pre>'
+        f'<figure class="custflow-diagram custflow-{view}" data-search-exclude>'
+        f'<div class="custflow-scroll"><pre class="mermaid"><code>{escape(source)}</code></pre>'
         f"</div>{under}</figure>"
     )
 
@@ -226,8 +261,8 @@ def _legend(colours: dict[str, str], options: RenderOptions) -> str:
         for team, colour in colours.items()
     )
     label = escape(words(options.locale)["teams_legend"], quote=True)
-    # Team names are not what a reader searches a journey by: kept out of the index.
-    return f'<ul class="custflow-legend" aria-label="{label}" data-search-exclude>{items}</ul>'
+    # In the figure, which search skips: team names are not what a reader searches by.
+    return f'<ul class="custflow-legend" aria-label="{label}">{items}</ul>'
 
 
 def text_version(journey: Journey, options: RenderOptions) -> str:
