@@ -11,10 +11,9 @@ from pathlib import Path
 
 import markdown
 import pytest
+from test_measured_data import FIRST_PURCHASE, SPEC_FLOW
 
 from mkdocs_custflow import extension as extension_module
-
-from test_measured_data import FIRST_PURCHASE, SPEC_FLOW
 
 KPIS = "date,kpi,value\n2026-09,checkout,22%\n2026-10,checkout,24%\n"
 BLOCK = FIRST_PURCHASE.replace("views: [flow, funnel, sankey]",
