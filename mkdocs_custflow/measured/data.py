@@ -8,6 +8,7 @@ history) and keeps what reading found (``measure-value``).
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from datetime import date
 
 from mkdocs_custflow.diagnostics import Diagnostic
 from mkdocs_custflow.measured.files import read_file
-from mkdocs_custflow.measured.flow import JourneyFlow, group_flows, journey_flow
+from mkdocs_custflow.measured.flow import Grouped, JourneyFlow, group_flows, journey_flow
 from mkdocs_custflow.measured.kpis import KpiHistory, KpiIndex
 from mkdocs_custflow.measured.rows import (
     DATE,
@@ -51,12 +52,21 @@ class MeasuredData:
                 if period is not None:
                     periods[text] = period
         self.periods = periods
-        self.grouped = group_flows(self.flows)
-        """Flow rows by journey, then by ``(from, to)`` as written (one pass)."""
-        self.kpi_index = KpiIndex(self.kpis, self.readings)
         self._flows: dict[tuple[object, ...], JourneyFlow | None] = {}
         self._by_object: dict[int, tuple[Journey, JourneyFlow | None]] = {}
         self._newest: dict[str, tuple[Period, int]] | None = None
+
+    @functools.cached_property
+    def grouped(self) -> dict[str, Grouped]:
+        """Flow rows by journey, then by ``(from, to)`` as written (one pass,
+        when first asked: by the checks or a view, not by reading)."""
+        with collector_paused():
+            return group_flows(self.flows)
+
+    @functools.cached_property
+    def kpi_index(self) -> KpiIndex:
+        with collector_paused():
+            return KpiIndex(self.kpis, self.readings)
 
     @property
     def journeys(self) -> list[str]:
@@ -120,10 +130,10 @@ def load_measures(sources: Iterable[MeasureSource], shown: Callable[[str], str],
     findings: list[Diagnostic] = []
     files: list[str] = []
     readings = Readings({}, {})
-    with collector_paused():  # the rows, and grouping them
+    with collector_paused():
         for source in sources:
             _read_source(source, shown, (flows, kpis, findings, files), readings)
-        return MeasuredData(flows, kpis, findings, files, stale_after, readings)
+    return MeasuredData(flows, kpis, findings, files, stale_after, readings)
 
 
 @contextlib.contextmanager
