@@ -98,6 +98,18 @@ class Readings(NamedTuple):
 _UNREAD = object()
 
 
+def quick_value(text: str) -> Quantity | None:
+    """:func:`read_value` of ``text``, reading a plain ``12.5`` or ``12.5%``
+    (most values of an export, often all different) without its regular
+    expression."""
+    number = text[:-1] if text.endswith("%") else text
+    digits, dot, fraction = number.partition(".")
+    if digits.isdigit() and digits.isascii() and (not dot or (fraction.isdigit()
+                                                            and fraction.isascii())):
+        return Quantity(float(number), "%" if number is not text else "")
+    return read_value(text) if text else None
+
+
 def _every_row_reads(rows: list[list[str]], at: tuple[int, ...], width: int, is_flow: bool,
                      lines: Iterable[int], file: str, known: Readings
                      ) -> list[FlowRow] | list[KpiRow] | None:
@@ -130,7 +142,7 @@ def _every_row_reads(rows: list[list[str]], at: tuple[int, ...], width: int, is_
                                    column(segment_at), itertools.repeat(file), lines))
     else:
         texts = column(third)
-        values = {text: read_value(text) if text else None for text in set(texts)}
+        values = {text: quick_value(text) for text in set(texts)}
         if None in values.values():
             return None
         known.values.update(values)  # type: ignore[arg-type]
@@ -209,7 +221,7 @@ def read_rows(file_rows: FileRows, readings: Readings | None = None
                 continue
             value = values.get(text, _UNREAD)
             if value is _UNREAD:
-                value = values[text] = read_value(text) if text else None
+                value = values[text] = quick_value(text)
                 if isinstance(value, Quantity):
                     known.values[text] = value
             if value is None:
