@@ -89,8 +89,9 @@ class PeriodFlow:
 
 Totals = dict[tuple[str, str], int]
 """``(from stage id or "", to stage id or exit)`` -> customers, in one period."""
-Places = dict[tuple[str, str], tuple[str, int]]
-"""Where each transition's first row is (file, line)."""
+Places = dict[tuple[str, str], FlowRow]
+"""Each transition's first row (its file and line are the row's last two
+fields: the row itself is kept, no pair is made for each)."""
 Grouped = dict[tuple[str, str], list[FlowRow]]
 """A journey's rows by ``(from, to)`` as written."""
 
@@ -162,7 +163,8 @@ class JourneyFlow:
                 moved = transitions.get((before.stage_id, stage.stage_id), 0)
                 stage.conversion = moved / before.entered
         through = sum(s.entered for s in ordered if s.last)
-        return PeriodFlow(period, ordered, transitions, lines, entered, through)
+        places = {key: (row[-2], row[-1]) for key, row in lines.items()}
+        return PeriodFlow(period, ordered, transitions, places, entered, through)
 
     def leaks(self) -> Iterator[tuple[Period, str, int, int, tuple[str, int] | None]]:
         """``(period, stage id, customers who left it, who entered it, the
@@ -179,8 +181,9 @@ class JourneyFlow:
             for stage_id, _ in self._stages:
                 out = left.get(stage_id, 0)
                 if out > entered.get(stage_id, 0):
-                    first = next((where for (source, _), where in lines.items()
-                                  if source == stage_id), None)
+                    row = next((row for (source, _), row in lines.items()
+                                if source == stage_id), None)
+                    first = (row[-2], row[-1]) if row is not None else None
                     yield period, stage_id, out, entered.get(stage_id, 0), first
 
 
@@ -229,7 +232,7 @@ def journey_flow(journey: Journey, rows: Grouped | Iterable[FlowRow],
             totals, lines = here
             totals[key] = totals.get(key, 0) + row[4]
             if key not in lines:
-                lines[key] = (row[6], row[7])
+                lines[key] = row
     by_period: dict[Period, tuple[Totals, Places]] = {}
     for text, (totals, lines) in by_date.items():  # 2026-10 and 2026/10: one period
         period = periods[text] if periods is not None else read_period(text)
