@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from mkdocs_custflow.checks.rule import Rule
 from mkdocs_custflow.diagnostics import Diagnostic, Severity, name_hint
-from mkdocs_custflow.measured.data import MeasuredData
+from mkdocs_custflow.measured.data import MeasuredData, collector_paused
 from mkdocs_custflow.measured.flow import Grouped, JourneyFlow, PeriodFlow, stage_names
 from mkdocs_custflow.measured.kpis import name_key
 from mkdocs_custflow.measured.rows import DATE, KPI, SEGMENT, FlowRow, KpiRow, Period
@@ -81,6 +81,12 @@ def check_measured(data: MeasuredData | None, journeys: Iterable[Journey], today
     names is checked once, not once per row."""
     if data is None:
         return []
+    with collector_paused():  # flows and histories the views use too: no cycles in them
+        return _check_measured(data, journeys, today)
+
+
+def _check_measured(data: MeasuredData, journeys: Iterable[Journey], today: date
+                    ) -> list[Diagnostic]:
     by_id: dict[str, Journey] = {}
     for journey in journeys:
         by_id.setdefault(journey.id, journey)
