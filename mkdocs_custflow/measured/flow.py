@@ -109,11 +109,12 @@ class JourneyFlow:
         self.places = places
         self.period_list = periods
         self._stages = [(s.id, s.name) for s in journey.stages]
-        leads_to = {s.id: {target for _, target in journey.successors(s)} for s in journey.stages}
-        last_ids = {s.id for s in journey.stages if not leads_to[s.id]}
+        ways = {(s.id, target) for s in journey.stages for _, target in journey.successors(s)}
+        last_ids = {s.id for s in journey.stages} - {source for source, _ in ways}
         if not last_ids and journey.stages:
             last_ids = {journey.stages[-1].id}
-        self._leads_to = leads_to
+        self._ways = ways
+        """Each ``(stage id, stage id it leads to)``: one set for the journey."""
         self._last = last_ids
         self._made: dict[int, PeriodFlow] = {}
 
@@ -159,7 +160,7 @@ class JourneyFlow:
                 stages[target].entered += n
         ordered = [stages[sid] for sid, _ in self._stages]
         for before, stage in itertools.pairwise(ordered):
-            if stage.stage_id in self._leads_to[before.stage_id] and before.entered:
+            if (before.stage_id, stage.stage_id) in self._ways and before.entered:
                 moved = transitions.get((before.stage_id, stage.stage_id), 0)
                 stage.conversion = moved / before.entered
         through = sum(s.entered for s in ordered if s.last)

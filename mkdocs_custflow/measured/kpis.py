@@ -13,7 +13,6 @@ from __future__ import annotations
 import functools
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -49,27 +48,57 @@ class KpiPoint(NamedTuple):
     line: int
 
 
-@dataclass(eq=False)
 class KpiHistory:
     """The measured series of one KPI as shown in one place: each period's
-    row (in order of the periods) and its value in the KPI's unit."""
+    row, in order of the periods. Its periods and values (in the KPI's unit)
+    are looked up when asked; a site has thousands of histories, each kept
+    for the build, so each holds only its rows (few objects for the cycle
+    collector to walk)."""
 
-    kpi: Kpi
-    periods: list[Period]
-    values: list[Quantity]
-    rows: list[KpiRow]
-    segment: str = ""
-    shown: dict[tuple[object, ...], str] = field(default_factory=dict)
-    """What the renderers made of it (made once per build, wherever shown)."""
+    __slots__ = ("direction", "kpi", "readings", "rows", "segment", "shown", "status")
+
+    def __init__(self, kpi: Kpi, rows: list[KpiRow], readings: Readings,
+                 segment: str = "") -> None:
+        self.kpi = kpi
+        self.rows = rows
+        self.readings = readings
+        self.segment = segment
+        self.shown: dict[tuple[object, ...], str] | None = None
+        """What the renderers made of it (made once per build, wherever shown)."""
+        latest = self.values[-2:]
+        self.status = judge(kpi, latest[-1])
+        """``met`` or ``missed`` of the latest value against the target."""
+        self.direction = _direction(kpi, latest)
+        """Latest against the period before: ``better``, ``worse``, ``same``;
+        ``up``/``down`` when no target says which way is better."""
+
+    @property
+    def periods(self) -> list[Period]:
+        periods = self.readings.periods
+        return [periods[row[DATE]] for row in self.rows]
+
+    @property
+    def values(self) -> list[Quantity]:
+        """Each period's value; a bare number takes the KPI's unit."""
+        values, unit = self.readings.values, self.kpi.unit
+        found = [values[row[VALUE]] for row in self.rows]
+        if unit:
+            found = [q if q.unit else read_value(row[VALUE], unit) or q
+                     for q, row in zip(found, self.rows, strict=True)]
+        return found
 
     def point(self, index: int) -> KpiPoint:
         row = self.rows[index]
-        return KpiPoint(self.periods[index], self.values[index], row[VALUE], row[-2], row[-1])
+        return KpiPoint(self.readings.periods[row[DATE]], self.values[index], row[VALUE],
+                        row[-2], row[-1])
 
     @property
     def points(self) -> list[KpiPoint]:
         """Every period's point, made when asked (not kept)."""
-        return [self.point(i) for i in range(len(self.rows))]
+        values = self.values
+        periods = self.readings.periods
+        return [KpiPoint(periods[row[DATE]], value, row[VALUE], row[-2], row[-1])
+                for row, value in zip(self.rows, values, strict=True)]
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -78,33 +107,26 @@ class KpiHistory:
     def latest(self) -> KpiPoint:
         return self.point(-1)
 
-    @functools.cached_property
-    def status(self) -> str | None:
-        """``met`` or ``missed`` of the latest value against the target."""
-        return judge(self.kpi, self.values[-1])
 
-    @functools.cached_property
-    def direction(self) -> str | None:
-        """Latest against the period before: ``better``, ``worse``, ``same``;
-        ``up``/``down`` when no target says which way is better."""
-        if len(self.values) < 2:
-            return None
-        now, before = self.values[-1], self.values[-2]
-        if now.unit != before.unit:
-            return None
-        if abs(now.value - before.value) < 1e-9:
-            return "same"
-        goal = read_target(self.kpi.target, self.kpi.unit) if self.kpi.target else None
-        if goal is None or goal.quantity.unit != now.unit:
-            return "up" if now.value > before.value else "down"
-        if goal.comparison in (">=", ">"):
-            better = now.value > before.value
-        elif goal.comparison in ("<=", "<"):
-            better = now.value < before.value
-        else:
-            target = goal.quantity.value
-            better = abs(now.value - target) < abs(before.value - target)
-        return "better" if better else "worse"
+def _direction(kpi: Kpi, latest: list[Quantity]) -> str | None:
+    if len(latest) < 2:
+        return None
+    before, now = latest
+    if now.unit != before.unit:
+        return None
+    if abs(now.value - before.value) < 1e-9:
+        return "same"
+    goal = read_target(kpi.target, kpi.unit) if kpi.target else None
+    if goal is None or goal.quantity.unit != now.unit:
+        return "up" if now.value > before.value else "down"
+    if goal.comparison in (">=", ">"):
+        better = now.value > before.value
+    elif goal.comparison in ("<=", "<"):
+        better = now.value < before.value
+    else:
+        target = goal.quantity.value
+        better = abs(now.value - target) < abs(before.value - target)
+    return "better" if better else "worse"
 
 
 def judge(kpi: Kpi, value: Quantity) -> str | None:
@@ -136,29 +158,32 @@ class KpiIndex:
                 groups[key] = [row]
             else:
                 same.append(row)
-        Found = list[tuple[str, list[KpiRow]]]  # (stage as written, rows)
-        self.by_name: dict[str, Found] = {}
-        self.by_journey: dict[tuple[str, str], Found] = {}
+        self.by_journey: dict[tuple[str, str], dict[str, list[KpiRow]]] = {}
+        """``(KPI name keyed, journey as written)`` -> stage as written -> rows."""
         for (kpi, journey, stage), same in groups.items():
-            name = name_key(kpi)
-            self.by_name.setdefault(name, []).append((stage, same))
-            self.by_journey.setdefault((name, journey), []).append((stage, same))
+            stages = self.by_journey.setdefault((name_key(kpi), journey), {})
+            stages[stage] = [*stages[stage], *same] if stage in stages else same
+        self.journeys_of: dict[str, list[str]] = {}
+        """KPI name keyed -> the journeys its rows name."""
+        for name, journey in self.by_journey:
+            self.journeys_of.setdefault(name, []).append(journey)
         self._made: dict[tuple[object, ...], list[KpiHistory]] = {}
 
-    def rows_for(self, kpi: Kpi, journey_id: str | None, stage_ids: set[str]) -> list[KpiRow]:
+    def rows_for(self, kpi: Kpi, journey_id: str | None, stage_ids: set[str]
+                 ) -> tuple[list[KpiRow], int]:
         """The rows of ``kpi`` as shown in a journey (None: any) at a stage
-        (``stage_ids``: its id and name, keyed)."""
+        (``stage_ids``: its id and name, keyed), and how many groups of rows
+        (one: they are in the order of the file)."""
         found: list[KpiRow] = []
+        groups = 0
         for key in kpi_keys(kpi):
-            if journey_id is None:
-                groups = self.by_name.get(key, [])
-            else:
-                groups = [*self.by_journey.get((key, ""), ()),
-                          *self.by_journey.get((key, journey_id), ())]
-            for stage, rows in groups:
-                if not stage or name_key(stage) in stage_ids:
-                    found.extend(rows)
-        return found
+            journeys = self.journeys_of.get(key, []) if journey_id is None else ["", journey_id]
+            for journey in journeys:
+                for stage, rows in self.by_journey.get((key, journey), {}).items():
+                    if not stage or name_key(stage) in stage_ids:
+                        found.extend(rows)
+                        groups += 1
+        return found, groups
 
     def histories(self, kpi: Kpi, journey_id: str | None, stage_id: str,
                   stage_name: str) -> list[KpiHistory]:
@@ -171,22 +196,15 @@ class KpiIndex:
 
     def _histories(self, kpi: Kpi, journey_id: str | None, stage_id: str,
                    stage_name: str) -> list[KpiHistory]:
-        rows = self.rows_for(kpi, journey_id, {name_key(stage_id), name_key(stage_name)})
-        periods, values = self.readings
+        rows, groups = self.rows_for(kpi, journey_id, {name_key(stage_id), name_key(stage_name)})
+        if groups > 1 or (rows and rows[0][-2] != rows[-1][-2]):
+            rows.sort(key=_FILE_LINE)  # the later row of a period wins
+        periods = self.readings.periods
         series: dict[str, dict[Period, KpiRow]] = {}
-        for row in sorted(rows, key=_FILE_LINE):  # the later row of a period wins
+        for row in rows:
             series.setdefault(row[SEGMENT], {})[periods[row[DATE]]] = row
-        unit = kpi.unit
-        made = []
-        for segment, points in sorted(series.items()):
-            order = sorted(points)
-            shown = [points[p] for p in order]
-            quantities = [values[row[VALUE]] for row in shown]
-            if unit:  # a bare number takes the KPI's unit
-                quantities = [q if q.unit else read_value(row[VALUE], unit) or q
-                              for q, row in zip(quantities, shown, strict=True)]
-            made.append(KpiHistory(kpi, order, quantities, shown, segment))
-        return made
+        return [KpiHistory(kpi, [points[p] for p in sorted(points)], self.readings, segment)
+                for segment, points in sorted(series.items())]
 
     def history(self, kpi: Kpi, journey_id: str | None, stage_id: str,
                 stage_name: str) -> KpiHistory | None:

@@ -8,6 +8,7 @@ too, with the values as its text alternative).
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from html import escape
 
 from mkdocs_custflow.i18n import words
@@ -37,10 +38,16 @@ def trend_svg(history: KpiHistory, locale: str) -> str:
     """A small line of every period's value, the target dashed when comparable
     (made once per history and language: every table and page showing the
     KPI shows the same)."""
-    key = ("trend", locale)
+    return _made(history, ("trend", locale), lambda: _trend_svg(history, locale))
+
+
+def _made(history: KpiHistory, key: tuple[object, ...], make: Callable[[], str]) -> str:
+    """What ``make`` makes of the history, made once (kept on the history)."""
+    if history.shown is None:
+        history.shown = {}
     made = history.shown.get(key)
     if made is None:
-        made = history.shown[key] = _trend_svg(history, locale)
+        made = history.shown[key] = make()
     return made
 
 
@@ -80,11 +87,8 @@ def measured_entry(history: KpiHistory, locale: str, *, name: bool = True) -> st
     """The KPI with its history: name, target, latest value (marked as
     measured, with its period), met or missed, direction, trend (made once
     per history, language and form)."""
-    key = ("entry", locale, name)
-    made = history.shown.get(key)
-    if made is None:
-        made = history.shown[key] = _measured_entry(history, locale, name)
-    return made
+    return _made(history, ("entry", locale, name),
+                 lambda: _measured_entry(history, locale, name))
 
 
 def _measured_entry(history: KpiHistory, locale: str, name: bool) -> str:
