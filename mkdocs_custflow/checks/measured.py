@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TypeVar
 
@@ -129,7 +129,8 @@ def _at_rows(rows: Iterable[FlowRow | KpiRow], message: str, *, rule: str) -> li
     return [Diagnostic(Severity.WARNING, message, row[-2], row[-1], rule) for row in rows]
 
 
-def _repeated(rows: list[RowT], periods: dict[str, Period]) -> list[tuple[RowT, Period, int]]:
+def _repeated(rows: Sequence[RowT], periods: dict[str, Period]
+              ) -> list[tuple[RowT, Period, int]]:
     """``(row, its period, the line of the earlier row it repeats)``: the
     same period, segment and file among rows that name the same things
     (rarely any: found by their periods first)."""
@@ -231,8 +232,8 @@ def _kpi_rows(data: MeasuredData, by_id: dict[str, Journey]) -> list[Diagnostic]
                 continue
         same_kpi.setdefault((name_key(kpi_text), journey_text, name_key(stage_text)),
                             []).extend(rows)
-    for rows in same_kpi.values():
-        for row, period, first in _repeated(rows, data.periods):
+    for same in same_kpi.values():
+        for row, period, first in _repeated(same, data.periods):
             found.append(Diagnostic(
                 Severity.WARNING,
                 f"KPI '{row[KPI]}' has a value for {period.key} at line {first} already; "

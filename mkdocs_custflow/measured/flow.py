@@ -12,7 +12,7 @@ bottleneck is the stage that loses the largest share of those who reach it.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from mkdocs_custflow.measured.rows import FlowRow, Period, read_period
@@ -93,7 +93,7 @@ Cells = dict[tuple[str, str, str], int]
 """``(date as written, from stage id or "", to)`` -> customers: a journey's
 whole flow in one dict of text keys (one object for the cycle collector,
 where a dict per period would be many)."""
-Grouped = dict[tuple[str, str], list[FlowRow]]
+Grouped = dict[tuple[str, str], Sequence[FlowRow]]
 """A journey's rows by ``(from, to)`` as written."""
 
 
@@ -206,7 +206,7 @@ class JourneyFlow:
 
 def group_flows(rows: Iterable[FlowRow]) -> dict[str, Grouped]:
     """Flow rows by journey, then by ``(from, to)`` as written: one pass."""
-    grouped: dict[str, Grouped] = {}
+    grouped: dict[str, dict[tuple[str, str], list[FlowRow]]] = {}
     for row in rows:
         journey = grouped.get(row[1])
         if journey is None:
@@ -217,7 +217,9 @@ def group_flows(rows: Iterable[FlowRow]) -> dict[str, Grouped]:
             journey[key] = [row]
         else:
             same.append(row)
-    return grouped
+    # Kept as tuples of plain tuples: nothing for the cycle collector to walk.
+    return {journey: {key: tuple(same) for key, same in ways.items()}
+            for journey, ways in grouped.items()}
 
 
 def stage_names(journey: Journey) -> dict[str, str]:

@@ -57,7 +57,7 @@ class KpiHistory:
 
     __slots__ = ("direction", "kpi", "readings", "rows", "segment", "shown", "status")
 
-    def __init__(self, kpi: Kpi, rows: list[KpiRow], readings: Readings,
+    def __init__(self, kpi: Kpi, rows: tuple[KpiRow, ...], readings: Readings,
                  segment: str = "") -> None:
         self.kpi = kpi
         self.rows = rows
@@ -147,10 +147,8 @@ class KpiIndex:
     made once (pages, checks and the dashboard ask for the same ones)."""
 
     def __init__(self, rows: Iterable[KpiRow], readings: Readings) -> None:
-        self.groups: dict[tuple[str, str, str], list[KpiRow]] = {}
-        """``(kpi, journey, stage)`` as the rows write them -> the rows."""
         self.readings = readings
-        groups = self.groups
+        groups: dict[tuple[str, str, str], list[KpiRow]] = {}
         for row in rows:
             key = (row[KPI], row[KPI_JOURNEY], row[KPI_STAGE])
             same = groups.get(key)
@@ -158,11 +156,15 @@ class KpiIndex:
                 groups[key] = [row]
             else:
                 same.append(row)
-        self.by_journey: dict[tuple[str, str], dict[str, list[KpiRow]]] = {}
-        """``(KPI name keyed, journey as written)`` -> stage as written -> rows."""
-        for (kpi, journey, stage), same in groups.items():
+        self.groups = {key: tuple(same) for key, same in groups.items()}
+        """``(kpi, journey, stage)`` as the rows write them -> the rows (tuples of
+        plain tuples: nothing for the cycle collector to walk)."""
+        self.by_journey: dict[tuple[str, str], dict[str, tuple[KpiRow, ...]]] = {}
+        """``(KPI name keyed, journey as written)`` -> stage as written -> rows
+        (tuples of plain tuples: nothing for the cycle collector to walk)."""
+        for (kpi, journey, stage), kept in self.groups.items():
             stages = self.by_journey.setdefault((name_key(kpi), journey), {})
-            stages[stage] = [*stages[stage], *same] if stage in stages else same
+            stages[stage] = (*stages[stage], *kept) if stage in stages else kept
         self.journeys_of: dict[str, list[str]] = {}
         """KPI name keyed -> the journeys its rows name."""
         for name, journey in self.by_journey:
@@ -203,7 +205,7 @@ class KpiIndex:
         series: dict[str, dict[Period, KpiRow]] = {}
         for row in rows:
             series.setdefault(row[SEGMENT], {})[periods[row[DATE]]] = row
-        return [KpiHistory(kpi, [points[p] for p in sorted(points)], self.readings, segment)
+        return [KpiHistory(kpi, tuple(points[p] for p in sorted(points)), self.readings, segment)
                 for segment, points in sorted(series.items())]
 
     def history(self, kpi: Kpi, journey_id: str | None, stage_id: str,
