@@ -89,30 +89,25 @@ class PeriodFlow:
 
 Totals = dict[tuple[str, str], int]
 """``(from stage id or "", to stage id or exit)`` -> customers, in one period."""
-Cells = dict[tuple[str, str, str], int]
-"""``(date as written, from stage id or "", to)`` -> customers: a journey's
-whole flow in one dict of text keys (one object for the cycle collector,
-where a dict per period would be many)."""
+Places = dict[tuple[str, str], FlowRow]
+"""Each transition's first row (its file and line are the row's last two
+fields: the row itself is kept, no pair is made for each)."""
 Grouped = dict[tuple[str, str], Sequence[FlowRow]]
 """A journey's rows by ``(from, to)`` as written."""
 
 
 class JourneyFlow:
-    """A journey's flow: its rows added up by period and transition in one
-    pass; a period's stages (:class:`PeriodFlow`) are made when a view asks
-    for them (most ask only for the latest and the one before)."""
+    """A journey's flow: each period's transitions, added up in one pass
+    over its rows; a period's stages (:class:`PeriodFlow`) are made when a
+    view asks for them (most ask only for the latest and the one before)."""
 
-    def __init__(self, journey: Journey, cells: Cells, first: dict[tuple[str, str, str], FlowRow],
-                 periods: Mapping[str, Period]) -> None:
+    def __init__(self, journey: Journey, periods: list[Period], totals: list[Totals],
+                 places: list[Places]) -> None:
         self.journey_id = journey.id
-        self.cells = cells
-        self.first = first
-        """Each cell's first row (its file and line are the row's last two fields)."""
-        self.period_list = sorted({periods[text] for text, _, _ in cells})
-        """The periods, in order."""
-        index = {period: i for i, period in enumerate(self.period_list)}
-        self.index = {text: index[periods[text]] for text in {text for text, _, _ in cells}}
-        """Each date as written -> its period's place in ``period_list``."""
+        self.totals = totals
+        """Each period's transitions, in the order of ``period_list``."""
+        self.places = places
+        self.period_list = periods
         self._stages = [(s.id, s.name) for s in journey.stages]
         ways = {(s.id, target) for s in journey.stages for _, target in journey.successors(s)}
         last_ids = {s.id for s in journey.stages} - {source for source, _ in ways}
@@ -124,32 +119,23 @@ class JourneyFlow:
         self._made: dict[int, PeriodFlow] = {}
 
     def __len__(self) -> int:
-        return len(self.period_list)
+        return len(self.totals)
 
     @property
     def period_keys(self) -> list[str]:
         return [period.key for period in self.period_list]
 
     def period(self, index: int) -> PeriodFlow:
-        index %= len(self.period_list)
+        index %= len(self.totals)
         made = self._made.get(index)
         if made is None:
-            transitions: Totals = {}
-            lines: dict[tuple[str, str], tuple[str, int]] = {}
-            for key, n in self.cells.items():
-                if self.index[key[0]] == index:
-                    way = (key[1], key[2])
-                    transitions[way] = transitions.get(way, 0) + n
-                    row = self.first[key]
-                    if way not in lines or (row[-2], row[-1]) < lines[way]:
-                        lines[way] = (row[-2], row[-1])
             made = self._made[index] = self._period_flow(
-                self.period_list[index], transitions, lines)
+                self.period_list[index], self.totals[index], self.places[index])
         return made
 
     @property
     def periods(self) -> list[PeriodFlow]:
-        return [self.period(i) for i in range(len(self.period_list))]
+        return [self.period(i) for i in range(len(self.totals))]
 
     @property
     def latest(self) -> PeriodFlow:
@@ -157,10 +143,9 @@ class JourneyFlow:
 
     @property
     def previous(self) -> PeriodFlow | None:
-        return self.period(-2) if len(self.period_list) > 1 else None
+        return self.period(-2) if len(self.totals) > 1 else None
 
-    def _period_flow(self, period: Period, transitions: Totals,
-                     lines: dict[tuple[str, str], tuple[str, int]]) -> PeriodFlow:
+    def _period_flow(self, period: Period, transitions: Totals, lines: Places) -> PeriodFlow:
         stages = {sid: StageFlow(sid, name, last=sid in self._last) for sid, name in self._stages}
         entered = 0
         for (source, target), n in transitions.items():
@@ -179,29 +164,28 @@ class JourneyFlow:
                 moved = transitions.get((before.stage_id, stage.stage_id), 0)
                 stage.conversion = moved / before.entered
         through = sum(s.entered for s in ordered if s.last)
-        return PeriodFlow(period, ordered, transitions, lines, entered, through)
+        places = {key: (row[-2], row[-1]) for key, row in lines.items()}
+        return PeriodFlow(period, ordered, transitions, places, entered, through)
 
     def leaks(self) -> Iterator[tuple[Period, str, int, int, tuple[str, int] | None]]:
         """``(period, stage id, customers who left it, who entered it, the
         first row out of it)`` wherever more left a stage than entered it:
-        from the cells, without making each period's stages."""
-        entered: dict[tuple[int, str], int] = {}
-        left: dict[tuple[int, str], int] = {}
-        index = self.index
-        for (text, source, target), n in self.cells.items():
-            i = index[text]
-            if source:
-                left[i, source] = left.get((i, source), 0) + n
-            entered[i, target] = entered.get((i, target), 0) + n
-        order = {sid: position for position, (sid, _) in enumerate(self._stages)}
-        for (i, stage_id), out in sorted(left.items(),
-                                         key=lambda item: (item[0][0], order[item[0][1]])):
-            came = entered.get((i, stage_id), 0)
-            if out > came:
-                rows = [row for key, row in self.first.items()
-                        if key[1] == stage_id and index[key[0]] == i]
-                first = min(((row[-2], row[-1]) for row in rows), default=None)
-                yield self.period_list[i], stage_id, out, came, first
+        from the totals, without making each period's stages."""
+        for period, transitions, lines in zip(self.period_list, self.totals, self.places,
+                                              strict=True):
+            entered: dict[str, int] = {}
+            left: dict[str, int] = {}
+            for (source, target), n in transitions.items():
+                if source:
+                    left[source] = left.get(source, 0) + n
+                entered[target] = entered.get(target, 0) + n
+            for stage_id, _ in self._stages:
+                out = left.get(stage_id, 0)
+                if out > entered.get(stage_id, 0):
+                    row = next((row for (source, _), row in lines.items()
+                                if source == stage_id), None)
+                    first = (row[-2], row[-1]) if row is not None else None
+                    yield period, stage_id, out, entered.get(stage_id, 0), first
 
 
 def group_flows(rows: Iterable[FlowRow]) -> dict[str, Grouped]:
@@ -237,21 +221,34 @@ def journey_flow(journey: Journey, rows: Grouped | Iterable[FlowRow],
     grouped = rows if isinstance(rows, dict) else group_flows(rows).get(journey.id, {})
     names = stage_names(journey)
     stage_ids = set(names.values())
-    cells: Cells = {}
-    first: dict[tuple[str, str, str], FlowRow] = {}
+    by_date: dict[str, tuple[Totals, Places]] = {}
     for (written_from, written_to), same in grouped.items():
         source = names.get(written_from, written_from) if written_from else ""
         target = names.get(written_to, written_to)
         if (source and source not in stage_ids) or (not source and target not in stage_ids):
             continue  # from no stage, or entering at none: reported (measure-unknown)
+        key = (source, target)
         for row in same:
-            key = (row[0], source, target)
-            if key in cells:
-                cells[key] += row[4]
-            else:
-                cells[key] = row[4]
-                first[key] = row
-    if periods is None:
-        periods = {text: p for text in {k[0] for k in cells} if (p := read_period(text))}
-        cells = {k: n for k, n in cells.items() if k[0] in periods}
-    return JourneyFlow(journey, cells, first, periods)
+            here = by_date.get(row[0])
+            if here is None:
+                here = by_date[row[0]] = ({}, {})
+            totals, lines = here
+            totals[key] = totals.get(key, 0) + row[4]
+            if key not in lines:
+                lines[key] = row
+    by_period: dict[Period, tuple[Totals, Places]] = {}
+    for text, (totals, lines) in by_date.items():  # 2026-10 and 2026/10: one period
+        period = periods[text] if periods is not None else read_period(text)
+        if period is None:
+            continue
+        known = by_period.get(period)
+        if known is None:
+            by_period[period] = (totals, lines)
+            continue
+        for key, n in totals.items():
+            known[0][key] = known[0].get(key, 0) + n
+        for key, where in lines.items():
+            known[1].setdefault(key, where)
+    order = sorted(by_period)
+    return JourneyFlow(journey, order, [by_period[p][0] for p in order],
+                       [by_period[p][1] for p in order])
