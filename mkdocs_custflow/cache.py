@@ -228,6 +228,11 @@ class BlockCache:
         self._current[key] = found
         return found
 
+    def forget(self) -> None:
+        """Drop the results kept in memory (the disk keeps its entries): no
+        later build of this process will ask for them."""
+        self._current, self._previous = {}, {}
+
     def _disk_key(self, key: BlockKey) -> str:
         body, file, line = key
         digest = hashlib.sha256(f"{code_fingerprint()}\n{self._settings}\n".encode())

@@ -3,9 +3,10 @@
 Every finding names the rule that found it (:mod:`mkdocs_custflow.rules`
 lists them). Errors of the rules that read a block stop that block from
 rendering (its error shows in place of the diagrams); other findings let it
-render. The plugin prints errors and warnings as MkDocs warnings, so
-``mkdocs build --strict`` fails on either, and infos as MkDocs infos, which
-fail nothing.
+render. The plugin prints errors as MkDocs errors and warnings as warnings,
+so ``mkdocs build --strict`` fails on either, and infos as MkDocs infos, which
+fail nothing. A message is written in the site's language
+(:mod:`mkdocs_custflow.messages`); the hints below are parts of it.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+from mkdocs_custflow.messages import NOTHING, Text, say
 
 
 class Severity(str, enum.Enum):
@@ -79,22 +82,23 @@ def one_line(text: str, leading: str = " ") -> str:
     return leading + cleaned if cleaned.startswith("::") else cleaned
 
 
-def did_you_mean(name: str, choices: Iterable[str]) -> str:
-    """A ``(did you mean 'x'?)`` suffix when one choice is close to ``name``."""
+def did_you_mean(name: str, choices: Iterable[str]) -> Text:
+    """A ``(did you mean 'x'?)`` suffix when one choice is close to ``name``
+    (empty when none is), written in the message's language."""
     matches = difflib.get_close_matches(name, sorted(set(choices)), n=1, cutoff=0.6)
-    return f" (did you mean '{matches[0]}'?)" if matches else ""
+    return say("hint.did-you-mean", name=matches[0]) if matches else NOTHING
 
 
-def known_list(choices: Iterable[str], limit: int = 8) -> str:
+def known_list(choices: Iterable[str], limit: int = 8) -> Text:
     """A short ``known: a, b, c`` hint for messages with no close match."""
     names = sorted(set(choices))
     if not names:
-        return ""
+        return NOTHING
     shown = ", ".join(names[:limit]) + (", ..." if len(names) > limit else "")
-    return f"; known: {shown}"
+    return say("hint.known", names=shown)
 
 
-def name_hint(name: str, choices: Iterable[str]) -> str:
+def name_hint(name: str, choices: Iterable[str]) -> Text:
     """The end of an "unknown ..." message: a close match, else the known names."""
     choices = list(choices)
     return did_you_mean(name, choices) or known_list(choices)
@@ -119,32 +123,40 @@ class Reporter:
     ``base_line`` is the file line of the block's first body line, so a line
     found inside the YAML (0-based) maps onto the Markdown file. ``rule`` names
     the findings whose call names no rule of its own: the step reporting
-    decides (reading a block's values reports ``invalid-value``).
+    decides (reading a block's values reports ``invalid-value``). Messages
+    given as :class:`~mkdocs_custflow.messages.Text` are written in
+    ``locale``, the site's language.
     """
 
-    def __init__(self, file: str = "<markdown>", base_line: int = 1, rule: str = "") -> None:
+    def __init__(
+        self, file: str = "<markdown>", base_line: int = 1, rule: str = "", locale: str = "en"
+    ) -> None:
         self.file = file
         self.base_line = base_line
         self.rule = rule
+        self.locale = locale
         self.items: list[Diagnostic] = []
 
     def file_line(self, yaml_line: int | None) -> int:
         return self.base_line + (yaml_line or 0)
 
     def add(
-        self, severity: Severity, message: str, yaml_line: int | None = None, rule: str = ""
+        self, severity: Severity, message: str | Text, yaml_line: int | None = None,
+        rule: str = "",
     ) -> None:
+        if isinstance(message, Text):
+            message = message.render(self.locale)
         self.items.append(Diagnostic(
             severity, message, self.file, self.file_line(yaml_line), rule or self.rule
         ))
 
-    def error(self, message: str, yaml_line: int | None = None, rule: str = "") -> None:
+    def error(self, message: str | Text, yaml_line: int | None = None, rule: str = "") -> None:
         self.add(Severity.ERROR, message, yaml_line, rule)
 
-    def warning(self, message: str, yaml_line: int | None = None, rule: str = "") -> None:
+    def warning(self, message: str | Text, yaml_line: int | None = None, rule: str = "") -> None:
         self.add(Severity.WARNING, message, yaml_line, rule)
 
-    def info(self, message: str, yaml_line: int | None = None, rule: str = "") -> None:
+    def info(self, message: str | Text, yaml_line: int | None = None, rule: str = "") -> None:
         self.add(Severity.INFO, message, yaml_line, rule)
 
     @property

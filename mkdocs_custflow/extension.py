@@ -21,10 +21,11 @@ from mkdocs_custflow.held_parts import HeldParts
 from mkdocs_custflow.hosts import HostPage, host_page, ignored_plugin_note
 from mkdocs_custflow.measured.sources import MeasureOptionError, read_sources
 from mkdocs_custflow.measured_alone import (
-    MEASURED_ALONE_NOTE,
     data_findings_alone,
     journey_data_alone,
+    measured_alone_note,
 )
+from mkdocs_custflow.messages import text_in
 from mkdocs_custflow.pipeline import BlockResult, Pipeline, Settings
 from mkdocs_custflow.playbook.layout import PlaybookLayout
 from mkdocs_custflow.playbook.links import page_url, relative_url
@@ -142,7 +143,7 @@ class JourneyExtension(Extension):
                                 *data_findings_alone(pipeline)]:
                     self.on_diagnostic(finding)
                 if pipeline.measured is not None:
-                    log.info(f"custflow: {MEASURED_ALONE_NOTE}")
+                    log.info(f"custflow: {measured_alone_note(settings.locale)}")
         self.pipeline = pipeline
 
     def _settings(self) -> Settings:
@@ -179,7 +180,7 @@ class JourneyExtension(Extension):
         for extension in md.registeredExtensions:
             if type(extension).__module__ == "pymdownx.superfences":
                 custom = list(extension.getConfig("custom_fences") or [])
-        note = fence_taken_note(custom, fence)
+        note = fence_taken_note(custom, fence, self.pipeline.settings.locale)
         if note:
             log.warning(f"custflow: {note}")
 
@@ -282,18 +283,15 @@ _FENCES_CHECKED: set[str] = set()
 _HOSTS_NOTED: set[Path] = set()
 
 
-def fence_taken_note(custom_fences: Iterable[object], fence: str) -> str | None:
+def fence_taken_note(
+    custom_fences: Iterable[object], fence: str, locale: str = "en"
+) -> str | None:
     """What to change when one of pymdownx.superfences' ``custom_fences`` has
     the journey blocks' fence name: ours runs first, so theirs never would."""
     names = [f.get("name") for f in custom_fences if isinstance(f, dict)]
     if fence not in names:
         return None
-    return (
-        f"pymdownx.superfences has a custom fence named '{fence}', which the journey "
-        "blocks take over, so yours never runs; to keep yours, give the journey blocks "
-        "another fence name with the custflow option 'fence' (such as 'fence: "
-        "customer-journey') and write that name after the backticks of each journey block"
-    )
+    return text_in(locale, "build.fence-taken", fence=fence)
 
 
 def _standalone_pipeline(settings: Settings, fingerprint: str) -> tuple[Pipeline, bool]:

@@ -17,15 +17,15 @@ import weakref
 
 from mkdocs_custflow.checks.measured import check_journey_data, stale_findings
 from mkdocs_custflow.diagnostics import Diagnostic
+from mkdocs_custflow.messages import text_in
 from mkdocs_custflow.pipeline import Pipeline
 from mkdocs_custflow.structure import Journey
 
-MEASURED_ALONE_NOTE = (
-    "'measures' used by the Markdown extension alone: the blocks' views show the data "
-    "(funnel, sankey, counts on the flow, KPI history), but rows naming a journey or KPI "
-    "that no block has are reported only by 'custflow validate', and the dashboard page "
-    "only by the MkDocs plugin or 'custflow playbook --out DIR'")
-"""Said once (as info) where the option is set on the extension alone."""
+
+def measured_alone_note(locale: str) -> str:
+    """Said once (as info) where the option is set on the extension alone."""
+    return text_in(locale, "measure.extension-alone")
+
 
 
 def data_findings_alone(pipeline: Pipeline) -> list[Diagnostic]:
@@ -33,7 +33,8 @@ def data_findings_alone(pipeline: Pipeline) -> list[Diagnostic]:
     data = pipeline.measured
     if data is None:
         return []
-    found = [*data.findings, *stale_findings(data, pipeline.today, data.stale_after)]
+    locale = pipeline.settings.locale
+    found = [*data.findings, *stale_findings(data, pipeline.today, data.stale_after, locale)]
     return pipeline.rules.apply(found)
 
 
@@ -52,5 +53,6 @@ def journey_data_alone(pipeline: Pipeline, journey: Journey) -> list[Diagnostic]
     if journey.id in reported:
         return []
     reported.add(journey.id)
-    found = [d for d in check_journey_data(data, journey) if d.rule not in journey.ignore]
+    found = [d for d in check_journey_data(data, journey, pipeline.settings.locale)
+             if d.rule not in journey.ignore]
     return pipeline.rules.apply(found)

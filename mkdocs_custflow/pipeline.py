@@ -36,9 +36,11 @@ from mkdocs_custflow.checks.review_cycle import review_findings
 from mkdocs_custflow.checks.site import check_journey_links, several_parents
 from mkdocs_custflow.checks.size import oversized_views, playbook_size
 from mkdocs_custflow.checks.tabs import tab_findings
+from mkdocs_custflow.collector import collector_paused
 from mkdocs_custflow.diagnostics import Diagnostic, Reporter, Severity, shown_path
 from mkdocs_custflow.i18n import normalize_locale
 from mkdocs_custflow.measured.data import MeasureOptions, site_measures
+from mkdocs_custflow.messages import Text, say, text_in
 from mkdocs_custflow.playbook.gather import build_playbook
 from mkdocs_custflow.playbook.model import JourneyRecord, Playbook
 from mkdocs_custflow.reading.catalog import load_catalog
@@ -143,7 +145,7 @@ class Pipeline:
         self.library = TemplateLibrary(
             [Path(folder) for folder in settings.templates], base=Path(settings.base)
         )
-        self.rules = RuleSet(settings.rules)
+        self.rules = RuleSet(settings.rules, settings.locale)
         """Each rule's severity; its ``findings`` are those about the ``rules:`` option."""
         self.catalog = Catalog()
         self.catalog_findings: list[Diagnostic] = []
@@ -152,13 +154,14 @@ class Pipeline:
         """Errors that make the catalog unusable as read (the plugin stops on them)."""
         if settings.catalog:
             path = Path(settings.catalog)
-            catalog, findings = load_catalog(path, settings.shown(path), settings.limits)
+            catalog, findings = load_catalog(path, settings.shown(path), settings.limits,
+                                             settings.locale)
             self.catalog_errors = [f for f in findings if stops(f)]
             if not self.catalog_errors:
-                findings += check_catalog(catalog)
+                findings += check_catalog(catalog, settings.locale)
             self.catalog = catalog
             self.catalog_findings = self.rules.apply(findings)
-        self.measured = site_measures(settings.measures, settings.shown)
+        self.measured = site_measures(settings.measures, settings.shown, settings.locale)
         self.fingerprint = settings.fingerprint()
         """Changes whenever anything but a block's own text could change its result."""
         self.today = build_date()
@@ -180,7 +183,7 @@ class Pipeline:
         journey = cached.journey
         if journey is not None and journey.review is not None:
             # Depends on the day: found on every read, never kept in the cache.
-            due = review_findings(journey, self.today)
+            due = review_findings(journey, self.today, self.settings.locale)
             findings = [*findings, *(d for d in due if d.rule not in journey.ignore)]
         return BlockResult(journey, self.rules.apply(findings), cached.html)
 
@@ -188,20 +191,17 @@ class Pipeline:
         """The block's journey and its findings as the checks made them: the
         block's own ``ignore:`` applied, not yet the site's ``rules:``."""
         settings = self.settings
-        report = Reporter(file, base_line=line, rule="invalid-value")
+        report = Reporter(file, base_line=line, rule="invalid-value", locale=settings.locale)
         if len(body) > settings.max_block_chars:
-            report.error(
-                f"the block has {len(body)} characters, over the limit of "
-                f"{settings.max_block_chars}; split the journey or raise the "
-                "'max_block_chars' option", rule="limit",
-            )
+            report.error(say("block.too-long", length=len(body), limit=settings.max_block_chars),
+                         rule="limit")
             return Cached(None, report.items)
-        notes: list[tuple[int, str]] = []
+        notes: list[tuple[int, Text]] = []
         try:
-            data = parse(body, settings.limits, notes, first_line=line, locale=settings.locale)
+            data = parse(body, settings.limits, notes, first_line=line)
         except YamlReadError as exc:
             last_line = max(body.count("\n") - (1 if body.endswith("\n") else 0), 0)
-            report.error(exc.message, min(exc.line, last_line), rule=exc.rule)
+            report.error(exc.said, min(exc.line, last_line), rule=exc.rule)
             return Cached(None, report.items)
         for yaml_line, message in notes:
             report.warning(message, yaml_line, rule="yaml-comment")
@@ -260,10 +260,7 @@ class Pipeline:
         first_body_line = fence.body_start + 1 + line_offset
         result = self.read_block(fence.body, file=file, line=first_body_line)
         if not fence.closed:
-            message = (
-                "this journey fence is never closed; add a closing fence line "
-                "(``` or ~~~) after the block"
-            )
+            message = text_in(self.settings.locale, "block.unclosed-fence")
             unclosed = Diagnostic(Severity.ERROR, message, file, first_body_line - 1,
                                   "unclosed-fence")
             result = BlockResult(None, [unclosed, *result.diagnostics])
@@ -295,6 +292,11 @@ class Pipeline:
         return found
 
     def read_site(self, pages: Iterable[SourcePage], *, whole_site: bool = True) -> SiteReading:
+        """:meth:`_read_site` with the garbage collector paused."""
+        with collector_paused():
+            return self._read_site(pages, whole_site=whole_site)
+
+    def _read_site(self, pages: Iterable[SourcePage], *, whole_site: bool) -> SiteReading:
         """Every block of every page, the playbook, and every finding: the
         ``rules:`` option's, the catalog's, each block's, and those across pages
         (a journey id used twice, a stage defined two ways, a playbook over its
@@ -307,16 +309,16 @@ class Pipeline:
         for page in pages:
             self._read_into(reading, page, across, ignoring)
         journeys = [result.journey for _, _, result in reading.blocks if result.journey]
-        across.extend(check_journey_links(journeys))
-        across.extend(check_measured(self.measured, journeys, self.today))
+        across.extend(check_journey_links(journeys, self.settings.locale))
+        across.extend(check_measured(self.measured, journeys, self.today, self.settings.locale))
         if whole_site and all(result.ok for _, _, result in reading.blocks):
             # A block that cannot be read may be what uses a role.
-            across.extend(catalog_unused(self.catalog, journeys))
+            across.extend(catalog_unused(self.catalog, journeys, self.settings.locale))
         if self.settings.playbook:
             reading.playbook = self._playbook(reading.records, across)
         reading.teams = team_order(self.catalog, journeys)
         reading.parents = sub_journey_parents(reading.homes)
-        across.extend(several_parents(reading.parents))
+        across.extend(several_parents(reading.parents, self.settings.locale))
         reading.findings.extend(self._apply_across(across, ignoring))
         return reading
 
@@ -341,8 +343,8 @@ class Pipeline:
             if there != here:
                 across.append(Diagnostic(
                     Severity.WARNING,
-                    f"journey id '{journey.id}' is already used at {there}; "
-                    "give this block its own 'id'",
+                    text_in(self.settings.locale, "block.duplicate-id", id=journey.id,
+                            there=there),
                     journey.file, journey.line, "duplicate-journey-id",
                 ))
             if journey.in_playbook:
@@ -352,10 +354,10 @@ class Pipeline:
     def _playbook(self, records: list[JourneyRecord], across: list[Diagnostic]
                   ) -> Playbook | None:
         """The site's playbook, unless it is over its page limit (reported)."""
-        playbook, conflicts = build_playbook(records, self.catalog)
+        playbook, conflicts = build_playbook(records, self.catalog, self.settings.locale)
         across.extend(conflicts)
         playbook.measured = self.measured
-        over = playbook_size(playbook, self.settings.max_playbook_pages)
+        over = playbook_size(playbook, self.settings.max_playbook_pages, self.settings.locale)
         if over is not None:
             across.append(over)
             return None

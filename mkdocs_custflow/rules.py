@@ -43,6 +43,7 @@ from mkdocs_custflow.checks import (
 )
 from mkdocs_custflow.checks.rule import OFF, SEVERITIES, Rule
 from mkdocs_custflow.diagnostics import Diagnostic, Severity, did_you_mean, name_hint
+from mkdocs_custflow.messages import Text, say
 
 RULE_SETTING = Rule(
     "rule-setting", "error", "The 'rules' option or a block's 'ignore' is wrong.",
@@ -162,25 +163,24 @@ class RuleSet:
     """The severity of every rule for one site: the defaults with its
     ``rules:`` applied. ``findings`` are what is wrong with that option."""
 
-    def __init__(self, options: RuleOptions | None = None) -> None:
+    def __init__(self, options: RuleOptions | None = None, locale: str = "en") -> None:
         options = options or RuleOptions()
         self.options = options
         self.levels: dict[str, str] = {rule.id: rule.default for rule in RULES.values()}
         self.findings: list[Diagnostic] = []
         lines = dict(options.lines)
         file = options.file or "<rules option>"
-        found = []
+        found: list[tuple[Text, int]] = []
         if options.not_a_mapping:
-            found.append(("'rules' must be a mapping of rule id: severity, such as "
-                          "'rules: {missing-sla: warning}'", lines.get("", 0)))
+            found.append((say("rules.not-mapping"), lines.get("", 0)))
         for rule_id, severity in options.severities:
-            problem = setting_problem(rule_id, severity, "'rules'")
+            problem = setting_problem(rule_id, severity, say("where.rules"))
             if problem:
                 found.append((problem, lines.get(rule_id, lines.get("", 0))))
             else:
                 self.levels[rule_id] = severity
         self.findings = self.apply(
-            Diagnostic(Severity.ERROR, message, file, line, "rule-setting")
+            Diagnostic(Severity.ERROR, message.render(locale), file, line, "rule-setting")
             for message, line in found
         )
         self.off = frozenset(rule for rule, level in self.levels.items() if level == OFF)
@@ -212,18 +212,18 @@ class RuleSet:
         return applied
 
 
-def setting_problem(rule_id: str, severity: str | None, where: str) -> str | None:
+def setting_problem(rule_id: str, severity: str | None, where: Text) -> Text | None:
     """What is wrong with setting ``rule_id`` to ``severity`` (``None``: to
     ``off``, as ``ignore:`` does) in ``where``, or None."""
     rule = RULES.get(rule_id)
     if rule is None:
-        return (f"unknown rule '{rule_id}' in {where}{name_hint(rule_id, RULES)}; the rules "
-                "are listed on the guide's rules page")
+        return say("rules.unknown-rule", rule=rule_id, where=where,
+                   hint=name_hint(rule_id, RULES))
     if severity is not None and severity not in SEVERITIES:
-        return (f"unknown severity '{severity}' for rule '{rule_id}' in {where}"
-                f"{did_you_mean(severity, SEVERITIES)}; use error, warning, info or off")
+        return say("rules.unknown-severity", severity=severity, rule=rule_id, where=where,
+                   hint=did_you_mean(severity, SEVERITIES))
     if rule.fixed and severity != "error":
-        return (f"rule '{rule_id}' is always an error (it stops what it finds from being "
-                f"made) and cannot be {'ignored' if severity is None else 'set to ' + severity}"
-                f" in {where}; fix what it reports")
+        if severity is None:
+            return say("rules.fixed-ignored", rule=rule_id, where=where)
+        return say("rules.fixed-set", rule=rule_id, severity=severity, where=where)
     return None

@@ -25,13 +25,15 @@ from xml.etree.ElementTree import Element
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
+from mkdocs_custflow.messages import Text, say
+
 _ALLOWED_SCHEME = re.compile(r"^(https?|mailto):", re.I)
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 # Python-Markdown's backslash-escapable characters, plus '|' (tables).
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 
-def url_problem(url: str) -> str | None:
+def url_problem(url: str) -> Text | None:
     """Why ``url`` may not be linked, or None when it may. The rule holds for
     the URL as written and as a browser reads it once HTML character
     references are decoded (``&#106;avascript:`` is ``javascript:``)."""
@@ -40,19 +42,19 @@ def url_problem(url: str) -> str | None:
     return problem or (_problem(decoded) if decoded != url else None)
 
 
-def _problem(url: str) -> str | None:
+def _problem(url: str) -> Text | None:
     if not url:
-        return "empty"
+        return say("url.empty")
     if any(ch.isspace() or ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 for ch in url):
-        return "white space or control characters"
+        return say("url.space")
     if "\\" in url:
-        return "a backslash"
+        return say("url.backslash")
     if _ALLOWED_SCHEME.match(url):
         return None
     if _SCHEME.match(url):
-        return f"scheme '{_SCHEME.match(url)[0]}'"  # type: ignore[index]
+        return say("url.scheme", scheme=_SCHEME.match(url)[0])  # type: ignore[index]
     if url.startswith("//"):
-        return "'//' with no scheme"
+        return say("url.no-scheme")
     return None
 
 

@@ -87,6 +87,41 @@ def test_a_chinese_site_shows_no_english_word_it_did_not_write(
     assert not found, found
 
 
+def _product_text(html: str) -> list[str]:
+    """What a page's article says in words: its text (Mermaid sources aside),
+    its titles and labels, and what each Mermaid diagram's labels, tooltips
+    and accessible title and description say (not the diagram syntax)."""
+    article = html.split("<article", 1)[-1].split("</article>", 1)[0]
+    sources = _sources(article)
+    rest = re.sub(r'<pre class="mermaid".*?</pre>', " ", article, flags=re.S)
+    rest = re.sub(r"<(script|style)\b.*?</\1>", " ", rest, flags=re.S)
+    texts = [unescape(re.sub(r"<[^>]+>", " ", rest))]
+    texts += [unescape(a) for a in re.findall(r'(?:title|aria-label|alt)="([^"]*)"', rest)]
+    for source in sources:
+        for statement in source.split("\n"):
+            if statement.strip().startswith(("accTitle:", "accDescr:")):
+                texts.append(statement.split(":", 1)[1])
+            texts += [re.sub(r"<[^>]+>", " ", t) for t in _LABEL_TEXT.findall(statement)]
+    return texts
+
+
+def test_a_chinese_page_writes_its_labels_with_the_full_width_colon(
+    team_site: BuildResult,
+) -> None:
+    found: dict[str, set[str]] = {}
+    pages = team_site.html_pages()
+    for page in pages:
+        for text in _product_text(page.read_text("utf-8")):
+            for match in re.finditer(r"\S{0,8}: \S{0,8}", text):
+                found.setdefault(page.relative_to(team_site.site_dir).as_posix(), set()).add(
+                    match[0])
+    assert len(pages) >= 25
+    assert not found, found
+    stage = (team_site.site_dir / "playbook" / "stages" / "report" / "index.html").read_text(
+        "utf-8")
+    assert "时限：30分钟" in stage and "负责人：" in stage
+
+
 RACI_JS = """() => {
   const box = document.querySelector('.custflow-raci');
   const table = box.querySelector('table');
@@ -417,9 +452,9 @@ def test_a_quiet_build_prints_each_error_with_its_file_and_line(tmp_path: Path) 
         [sys.executable, "-m", "mkdocs", "build", "-q", "-d", "site"], cwd=tmp_path / "errors",
         capture_output=True, text=True, encoding="utf-8", check=False)
     log = result.stdout + result.stderr
-    # The display name that is no name: the id suggested, with the name.
-    assert re.search(r"ERROR\s+-\s+custflow: docs/broken\.md:8: unknown actor '客服专' in "
-                     r"'owner' of stage 'report' \(did you mean 'service' \(客服专员\)\?\)",
+    # The display name that is no name: the id suggested, with the name, in Chinese.
+    assert re.search(r"ERROR\s+-\s+custflow: docs/broken\.md:8: 阶段 'report' 的 'owner' 中的"
+                     r"参与者 '客服专' 未定义（是不是 'service'（客服专员）？）",
                      log), log
 
 
@@ -435,6 +470,5 @@ def test_the_severity_hint_names_the_rules_that_can_change(tmp_path: Path) -> No
         capture_output=True, text=True, encoding="utf-8", check=False)
     log = result.stdout + result.stderr
     assert result.returncode != 0
-    assert re.search(r"ERROR\s+-\s+custflow: docs/broken\.md:11: stage 'check' has no time "
-                     r"limit", log), log
+    assert re.search(r"ERROR\s+-\s+custflow: docs/broken\.md:11: 阶段 'check' 没有时限", log), log
     assert "调整其规则（missing-sla）的级别" in log, log

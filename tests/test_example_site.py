@@ -83,7 +83,7 @@ def test_example_site_uses_every_view(example_site: Path) -> None:
         if not p.relative_to(example_site).as_posix().startswith("zh/")
     )
     for view in ("flow", "sequence"):
-        assert f'<figure class="custflow-diagram custflow-{view}">' in html
+        assert f'<figure class="custflow-diagram custflow-{view}" data-search-exclude>' in html
     assert 'class="custflow-satisfaction"' in html
     assert 'class="custflow-stages"' in html
     assert 'class="custflow-raci"' in html

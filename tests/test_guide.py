@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 
 from mkdocs_custflow.diagnostics import Severity
+from mkdocs_custflow.messages import TEMPLATES, is_finding
 from mkdocs_custflow.pipeline import Pipeline
 from mkdocs_custflow.reading.fences import Fence, find_journey_fences
 from mkdocs_custflow.reading.keys import JOURNEY_KEYS, MESSAGE_KEYS, STAGE_KEYS
@@ -240,6 +241,10 @@ def package_messages() -> dict[str, str]:
                 text = _literal(candidate, names)
                 if text and text.strip() != "{}":
                     found.setdefault(text, f"{path.relative_to(ROOT)}:{candidate.lineno}")
+    for message_id, forms in TEMPLATES.items():  # the findings, each in English
+        if is_finding(message_id):
+            text = re.sub(r"\{[a-z_]+\}", "{}", forms["en"]).replace("{{", "{").replace("}}", "}")
+            found.setdefault(text, f"messages: {message_id}")
     return found
 
 

@@ -130,9 +130,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
 
 
 def test_the_chinese_site_builds_strict_and_shows_every_part(site: BuildResult) -> None:
-    # An info: shown, fails nothing.
-    assert ("custflow: data/flow.csv:36: journey 'first-purchase', 2026-11: '咨询销售顾问' is "
-            "the bottleneck, losing 69% of the customers who reach it (344 of 500)") in site.log
+    # An info: shown, fails nothing; in the site's language.
+    assert ("custflow: data/flow.csv:36: 旅程 'first-purchase'，2026-11：'咨询销售顾问' 是瓶颈，"
+            "到达的客户流失了 69%（500 人中的 344 人）") in site.log
     index = (site.site_dir / "index.html").read_text("utf-8")
     assert 'class="custflow-funnel' in index and "瓶颈" in index
     assert '<svg class="custflow-sankey-chart"' in index and "custflow-sankey-table" in index
@@ -223,15 +223,15 @@ def test_a_misspelt_stage_and_an_unreadable_count_fail_strict_at_their_lines(
         "pay,receive,三十\n"
     built = _failing(tmp_path, flow, kpi_rows(MONTHS))
     assert not built.ok
-    assert ("data/flow.csv:38: 'consul' (from) is no stage of journey 'first-purchase' (did you "
-            "mean 'consult'?)") in built.log
-    assert "data/flow.csv:39: count '三十' is not a whole number of customers" in built.log
+    assert ("data/flow.csv:38: 'consul'（'from'）不是旅程 'first-purchase' 的阶段"
+            "（是不是 'consult'？）") in built.log
+    assert "data/flow.csv:39: 人数 '三十' 不是客户的整数个数" in built.log
 
 
 def test_data_three_months_old_fails_strict_as_stale(tmp_path: Path) -> None:
     old = ["2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08"]
     built = _failing(tmp_path, flow_rows(old), kpi_rows(MONTHS))
     assert not built.ok
-    assert ("data/flow.csv:32: the newest data of this file is for 2026-08 (ended 2026-08-31, 92 "
-            "days before the build date 2026-12-01), older than stale_after 45d") in built.log
+    assert ("data/flow.csv:32: 这个文件最新的数据是 2026-08 的（2026-08-31 结束，比构建日期 "
+            "2026-12-01 早 92 天），超过了 'stale_after' 的 45d") in built.log
     assert "[measure-stale]" in built.log

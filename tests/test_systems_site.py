@@ -82,7 +82,7 @@ def test_a_system_page_has_its_layer_owner_data_integrations_stages_roles(
 ) -> None:
     html = read(site, "playbook/systems/erp")
     assert headings(html, "h1") == ["ERP 订单系统"]
-    assert "层级: 订单与交付 · 负责人: 信息部" in [e.text for e in blocks(html)]
+    assert "层级：订单与交付 · 负责人：信息部" in [e.text for e in blocks(html)]
     assert headings(html, "h2") == ["存放的数据", "系统集成", "使用它的阶段", "使用它的角色",
                                     "客户旅程"]
     held, exchanges, stages, journeys = tables(html)
@@ -99,9 +99,9 @@ def test_a_data_page_says_who_where_and_for_how_long(site: BuildResult) -> None:
     html = read(site, "playbook/data/address")
     assert headings(html, "h1") == ["收货地址"]
     texts = [e.text for e in blocks(html) if e.tag == "p"]
-    assert "个人信息 · 保存期限: 1年 · 负责人: 交付专员" in texts
-    assert "可查看的角色: 交付专员, 客服专员, 销售顾问" in texts
-    assert "存放于: ERP 订单系统" in texts
+    assert "个人信息 · 保存期限：1年 · 负责人：交付专员" in texts
+    assert "可查看的角色：交付专员, 客服专员, 销售顾问" in texts
+    assert "存放于：ERP 订单系统" in texts
     (uses,) = tables(html)
     assert [tuple(c.text for c in r.cells) for r in uses[1:]] == [
         ("收集", "下单", "首次购买", "ERP 订单系统", "销售顾问"),
@@ -175,7 +175,7 @@ def test_a_role_with_personal_data_it_may_not_see_fails(tmp_path: Path) -> None:
     found = failing(tmp_path, **{"catalog.yml": CATALOG.replace(
         "access: [ops, service, sales]", "access: [ops, service]")})
     assert len(found) == 1 and found[0].startswith("docs/sales.md:"), found
-    assert "role 'sales'" in found[0] and found[0].endswith("[data-access]")
+    assert "角色 'sales'" in found[0] and found[0].endswith("[data-access]")
 
 
 def test_data_never_collected_fails(tmp_path: Path) -> None:

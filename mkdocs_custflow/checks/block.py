@@ -17,6 +17,7 @@ from mkdocs_custflow.checks.graph import graph_findings
 from mkdocs_custflow.checks.rule import Rule
 from mkdocs_custflow.checks.size import size_findings
 from mkdocs_custflow.diagnostics import Diagnostic, Reporter, name_hint
+from mkdocs_custflow.messages import Text, say
 from mkdocs_custflow.reading.display_names import reference_hint
 from mkdocs_custflow.renderers.systems_view import systems_map
 from mkdocs_custflow.structure import Actor, Catalog, Journey, Message, Stage
@@ -75,31 +76,31 @@ def check_journey(
     rules in ``skip`` (those the site turned off). Values the journey took from
     the catalog are not checked here: the catalog's own check reports them, at
     the catalog's line."""
-    report = Reporter(journey.file, base_line=0)  # the model's lines are file lines
+    report = Reporter(journey.file, base_line=0, locale=locale)  # the model's lines: file lines
     error, warning, add = report.error, report.warning, report.add
 
     stage_ids = [stage.id for stage in journey.stages]
     touchpoints = journey.touchpoints  # resolved: the catalog's plus the block's own
 
-    def check_actor(actor_id: str | None, role: str, line: int) -> None:
+    def check_actor(actor_id: str | None, role: Text, line: int) -> None:
         if actor_id is not None and actor_id not in journey.actors:
-            error(f"unknown actor '{actor_id}' in {role}{reference_hint(actor_id, journey.actors)}",
-                  line,
-                  rule="unknown-reference")
+            error(say("block.unknown-actor", actor=actor_id, where=role,
+                      hint=reference_hint(actor_id, journey.actors)),
+                  line, rule="unknown-reference")
 
     def check_touchpoint(tp_id: str, line: int) -> None:
         # Without any defined touchpoints, ids name channels implicitly.
         if touchpoints and tp_id not in touchpoints:
-            error(
-                f"unknown touchpoint '{tp_id}'{reference_hint(tp_id, touchpoints)}; define it in "
-                "the catalog or under 'touchpoints:'",
-                line, rule="unknown-reference",
-            )
+            error(say("block.unknown-touchpoint", touchpoint=tp_id,
+                      hint=reference_hint(tp_id, touchpoints)), line, rule="unknown-reference")
 
-    def check_stage(target: str, role: str, line: int) -> None:
+    def check_stage(target: str, role: Text, line: int) -> None:
         if target not in stage_ids and target != END_TARGET:
-            error(f"unknown stage '{target}' in {role}{name_hint(target, stage_ids)}", line,
-                  rule="unknown-reference")
+            error(say("block.unknown-stage", target=target, where=role,
+                      hint=name_hint(target, stage_ids)), line, rule="unknown-reference")
+
+    def of(key: str, stage: Stage) -> Text:
+        return say("where.stage-key", key=key, stage=stage.id)
 
     for stage in journey.stages:
         # Keys the block wrote, and those it took from the catalog that the
@@ -111,83 +112,65 @@ def check_journey(
         if not catalog.touchpoints:
             own.add("touchpoints")
         if "owner" in own:
-            check_actor(stage.owner, f"'owner' of stage '{stage.id}'", stage.line_of("owner"))
+            check_actor(stage.owner, of("owner", stage), stage.line_of("owner"))
             owner = journey.actors.get(stage.owner or "")
             if owner is not None and owner.kind != "role" and "owner-not-role" not in skip:
                 add(OWNER_NOT_ROLE.severity, not_role(stage, owner),
                     stage.line_of("owner"), rule="owner-not-role")
         if not stage.owner and "no-owner" not in skip:
-            add(NO_OWNER.severity,
-                f"stage '{stage.id}' has no owner; add 'owner:' with the role accountable "
-                "for it", stage.line, rule="no-owner")
+            add(NO_OWNER.severity, say("block.no-owner", stage=stage.id), stage.line,
+                rule="no-owner")
         if not stage.sla and "missing-sla" not in skip:
-            add(MISSING_SLA.severity,
-                f"stage '{stage.id}' has no time limit; add 'sla:' such as '48h' or "
-                "'3 working days'", stage.line, rule="missing-sla")
+            add(MISSING_SLA.severity, say("block.missing-sla", stage=stage.id), stage.line,
+                rule="missing-sla")
         for role in ("responsible", "consulted", "informed"):
             for actor_id in getattr(stage, role) if role in own else ():
-                check_actor(actor_id, f"'{role}' of stage '{stage.id}'", stage.line_of(role))
+                check_actor(actor_id, of(role, stage), stage.line_of(role))
         for tp_id in stage.touchpoints if "touchpoints" in own else ():
             check_touchpoint(tp_id, stage.line_of("touchpoints"))
         for opportunity in stage.opportunities if "opportunities" in own else ():
-            check_actor(opportunity.owner, f"the 'owner' of an opportunity of stage "
-                        f"'{stage.id}'", opportunity.line)
+            check_actor(opportunity.owner, say("where.opportunity-owner", stage=stage.id),
+                        opportunity.line)
         for target in stage.next or []:
-            check_stage(target, f"'next' of stage '{stage.id}'", stage.line_of("next"))
+            check_stage(target, of("next", stage), stage.line_of("next"))
         for step in stage.steps:
             if isinstance(step, Message):
-                check_actor(step.sender, "a step", step.line)
-                check_actor(step.receiver, "a step", step.line)
+                check_actor(step.sender, say("where.step"), step.line)
+                check_actor(step.receiver, say("where.step"), step.line)
                 if step.via:
                     check_touchpoint(step.via, step.line)
             elif hasattr(step, "branches"):
                 for branch in step.branches:
-                    check_stage(branch.target, f"decision branch '{branch.label}'", branch.line)
+                    check_stage(branch.target, say("where.branch", label=branch.label),
+                                branch.line)
 
     review = journey.review
     if review is not None:
-        check_actor(review.owner, "the 'owner' of 'review'", review.key_lines.get(
+        check_actor(review.owner, say("where.review-owner"), review.key_lines.get(
             "owner", review.line))
         for actor_id in review.participants:
-            check_actor(actor_id, "'with' of 'review'", review.key_lines.get("with", review.line))
+            check_actor(actor_id, say("where.review-with"),
+                        review.key_lines.get("with", review.line))
     for stage in journey.stages if "pain-without-opportunity" not in skip else ():
         if stage.pain_count() and not stage.opportunities:
-            report.info(
-                f"stage '{stage.id}' has pain points but no opportunity; add an "
-                "'opportunities' item that says what will change (even as an idea)",
-                stage.line_of("pains"), "pain-without-opportunity",
-            )
-    report.items.extend(check_journey_data(journey, catalog, skip))
+            report.info(say("block.pain-without-opportunity", stage=stage.id),
+                        stage.line_of("pains"), "pain-without-opportunity")
+    report.items.extend(check_journey_data(journey, catalog, skip, locale))
     if not report.has_errors:
-        report.items.extend(graph_findings(journey, skip))
+        report.items.extend(graph_findings(journey, skip, locale))
     if "journey" in journey.views and not any(
         m.score is not None for s in journey.stages for m in s.messages
     ):
-        warning(
-            "the 'journey' view needs steps with 'score: 1-5'; add scores "
-            "or remove 'journey' from 'views'",
-            journey.line, rule="empty-view",
-        )
+        warning(say("block.empty-journey-view"), journey.line, rule="empty-view")
     if "sequence" in journey.views and not journey.has_sequence_content():
-        warning(
-            "the 'sequence' view needs steps or stage owners to show; add steps "
-            "or remove 'sequence' from 'views'",
-            journey.line, rule="empty-view",
-        )
+        warning(say("block.empty-sequence-view"), journey.line, rule="empty-view")
     if "systems" in journey.views and not systems_map(journey, catalog.data).uses:
-        warning(
-            "the 'systems' view needs stages with 'data' in a system, or steps with a "
-            "system actor; add them or remove 'systems' from 'views'",
-            journey.line, rule="empty-view",
-        )
+        warning(say("block.empty-systems-view"), journey.line, rule="empty-view")
     if not report.has_errors:
         report.items.extend(size_findings(journey, locale))
     return sorted(report.items, key=lambda d: d.line)
 
 
-def not_role(stage: Stage, owner: Actor) -> str:
-    return (
-        f"stage '{stage.id}' is owned by '{owner.id}', a {owner.kind}, not a role; make the "
-        f"accountable role its owner and name '{owner.id}' under 'responsible', 'consulted' "
-        "or 'informed'"
-    )
+def not_role(stage: Stage, owner: Actor) -> Text:
+    return say("block.owner-not-role", stage=stage.id, owner=owner.id,
+               kind=say(f"kind.{owner.kind or 'role'}"))

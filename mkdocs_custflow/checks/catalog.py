@@ -10,6 +10,7 @@ from mkdocs_custflow.checks.block import OWNER_NOT_ROLE, not_role
 from mkdocs_custflow.checks.data import check_catalog_data, data_across
 from mkdocs_custflow.checks.rule import Rule
 from mkdocs_custflow.diagnostics import Diagnostic, Reporter
+from mkdocs_custflow.messages import say, text_in
 from mkdocs_custflow.reading.display_names import reference_hint
 from mkdocs_custflow.structure import Catalog, Journey
 
@@ -23,11 +24,11 @@ ORPHAN_ROLE = Rule(
 OWN_RULES = (ORPHAN_ROLE,)
 
 
-def check_catalog(catalog: Catalog) -> list[Diagnostic]:
+def check_catalog(catalog: Catalog, locale: str = "en") -> list[Diagnostic]:
     """Every name the catalog's stages use, checked against the catalog's own
     actors and touchpoints (when it defines any), used by a journey or not."""
     file = catalog.file or "<catalog>"
-    report = Reporter(file, base_line=0)  # the model's lines are file lines
+    report = Reporter(file, base_line=0, locale=locale)  # the model's lines are file lines
     actors, touchpoints = catalog.actors, catalog.touchpoints
     for stage in catalog.stages.values():
         if actors:
@@ -36,9 +37,8 @@ def check_catalog(catalog: Catalog) -> list[Diagnostic]:
                 for actor_id in [value] if isinstance(value, str) else value or []:
                     if actor_id not in actors:
                         report.error(
-                            f"unknown actor '{actor_id}' in '{role}' of catalog stage "
-                            f"'{stage.id}'{reference_hint(actor_id, actors)}; define it under "
-                            "the catalog's 'actors:'",
+                            say("catalog.unknown-actor", actor=actor_id, key=role,
+                                stage=stage.id, hint=reference_hint(actor_id, actors)),
                             stage.line_of(role), rule="unknown-reference",
                         )
             owner = actors.get(stage.owner or "")
@@ -49,15 +49,16 @@ def check_catalog(catalog: Catalog) -> list[Diagnostic]:
             for tp_id in stage.touchpoints:
                 if tp_id not in touchpoints:
                     report.error(
-                        f"unknown touchpoint '{tp_id}' in catalog stage '{stage.id}'"
-                        f"{reference_hint(tp_id, touchpoints)}; define it under the catalog's "
-                        "'touchpoints:'",
+                        say("catalog.unknown-touchpoint", touchpoint=tp_id, stage=stage.id,
+                            hint=reference_hint(tp_id, touchpoints)),
                         stage.line_of("touchpoints"), rule="unknown-reference",
                     )
-    return sorted([*report.items, *check_catalog_data(catalog)], key=lambda d: d.line)
+    return sorted([*report.items, *check_catalog_data(catalog, locale)], key=lambda d: d.line)
 
 
-def orphan_roles(catalog: Catalog, journeys: list[Journey]) -> list[Diagnostic]:
+def orphan_roles(
+    catalog: Catalog, journeys: list[Journey], locale: str = "en"
+) -> list[Diagnostic]:
     """Each role of the catalog that owns nothing (no stage, opportunity or
     review), is in no RACI list or review and takes part in no step, in any of
     ``journeys`` or the catalog's stages."""
@@ -77,9 +78,7 @@ def orphan_roles(catalog: Catalog, journeys: list[Journey]) -> list[Diagnostic]:
     return [
         Diagnostic(
             ORPHAN_ROLE.severity,
-            f"role '{actor.id}' of the catalog owns no stage, is in no RACI list and takes "
-            "part in no step of any journey; use it in a stage or a step, or remove it "
-            "from the catalog",
+            text_in(locale, "catalog.orphan-role", id=actor.id),
             catalog.file or "<catalog>", actor.line, "orphan-role",
         )
         for actor in catalog.actors.values()
@@ -87,8 +86,10 @@ def orphan_roles(catalog: Catalog, journeys: list[Journey]) -> list[Diagnostic]:
     ]
 
 
-def catalog_unused(catalog: Catalog, journeys: list[Journey]) -> list[Diagnostic]:
+def catalog_unused(
+    catalog: Catalog, journeys: list[Journey], locale: str = "en"
+) -> list[Diagnostic]:
     """What of the catalog the whole site leaves unused or unexplained: roles
     with nothing to do, data read but collected nowhere, systems no journey
     uses (:mod:`.data`)."""
-    return [*orphan_roles(catalog, journeys), *data_across(catalog, journeys)]
+    return [*orphan_roles(catalog, journeys, locale), *data_across(catalog, journeys, locale)]

@@ -14,6 +14,7 @@ from collections.abc import Collection, Iterable, Mapping
 
 from mkdocs_custflow.checks.rule import Rule
 from mkdocs_custflow.diagnostics import Diagnostic, Reporter, name_hint
+from mkdocs_custflow.messages import Text, say, text_in
 from mkdocs_custflow.structure import Actor, Catalog, DataItem, Journey, Stage
 from mkdocs_custflow.structure.site_systems import describes_systems
 
@@ -51,11 +52,12 @@ SYSTEM_UNUSED = Rule(
 OWN_RULES = (PERSONAL_DATA_OWNER, DATA_ACCESS, DATA_NEVER_COLLECTED, SYSTEM_UNUSED)
 
 
-def check_catalog_data(catalog: Catalog) -> list[Diagnostic]:
+def check_catalog_data(catalog: Catalog, locale: str = "en") -> list[Diagnostic]:
     """The catalog's systems and data items: the ids they name, and personal
     data with no owner or retention, at the catalog's lines."""
-    report = Reporter(catalog.file or "<catalog>", base_line=0)
-    check_systems(catalog.actors.values(), catalog.actors, catalog.data, report, "the catalog's")
+    report = Reporter(catalog.file or "<catalog>", base_line=0, locale=locale)
+    check_systems(catalog.actors.values(), catalog.actors, catalog.data, report,
+                  say("whose.catalog"))
     for item in catalog.data.values():
         _check_item(item, catalog, report)
     for stage in catalog.stages.values():
@@ -66,47 +68,46 @@ def check_catalog_data(catalog: Catalog) -> list[Diagnostic]:
 def _check_item(item: DataItem, catalog: Catalog, report: Reporter) -> None:
     actors = catalog.actors
     if item.owner is not None:
-        _actor(report, item.owner, actors, f"'owner' of data item '{item.id}'",
+        _actor(report, item.owner, actors, say("where.data-item-key", key="owner", id=item.id),
                item.line_of("owner"), kind="role")
     for role_id in item.access:
-        _actor(report, role_id, actors, f"'access' of data item '{item.id}'",
+        _actor(report, role_id, actors, say("where.data-item-key", key="access", id=item.id),
                item.line_of("access"), kind="role")
     for system_id in item.held_in:
-        _actor(report, system_id, actors, f"'held_in' of data item '{item.id}'",
+        _actor(report, system_id, actors,
+               say("where.data-item-key", key="held_in", id=item.id),
                item.line_of("held_in"), kind="system")
     if item.personal and (not item.owner or not item.retention):
-        missing = " and ".join(
-            f"'{key}'" for key, value in (("owner", item.owner), ("retention", item.retention))
-            if not value
-        )
+        absent = [key for key, value in (("owner", item.owner), ("retention", item.retention))
+                  if not value]
         report.add(
             PERSONAL_DATA_OWNER.severity,
-            f"personal data item '{item.id}' has no {missing}; add "
-            + ("'owner: <role id>'" if not item.owner else "")
-            + (" and " if not item.owner and not item.retention else "")
-            + ("'retention' such as '3y'" if not item.retention else "")
-            + ", as a data-protection review asks",
+            say("data.personal", id=item.id,
+                missing=[say("part.quoted-key", key=key) for key in absent],
+                add=[say(f"part.add-{key}") for key in absent]),
             item.line, rule="personal-data-owner",
         )
 
 
 def check_systems(
     systems: Iterable[Actor], actors: Mapping[str, Actor], data: Mapping[str, DataItem],
-    report: Reporter, whose: str,
+    report: Reporter, whose: Text,
 ) -> None:
     """Each system's ``owner`` and ``integrates`` (partner and data ids)."""
     for actor in systems:
         if actor.owner is not None:
-            _actor(report, actor.owner, actors, f"'owner' of {whose} actor '{actor.id}'",
+            _actor(report, actor.owner, actors,
+                   say("where.whose-actor-key", key="owner", whose=whose, id=actor.id),
                    actor.line_of("owner"), kind="role")
         for exchange in actor.integrates:
             _actor(report, exchange.partner, actors,
-                   f"'integrates' of {whose} actor '{actor.id}'", exchange.line, kind="system")
+                   say("where.whose-actor-key", key="integrates", whose=whose, id=actor.id),
+                   exchange.line, kind="system")
             for item_id in exchange.data:
                 if item_id not in data:
                     report.error(
-                        f"unknown data item '{item_id}' in 'integrates' of '{actor.id}'"
-                        f"{name_hint(item_id, data)}; define it under the catalog's 'data:'",
+                        say("data.unknown-in-integrates", item=item_id, id=actor.id,
+                            hint=name_hint(item_id, data)),
                         exchange.line, rule="unknown-reference",
                     )
 
@@ -118,47 +119,48 @@ def check_stage_data(
     for use in stage.data:
         if use.data not in data:
             report.error(
-                f"unknown data item '{use.data}' in 'data' of stage '{stage.id}'"
-                f"{name_hint(use.data, data)}; define it under the catalog's 'data:'",
+                say("data.unknown-in-stage", item=use.data, stage=stage.id,
+                    hint=name_hint(use.data, data)),
                 use.line, rule="unknown-reference",
             )
         if use.system is not None:
-            _actor(report, use.system, actors, f"'in' of stage '{stage.id}'", use.line,
-                   kind="system")
+            _actor(report, use.system, actors, say("where.stage-key", key="in", stage=stage.id),
+                   use.line, kind="system")
 
 
 def _actor(
-    report: Reporter, actor_id: str, actors: Mapping[str, Actor], where: str, line: int,
+    report: Reporter, actor_id: str, actors: Mapping[str, Actor], where: Text, line: int,
     *, kind: str,
 ) -> None:
     actor = actors.get(actor_id)
     if actor is None:
         candidates = [a for a, found in actors.items() if found.kind == kind] or list(actors)
         report.error(
-            f"unknown {kind} '{actor_id}' in {where}{name_hint(actor_id, candidates)}; "
-            f"define it under 'actors:' with 'kind: {kind}'",
+            say("data.unknown-actor", kind=say(f"kind.{kind}"), id=actor_id, where=where,
+                hint=name_hint(actor_id, candidates), kind_id=kind),
             line, rule="unknown-reference",
         )
     elif actor.kind != kind and not (kind == "role" and actor.kind == ""):
         report.error(
-            f"'{actor_id}' in {where} is a {actor.kind or 'role'}, not a {kind}; name a "
-            f"{kind}{name_hint(actor_id, [a for a, f in actors.items() if f.kind == kind])}",
+            say("data.wrong-kind", id=actor_id, where=where,
+                found=say(f"kind.{actor.kind or 'role'}"), kind=say(f"kind.{kind}"),
+                hint=name_hint(actor_id, [a for a, f in actors.items() if f.kind == kind])),
             line, rule="unknown-reference",
         )
 
 
 def check_journey_data(
-    journey: Journey, catalog: Catalog, skip: Collection[str] = ()
+    journey: Journey, catalog: Catalog, skip: Collection[str] = (), locale: str = "en"
 ) -> list[Diagnostic]:
     """A block's own systems and stage ``data`` (what it took from the catalog
     the catalog's check reports), and who works with personal data."""
-    report = Reporter(journey.file, base_line=0)
+    report = Reporter(journey.file, base_line=0, locale=locale)
     # The block's own systems, as far as it wrote their keys (the rest is the catalog's,
     # checked at the catalog's lines).
     own = [a for a in journey.actors.values() if a is not catalog.actors.get(a.id)
            and {"owner", "integrates"} & set(a.key_lines)
            and a.key_lines is not getattr(catalog.actors.get(a.id), "key_lines", None)]
-    check_systems(own, journey.actors, catalog.data, report, "the block's")
+    check_systems(own, journey.actors, catalog.data, report, say("whose.block"))
     for stage in journey.stages:
         if "data" in stage.key_lines:
             check_stage_data(stage, journey.actors, catalog.data, report)
@@ -188,16 +190,14 @@ def _check_access(
         for item in dict.fromkeys(i.id for i in personal):
             found = data[item]
             if not found.may_see(role_id):
-                report.add(
-                    DATA_ACCESS.severity,
-                    f"role '{role_id}' takes part in stage '{stage.id}', which uses personal "
-                    f"data '{item}', but is not in its 'access'; add '{role_id}' to 'access' "
-                    f"of data item '{item}' in the catalog, or take the role out of the stage",
-                    stage.line_of("data"), rule="data-access",
-                )
+                report.add(DATA_ACCESS.severity,
+                           say("data.access", role=role_id, stage=stage.id, item=item),
+                           stage.line_of("data"), rule="data-access")
 
 
-def data_across(catalog: Catalog, journeys: list[Journey]) -> list[Diagnostic]:
+def data_across(
+    catalog: Catalog, journeys: list[Journey], locale: str = "en"
+) -> list[Diagnostic]:
     """Across the whole site: data read or changed but collected nowhere (at
     its first use), and catalog systems no journey uses (at the catalog)."""
     findings: list[Diagnostic] = []
@@ -219,9 +219,7 @@ def data_across(catalog: Catalog, journeys: list[Journey]) -> list[Diagnostic]:
         if item_id not in collected and item_id in catalog.data:
             findings.append(Diagnostic(
                 DATA_NEVER_COLLECTED.severity,
-                f"data item '{item_id}' is used in stage '{stage_id}' but no stage collects "
-                f"it; add '{{data: {item_id}, use: collect, in: <system>}}' to the stage "
-                "where it is first taken from the customer",
+                text_in(locale, "data.never-collected", item=item_id, stage=stage_id),
                 file, line, "data-never-collected",
             ))
     described = describes_systems(catalog, journeys)  # else systems are only step actors
@@ -229,8 +227,7 @@ def data_across(catalog: Catalog, journeys: list[Journey]) -> list[Diagnostic]:
         if actor.kind == "system" and actor.id not in used_systems:
             findings.append(Diagnostic(
                 SYSTEM_UNUSED.severity,
-                f"system '{actor.id}' of the catalog is used by no stage's 'data' and no "
-                "step of any journey; use it, or remove it from the catalog",
+                text_in(locale, "data.system-unused", id=actor.id),
                 catalog.file or "<catalog>", actor.line, "system-unused",
             ))
     return findings

@@ -10,6 +10,7 @@ from collections.abc import Collection
 
 from mkdocs_custflow.checks.rule import Rule
 from mkdocs_custflow.diagnostics import Diagnostic
+from mkdocs_custflow.messages import text_in
 from mkdocs_custflow.structure import Journey, Stage
 from mkdocs_custflow.structure.journey import END_TARGET
 
@@ -31,7 +32,9 @@ NO_WAY_OUT = Rule(
 OWN_RULES = (UNREACHABLE_STAGE, NO_WAY_OUT)
 
 
-def graph_findings(journey: Journey, skip: Collection[str] = ()) -> list[Diagnostic]:
+def graph_findings(
+    journey: Journey, skip: Collection[str] = (), locale: str = "en"
+) -> list[Diagnostic]:
     """``unreachable-stage`` and ``no-way-out``, but for the rules in ``skip``;
     a stage reported as unreachable is not reported again without a way out."""
     found = []
@@ -39,8 +42,7 @@ def graph_findings(journey: Journey, skip: Collection[str] = ()) -> list[Diagnos
     for stage in unreachable if "unreachable-stage" not in skip else ():
         found.append(Diagnostic(
             UNREACHABLE_STAGE.severity,
-            f"stage '{stage.id}' cannot be reached from the first stage; "
-            "route to it with 'next' or a decision branch, or remove it",
+            text_in(locale, "graph.unreachable", stage=stage.id),
             journey.file, stage.line, "unreachable-stage",
         ))
     unreached = {stage.id for stage in unreachable}  # reported as such, not twice
@@ -50,9 +52,7 @@ def graph_findings(journey: Journey, skip: Collection[str] = ()) -> list[Diagnos
         through = ", ".join(f"'{s.id}'" for s in loop[:5]) + (", ..." if len(loop) > 5 else "")
         found.append(Diagnostic(
             NO_WAY_OUT.severity,
-            f"no path leads from stage '{stage.id}' to the end of the journey (its paths "
-            f"only loop through {through}); give the loop a way out: a decision branch "
-            "or 'next' to a later stage, or to 'end'",
+            text_in(locale, "graph.no-way-out", stage=stage.id, through=through),
             journey.file, stage.line, "no-way-out",
         ))
     return found

@@ -18,6 +18,7 @@ from mkdocs_custflow.measured.data import MeasuredData, collector_paused
 from mkdocs_custflow.measured.flow import Grouped, JourneyFlow, PeriodFlow, stage_names
 from mkdocs_custflow.measured.kpis import name_key
 from mkdocs_custflow.measured.rows import DATE, KPI, SEGMENT, FlowRow, KpiRow, Period
+from mkdocs_custflow.messages import text_in
 from mkdocs_custflow.structure import Journey
 from mkdocs_custflow.structure.review_cycle import Interval, add_interval, read_interval
 
@@ -72,8 +73,8 @@ def _close(name: str, choices: Iterable[str]) -> bool:
     return bool(difflib.get_close_matches(name, list(choices), n=1, cutoff=0.75))
 
 
-def check_measured(data: MeasuredData | None, journeys: Iterable[Journey], today: date
-                   ) -> list[Diagnostic]:
+def check_measured(data: MeasuredData | None, journeys: Iterable[Journey], today: date,
+                   locale: str = "en") -> list[Diagnostic]:
     """Every finding about the data: what reading the files found, and what
     needs the site's journeys or the day (the build date; ``stale_after`` as
     the data was read with). Once per read of the site, over the rows as
@@ -82,40 +83,41 @@ def check_measured(data: MeasuredData | None, journeys: Iterable[Journey], today
     if data is None:
         return []
     with collector_paused():  # flows and histories the views use too: no cycles in them
-        return _check_measured(data, journeys, today)
+        return _check_measured(data, journeys, today, locale)
 
 
-def _check_measured(data: MeasuredData, journeys: Iterable[Journey], today: date
-                    ) -> list[Diagnostic]:
+def _check_measured(data: MeasuredData, journeys: Iterable[Journey], today: date,
+                    locale: str) -> list[Diagnostic]:
     by_id: dict[str, Journey] = {}
     for journey in journeys:
         by_id.setdefault(journey.id, journey)
-    found = [*data.findings, *_in_row_order(data, _flow_rows(data, by_id))]
-    found += _in_row_order(data, _kpi_rows(data, by_id))
+    found = [*data.findings, *_in_row_order(data, _flow_rows(data, by_id, locale))]
+    found += _in_row_order(data, _kpi_rows(data, by_id, locale))
     for journey in by_id.values():
         flow = data.flow_of(journey) if data.has_flow(journey.id) else None
         if flow is None:
             continue
-        found += _leaks(journey, flow)
-        found += _bottleneck(journey, flow.latest)
-    found += _missed(data, by_id.values())
-    found += stale_findings(data, today, data.stale_after)
+        found += _leaks(journey, flow, locale)
+        found += _bottleneck(journey, flow.latest, locale)
+    found += _missed(data, by_id.values(), locale)
+    found += stale_findings(data, today, data.stale_after, locale)
     return found
 
 
-def check_journey_data(data: MeasuredData, journey: Journey) -> list[Diagnostic]:
+def check_journey_data(data: MeasuredData, journey: Journey, locale: str = "en"
+                       ) -> list[Diagnostic]:
     """What the data says about one journey, where the site's other journeys
     are not known (the Markdown extension alone reads one page at a time):
     its flow rows' stages, repeated rows, leaks, its bottleneck and missed
     KPIs. Rows naming no journey of the site need the whole site: the plugin
     and ``custflow validate`` report those."""
     grouped = data.grouped.get(journey.id)
-    found = _journey_flow_rows(data, journey, grouped) if grouped else []
+    found = _journey_flow_rows(data, journey, grouped, locale) if grouped else []
     flow = data.flow_of(journey) if grouped else None
     if flow is not None:
-        found += _leaks(journey, flow)
-        found += _bottleneck(journey, flow.latest)
-    return _in_row_order(data, found) + _missed(data, [journey])
+        found += _leaks(journey, flow, locale)
+        found += _bottleneck(journey, flow.latest, locale)
+    return _in_row_order(data, found) + _missed(data, [journey], locale)
 
 
 def _in_row_order(data: MeasuredData, found: list[Diagnostic]) -> list[Diagnostic]:
@@ -149,54 +151,53 @@ def _repeated(rows: Sequence[RowT], periods: dict[str, Period]
     return repeats
 
 
-def _flow_rows(data: MeasuredData, by_id: dict[str, Journey]) -> list[Diagnostic]:
+def _flow_rows(data: MeasuredData, by_id: dict[str, Journey], locale: str) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     for journey_id, grouped in data.grouped.items():
         journey = by_id.get(journey_id)
         if journey is None:
-            message = (f"unknown journey '{journey_id}'{name_hint(journey_id, by_id)}; write "
-                       "the id of a journey block of this site")
+            message = text_in(locale, "measure.unknown-journey", journey=journey_id,
+                              hint=name_hint(journey_id, by_id))
             for rows in grouped.values():
                 found += _at_rows(rows, message, rule="measure-unknown")
             continue
-        found += _journey_flow_rows(data, journey, grouped)
+        found += _journey_flow_rows(data, journey, grouped, locale)
     return found
 
 
-def _journey_flow_rows(data: MeasuredData, journey: Journey, grouped: Grouped
+def _journey_flow_rows(data: MeasuredData, journey: Journey, grouped: Grouped, locale: str
                        ) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     names = stage_names(journey)
     for (source, target), rows in grouped.items():
-        wrong = _flow_names(journey, names, source, target)
+        wrong = _flow_names(journey, names, source, target, locale)
         if wrong:
             found += _at_rows(rows, wrong, rule="measure-unknown")
         for row, period, first in _repeated(rows, data.periods):
             found.append(Diagnostic(
                 Severity.WARNING,
-                f"this row repeats line {first} ({journey.id}, {period.key}, "
-                f"{source or '-'} → {target}); both are counted: remove one",
+                text_in(locale, "measure.repeated-row", line=first, journey=journey.id,
+                        period=period.key, source=source or "-", target=target),
                 row[-2], row[-1], "measure-value"))
     return found
 
 
-def _flow_names(journey: Journey, names: dict[str, str], source: str, target: str
-                ) -> str | None:
+def _flow_names(journey: Journey, names: dict[str, str], source: str, target: str,
+                locale: str) -> str | None:
     """What is wrong with the stages a flow row names (None: nothing)."""
     if source and source not in names:
-        return (f"'{source}' (from) is no stage of journey '{journey.id}'"
-                f"{name_hint(source, names)}; customers come from one of its stages")
+        return text_in(locale, "measure.from-no-stage", stage=source, journey=journey.id,
+                       hint=name_hint(source, names))
     if not source and target not in names:
-        return (f"customers enter journey '{journey.id}' at '{target}', which is no stage "
-                f"of it{name_hint(target, names)}")
+        return text_in(locale, "measure.enter-no-stage", journey=journey.id, stage=target,
+                       hint=name_hint(target, names))
     if target not in names and name_key(target) not in EXIT_WORDS and _close(target, names):
-        return (f"'{target}' (to) is no stage of journey '{journey.id}'"
-                f"{name_hint(target, names)}; as written it counts as an exit: correct the "
-                "stage, or name the exit plainly (lost, 流失)")
+        return text_in(locale, "measure.to-no-stage", stage=target, journey=journey.id,
+                       hint=name_hint(target, names))
     return None
 
 
-def _kpi_rows(data: MeasuredData, by_id: dict[str, Journey]) -> list[Diagnostic]:
+def _kpi_rows(data: MeasuredData, by_id: dict[str, Journey], locale: str) -> list[Diagnostic]:
     known: dict[str, str] = {}
     for journey in by_id.values():
         for stage in journey.stages:
@@ -208,14 +209,15 @@ def _kpi_rows(data: MeasuredData, by_id: dict[str, Journey]) -> list[Diagnostic]
     same_kpi: dict[tuple[str, str, str], list[KpiRow]] = {}
     for (kpi_text, journey_text, stage_text), rows in data.kpi_index.groups.items():
         if name_key(kpi_text) not in known:
-            found += _at_rows(rows, f"unknown KPI '{kpi_text}'"
-                              f"{name_hint(kpi_text, known.values())}; write a KPI's id or its "
-                              "name as the stage writes it", rule="measure-unknown")
+            found += _at_rows(rows, text_in(locale, "measure.unknown-kpi", kpi=kpi_text,
+                                            hint=name_hint(kpi_text, known.values())),
+                              rule="measure-unknown")
             continue
         scope = by_id.get(journey_text) if journey_text else None
         if journey_text and scope is None:
-            found += _at_rows(rows, f"unknown journey '{journey_text}'"
-                              f"{name_hint(journey_text, by_id)} for KPI '{kpi_text}'",
+            found += _at_rows(rows, text_in(locale, "measure.unknown-kpi-journey",
+                                            journey=journey_text, kpi=kpi_text,
+                                            hint=name_hint(journey_text, by_id)),
                               rule="measure-unknown")
             continue
         if stage_text:
@@ -227,8 +229,10 @@ def _kpi_rows(data: MeasuredData, by_id: dict[str, Journey]) -> list[Diagnostic]
                                          sorted({s.id for s in stages}))
             names, ids = stage_names[scope_id]
             if name_key(stage_text) not in names:
-                found += _at_rows(rows, f"unknown stage '{stage_text}' for KPI '{kpi_text}'"
-                                  f"{name_hint(stage_text, ids)}", rule="measure-unknown")
+                found += _at_rows(rows, text_in(locale, "measure.unknown-kpi-stage",
+                                                stage=stage_text, kpi=kpi_text,
+                                                hint=name_hint(stage_text, ids)),
+                                  rule="measure-unknown")
                 continue
         same_kpi.setdefault((name_key(kpi_text), journey_text, name_key(stage_text)),
                             []).extend(rows)
@@ -236,25 +240,25 @@ def _kpi_rows(data: MeasuredData, by_id: dict[str, Journey]) -> list[Diagnostic]
         for row, period, first in _repeated(same, data.periods):
             found.append(Diagnostic(
                 Severity.WARNING,
-                f"KPI '{row[KPI]}' has a value for {period.key} at line {first} already; "
-                "this later row is shown: remove one", row[-2], row[-1], "measure-value"))
+                text_in(locale, "measure.repeated-kpi", kpi=row[KPI], period=period.key,
+                        line=first),
+                row[-2], row[-1], "measure-value"))
     return found
 
 
-def _leaks(journey: Journey, flow: JourneyFlow) -> list[Diagnostic]:
+def _leaks(journey: Journey, flow: JourneyFlow, locale: str) -> list[Diagnostic]:
     found = []
     for period, stage_id, left, entered, first in flow.leaks():
         file, line = first or ("", 0)
         found.append(Diagnostic(
             Severity.WARNING,
-            f"journey '{journey.id}', {period.key}: {left} customers leave "
-            f"stage '{stage_id}' but {entered} entered it; rows into the "
-            "stage are missing or rows out of it are counted twice",
+            text_in(locale, "measure.leak", journey=journey.id, period=period.key, left=left,
+                    stage=stage_id, entered=entered),
             file, line, "flow-leak"))
     return found
 
 
-def _bottleneck(journey: Journey, latest: PeriodFlow) -> list[Diagnostic]:
+def _bottleneck(journey: Journey, latest: PeriodFlow, locale: str) -> list[Diagnostic]:
     stage = latest.bottleneck
     if stage is None:
         return []
@@ -267,12 +271,12 @@ def _bottleneck(journey: Journey, latest: PeriodFlow) -> list[Diagnostic]:
     share = round(100 * (stage.drop_share or 0))
     return [Diagnostic(
         Severity.INFO,
-        f"journey '{journey.id}', {latest.period.key}: '{stage.name}' is the bottleneck, losing "
-        f"{share}% of the customers who reach it ({stage.drop} of {stage.entered})",
+        text_in(locale, "measure.bottleneck", journey=journey.id, period=latest.period.key,
+                stage=stage.name, share=share, drop=stage.drop, entered=stage.entered),
         where[0], where[1], "bottleneck")]
 
 
-def _missed(data: MeasuredData, journeys: Iterable[Journey]) -> list[Diagnostic]:
+def _missed(data: MeasuredData, journeys: Iterable[Journey], locale: str) -> list[Diagnostic]:
     found = []
     reported: set[tuple[str, int]] = set()
     for journey in journeys:
@@ -290,21 +294,23 @@ def _missed(data: MeasuredData, journeys: Iterable[Journey]) -> list[Diagnostic]
                     reported.add(where)
                     found.append(Diagnostic(
                         Severity.INFO,
-                        f"KPI '{kpi.name}' ({journey.id}, {stage.id}) is "
-                        f"{unicodedata.normalize('NFKC', latest.text)} in "
-                        f"{latest.period.key}, missing its target {kpi.target}",
+                        text_in(locale, "measure.kpi-missed", kpi=kpi.name, journey=journey.id,
+                                stage=stage.id, period=latest.period.key, target=kpi.target,
+                                value=unicodedata.normalize("NFKC", latest.text)),
                         latest.file, latest.line, "kpi-missed"))
                 elif status is None and kpi.target:
                     reported.add(where)
                     found.append(Diagnostic(
                         Severity.WARNING,
-                        f"KPI '{kpi.name}': value {latest.text!r} is not in the unit of its "
-                        f"target {kpi.target!r}, so met or missed cannot be shown; write the "
-                        "value in the target's unit", latest.file, latest.line, "measure-value"))
+                        text_in(locale, "measure.kpi-unit", kpi=kpi.name,
+                                value=repr(latest.text), target=repr(kpi.target)),
+                        latest.file, latest.line, "measure-value"))
     return found
 
 
-def stale_findings(data: MeasuredData, today: date, stale_after: str) -> list[Diagnostic]:
+def stale_findings(
+    data: MeasuredData, today: date, stale_after: str, locale: str = "en"
+) -> list[Diagnostic]:
     """``measure-stale`` for each file whose newest period ended longer ago
     than ``stale_after`` before ``today`` (the build date)."""
     interval = read_interval(stale_after) or Interval(45, "d")
@@ -315,7 +321,7 @@ def stale_findings(data: MeasuredData, today: date, stale_after: str) -> list[Di
             age = (today - period.end).days
             found.append(Diagnostic(
                 Severity.WARNING,
-                f"the newest data of this file is for {period.key} (ended {period.end}, {age} "
-                f"days before the build date {today}), older than stale_after {stale_after}; "
-                "refresh the export before the build", file, line, "measure-stale"))
+                text_in(locale, "measure.stale", period=period.key, end=period.end, age=age,
+                        today=today, stale_after=stale_after),
+                file, line, "measure-stale"))
     return found

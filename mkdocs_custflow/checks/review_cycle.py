@@ -8,6 +8,7 @@ from datetime import date
 
 from mkdocs_custflow.checks.rule import Rule
 from mkdocs_custflow.diagnostics import Diagnostic, Severity
+from mkdocs_custflow.messages import text_in
 from mkdocs_custflow.structure import Journey
 
 REVIEW_OVERDUE = Rule(
@@ -20,7 +21,7 @@ REVIEW_OVERDUE = Rule(
 OWN_RULES = (REVIEW_OVERDUE,)
 
 
-def review_findings(journey: Journey, today: date) -> list[Diagnostic]:
+def review_findings(journey: Journey, today: date, locale: str = "en") -> list[Diagnostic]:
     """``review-overdue`` when the journey's next review is due before ``today``
     (the build date): found on every read, never kept with the block's result."""
     review = journey.review
@@ -29,8 +30,7 @@ def review_findings(journey: Journey, today: date) -> list[Diagnostic]:
         return []
     return [Diagnostic(
         Severity.WARNING,
-        f"the review of journey '{journey.id}' was due on {due.isoformat()} (last "
-        f"{review.last}, every {review.every}); review it with the people named and set "
-        f"'last' to the day you did",
+        text_in(locale, "review.overdue", journey=journey.id, due=due.isoformat(),
+                last=review.last, every=review.every),
         journey.file, review.line, "review-overdue",
     )]

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 
 from mkdocs_custflow.checks.rule import Rule
 from mkdocs_custflow.diagnostics import Diagnostic, Severity, name_hint
+from mkdocs_custflow.messages import Text, say, text_in
 from mkdocs_custflow.structure import Journey, Stage
 
 DUPLICATE_JOURNEY_ID = Rule(
@@ -48,7 +49,7 @@ DETAIL_PARENTS = Rule(
 OWN_RULES = (DUPLICATE_JOURNEY_ID, STAGE_CONFLICT, DETAIL_CYCLE, DETAIL_PARENTS)
 
 
-def check_journey_links(journeys: Iterable[Journey]) -> list[Diagnostic]:
+def check_journey_links(journeys: Iterable[Journey], locale: str = "en") -> list[Diagnostic]:
     """What only the whole site can tell: a ``detail`` or ``improves`` naming no
     journey of the site, and sub-journeys that contain themselves."""
     by_id: dict[str, Journey] = {}
@@ -56,11 +57,11 @@ def check_journey_links(journeys: Iterable[Journey]) -> list[Diagnostic]:
         by_id.setdefault(journey.id, journey)
     found: list[Diagnostic] = []
 
-    def unknown(journey: Journey, target: str, line: int, where: str) -> None:
+    def unknown(journey: Journey, target: str, line: int, where: Text) -> None:
         found.append(Diagnostic(
             Severity.ERROR,
-            f"unknown journey '{target}' in {where}{name_hint(target, by_id)}; give the id "
-            f"of a journey block of this site",
+            text_in(locale, "site.unknown-journey", target=target, where=where,
+                    hint=name_hint(target, by_id)),
             journey.file, line, "unknown-reference",
         ))
 
@@ -70,21 +71,22 @@ def check_journey_links(journeys: Iterable[Journey]) -> list[Diagnostic]:
             if journey.improves == journey.id:
                 found.append(Diagnostic(
                     Severity.ERROR,
-                    f"journey '{journey.id}' improves itself; name the as-is journey it "
-                    "improves",
+                    text_in(locale, "site.improves-itself", journey=journey.id),
                     journey.file, line, "unknown-reference",
                 ))
             elif journey.improves not in by_id:
-                unknown(journey, journey.improves, line, "'improves'")
+                unknown(journey, journey.improves, line, say("where.improves"))
         for stage in journey.stages:
             if stage.detail is not None and stage.detail not in by_id:
                 unknown(journey, stage.detail, stage.line_of("detail"),
-                        f"'detail' of stage '{stage.id}'")
-    found.extend(_detail_cycles(by_id))
+                        say("where.stage-key", key="detail", stage=stage.id))
+    found.extend(_detail_cycles(by_id, locale))
     return found
 
 
-def several_parents(parents: dict[str, list[tuple[Journey, Stage]]]) -> list[Diagnostic]:
+def several_parents(
+    parents: dict[str, list[tuple[Journey, Stage]]], locale: str = "en"
+) -> list[Diagnostic]:
     """A journey's page says which stage it is "Part of"; any page may claim a
     journey with ``detail``, so a second claim is reported, at each later one."""
     found = []
@@ -93,17 +95,15 @@ def several_parents(parents: dict[str, list[tuple[Journey, Stage]]]) -> list[Dia
         for journey, stage in claims[1:]:
             found.append(Diagnostic(
                 Severity.WARNING,
-                f"'detail' of stage '{stage.id}' names journey '{child}', which stage "
-                f"'{first_stage.id}' of journey '{first_journey.id}' "
-                f"({first_journey.file}:{first_stage.line_of('detail')}) already draws in "
-                "detail; a journey is part of one stage: remove this 'detail', or give the "
-                "stage a sub-journey of its own",
+                text_in(locale, "site.detail-parents", stage=stage.id, child=child,
+                        first=first_stage.id, journey=first_journey.id,
+                        where=f"{first_journey.file}:{first_stage.line_of('detail')}"),
                 journey.file, stage.line_of("detail"), "detail-parents",
             ))
     return found
 
 
-def _detail_cycles(by_id: dict[str, Journey]) -> list[Diagnostic]:
+def _detail_cycles(by_id: dict[str, Journey], locale: str) -> list[Diagnostic]:
     """One error per cycle of sub-journeys, at the ``detail`` that closes it
     (a walk of the ``detail`` links, depth first, without recursion)."""
     found: list[Diagnostic] = []
@@ -130,9 +130,8 @@ def _detail_cycles(by_id: dict[str, Journey]) -> list[Diagnostic]:
                 cycle = [*path[path.index(target):], target]
                 found.append(Diagnostic(
                     Severity.ERROR,
-                    f"'detail' of stage '{stage.id}' makes a cycle of sub-journeys: "
-                    f"{' → '.join(cycle)}; a journey cannot be drawn in detail by itself "
-                    "or by one of its own sub-journeys",
+                    text_in(locale, "site.detail-cycle", stage=stage.id,
+                            cycle=" → ".join(cycle)),
                     by_id[journey_id].file, stage.line_of("detail"), "detail-cycle",
                 ))
             elif target not in state:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from mkdocs_custflow.checks.rule import Rule
 from mkdocs_custflow.diagnostics import Diagnostic, Severity
+from mkdocs_custflow.messages import text_in
 from mkdocs_custflow.playbook.model import Playbook
 from mkdocs_custflow.renderers.html import MERMAID_VIEWS, diagram_parts, too_large
 from mkdocs_custflow.renderers.options import RenderOptions, SiteLinks
@@ -48,7 +49,7 @@ def oversized_views(journey: Journey, locale: str) -> dict[str, str]:
     options = RenderOptions(locale=locale, links=_TYPICAL_LINKS)
     found = {}
     for view in [v for v in journey.views if v in MERMAID_VIEWS]:
-        reason = next(filter(None, (too_large(view, source)
+        reason = next(filter(None, (too_large(view, source, locale)
                                     for source, _ in diagram_parts(journey, view, options))), None)
         if reason:
             found[view] = reason
@@ -61,15 +62,15 @@ def size_findings(journey: Journey, locale: str) -> list[Diagnostic]:
     return [
         Diagnostic(
             Severity.WARNING,
-            f"the '{view}' view of journey '{journey.id}' is too large to draw: "
-            f"{reason}; split the journey into smaller ones",
+            text_in(locale, "size.view-too-large", view=view, journey=journey.id,
+                    reason=reason),
             journey.file, journey.line, "diagram-too-large",
         )
         for view, reason in oversized_views(journey, locale).items()
     ]
 
 
-def playbook_size(playbook: Playbook, limit: int) -> Diagnostic | None:
+def playbook_size(playbook: Playbook, limit: int, locale: str = "en") -> Diagnostic | None:
     """An error when the playbook would add more pages than ``limit``,
     located at the journey that takes it over."""
     systems = playbook.systems
@@ -98,10 +99,8 @@ def playbook_size(playbook: Playbook, limit: int) -> Diagnostic | None:
             break
     return Diagnostic(
         Severity.ERROR,
-        f"the playbook would add {pages} pages, over the limit of {limit} "
-        f"({len(playbook.stages)} stages, {len(playbook.touchpoints)} touchpoints, "
-        f"{len(playbook.stage_roles())} roles); no playbook is made. Share stage ids across "
-        "journeys, or raise the 'max_playbook_pages' option",
+        text_in(locale, "size.playbook", pages=pages, limit=limit, stages=len(playbook.stages),
+                touchpoints=len(playbook.touchpoints), roles=len(playbook.stage_roles())),
         culprit.file if culprit else "<site>", culprit.line if culprit else 0, "limit",
     )
 

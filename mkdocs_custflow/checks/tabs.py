@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from mkdocs_custflow.checks.rule import Rule
 from mkdocs_custflow.diagnostics import Diagnostic
-from mkdocs_custflow.i18n import normalize_locale
+from mkdocs_custflow.messages import text_in
 from mkdocs_custflow.reading.fences import Fence
 
 TAB_INDENT = Rule(
@@ -23,15 +23,6 @@ TAB_INDENT = Rule(
 )
 
 OWN_RULES = (TAB_INDENT,)
-
-_MESSAGES = {
-    "en": "line {line} is indented with a tab ({count} line(s) of the block are); YAML "
-    "indents with spaces: Markdown read each tab as spaces up to the next multiple of "
-    "4 columns, which may not be what your editor shows. Indent with spaces",
-    "zh": "第 {line} 行用制表符（Tab）缩进（本块共 {count} 行如此）；YAML 只能用空格缩进："
-    "Markdown 把每个制表符读成补到 4 的倍数列的空格，可能与编辑器里看到的不同。请改用空格缩进",
-}
-
 
 def tab_findings(
     raw_lines: list[str], fence: Fence, file: str, offset: int = 0, locale: str | None = None
@@ -45,5 +36,5 @@ def tab_findings(
     if not tabbed:
         return []
     line = tabbed[0] + 1 + offset
-    message = _MESSAGES[normalize_locale(locale)].format(line=line, count=len(tabbed))
+    message = text_in(locale, "block.tab-indent", line=line, count=len(tabbed))
     return [Diagnostic(TAB_INDENT.severity, message, file, line, rule="tab-indent")]

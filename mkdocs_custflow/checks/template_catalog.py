@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from mkdocs_custflow.checks.rule import Rule
 from mkdocs_custflow.diagnostics import Reporter
+from mkdocs_custflow.messages import say
 from mkdocs_custflow.reading.located_yaml import YamlMapping, YamlSequence
 from mkdocs_custflow.structure import Catalog
 
@@ -78,8 +79,8 @@ def yield_to_catalog(
                 if ours and isinstance(theirs, str) and theirs != ours:
                     del entry[field]
                     report.warning(
-                        f"template '{template}' gives {section[:-1]} '{item_id}' the {field} "
-                        f"'{theirs}'; the catalog's '{ours}' is used (write '{field}:' in "
-                        "the block to choose another)",
+                        say("template.catalog-wins", template=template, id=item_id,
+                            what=say(f"section.{section[:-1]}"), field=field, theirs=theirs,
+                            ours=ours),
                         line, rule="template-catalog",
                     )

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs_custflow.diagnostics import Diagnostic, Severity
+from mkdocs_custflow.messages import text_in
 from mkdocs_custflow.pipeline import Pipeline, Settings, SourcePage
 from mkdocs_custflow.pull_request.findings import text_line
 from mkdocs_custflow.reading.sources import SourceError, read_text
@@ -141,8 +142,8 @@ def read_pages(pipeline: Pipeline, paths: Sequence[str], command: CommandSite,
         try:
             text = read_text(path)
         except SourceError as exc:
-            problems.append(Diagnostic(Severity.ERROR, f"this page {exc}", shown, 0,
-                                       "unreadable-file"))
+            said = text_in(pipeline.settings.locale, "build.unreadable-page", problem=exc.said)
+            problems.append(Diagnostic(Severity.ERROR, said, shown, 0, "unreadable-file"))
             continue
         pages.append(SourcePage(src, text, shown))
     return pages

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from mkdocs_custflow.cli.project import add_option_flags, command_site
+from mkdocs_custflow.messages import text_in
 from mkdocs_custflow.pull_request.findings import text_line
 from mkdocs_custflow.reading.sources import SourceError, read_text
 from mkdocs_custflow.renderers.html import render_diagrams
@@ -29,7 +30,8 @@ def run(args: argparse.Namespace) -> int:
         try:
             text = read_text(Path(args.file))
         except SourceError as exc:
-            print(f"{name}: error: this page {exc}", file=sys.stderr)
+            said = text_in(pipeline.settings.locale, "build.unreadable-page", problem=exc.said)
+            print(f"{name}: error: {said}", file=sys.stderr)
             return 1
     status = 0
     options = RenderOptions(locale=pipeline.settings.locale, measured=pipeline.measured)

@@ -32,7 +32,7 @@ def run_list(args: argparse.Namespace) -> int:
         try:
             template = library.find(name, pipeline.settings.locale)
         except TemplateError as exc:
-            rows.append((name, "-", f"(broken: {exc.located()})"))
+            rows.append((name, "-", f"(broken: {exc.located().render(pipeline.settings.locale)})"))
             continue
         rows.append((name, ",".join(template.locales) or template.locale, template.title))
     width = max((len(r[0]) for r in rows), default=0)
@@ -52,7 +52,7 @@ def run_show(args: argparse.Namespace) -> int:
     try:
         journey, template = pipeline.library.expand(args.name, values, pipeline.settings.locale)
     except TemplateError as exc:
-        print(f"custflow: error: {exc.located()}", file=sys.stderr)
+        print(f"custflow: error: {exc.located().render(pipeline.settings.locale)}", file=sys.stderr)
         return 1
     print(f"# {template.name} ({template.locale}): {template.title}")
     for param in template.params.values():

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from mkdocs_custflow.cli.project import add_option_flags, command_site, read_pages, whole_site
 from mkdocs_custflow.diagnostics import Diagnostic, Severity
+from mkdocs_custflow.messages import text_in
 from mkdocs_custflow.pull_request import findings as findings_format
 from mkdocs_custflow.pull_request.revisions import repository_prefix
 
@@ -47,9 +48,10 @@ def run(args: argparse.Namespace) -> int:
     errors = sum(f.severity is Severity.ERROR for f in findings)
     warnings = sum(f.severity is Severity.WARNING for f in findings)
     infos = sum(f.severity is Severity.INFO for f in findings)
+    locale = pipeline.settings.locale
     print(
-        f"custflow: {blocks} journey block(s), {errors} error(s), "
-        f"{warnings} warning(s)" + (f", {infos} note(s)" if infos else ""),
+        text_in(locale, "cli.summary", blocks=blocks, errors=errors, warnings=warnings)
+        + (text_in(locale, "cli.notes", infos=infos) if infos else ""),
         file=sys.stderr,
     )
     return 1 if errors or (args.strict and warnings) else 0

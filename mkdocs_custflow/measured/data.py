@@ -123,7 +123,7 @@ class MeasuredData:
 
 
 def load_measures(sources: Iterable[MeasureSource], shown: Callable[[str], str],
-                  stale_after: str = "45d") -> MeasuredData:
+                  stale_after: str = "45d", locale: str = "en") -> MeasuredData:
     """Every file of ``measures:`` read; what cannot be is a finding at its line."""
     flows: list[FlowRow] = []
     kpis: list[KpiRow] = []
@@ -132,7 +132,7 @@ def load_measures(sources: Iterable[MeasureSource], shown: Callable[[str], str],
     readings = Readings({}, {})
     with collector_paused():
         for source in sources:
-            _read_source(source, shown, (flows, kpis, findings, files), readings)
+            _read_source(source, shown, (flows, kpis, findings, files), readings, locale)
     return MeasuredData(flows, kpis, findings, files, stale_after, readings)
 
 
@@ -152,23 +152,27 @@ def collector_paused() -> Iterator[None]:
 
 def _read_source(source: MeasureSource, shown: Callable[[str], str],
                  into: tuple[list[FlowRow], list[KpiRow], list[Diagnostic], list[str]],
-                 readings: Readings) -> None:
+                 readings: Readings, locale: str = "en") -> None:
     flows, kpis, findings, files = into
     name = shown(source.path)
     files.append(name)
-    file_rows = read_file(source, name)
+    file_rows = read_file(source, name, locale)
     findings.extend(file_rows.findings)
     if file_rows.kind is None:
         return
-    more_flows, more_kpis, found = read_rows(file_rows, readings)
+    more_flows, more_kpis, found = read_rows(file_rows, readings, locale)
     flows.extend(more_flows)
     kpis.extend(more_kpis)
     findings.extend(found)
 
 
-def site_measures(options: MeasureOptions, shown: Callable[[str], str]) -> MeasuredData | None:
+def site_measures(
+    options: MeasureOptions, shown: Callable[[str], str], locale: str = "en"
+) -> MeasuredData | None:
     """The site's measured data, or None when ``measures:`` names no file."""
-    return load_measures(options.files, shown, options.stale_after) if options.files else None
+    if not options.files:
+        return None
+    return load_measures(options.files, shown, options.stale_after, locale)
 
 
 def effective_split(periods: Iterable[Period], effective: date

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from mkdocs_custflow.diagnostics import Diagnostic, Severity
 from mkdocs_custflow.measured.sources import MeasureSource
+from mkdocs_custflow.messages import Text, say
 
 FLOW_COLUMNS = ("date", "journey", "from", "to", "count")
 KPI_COLUMNS = ("date", "kpi", "value")
@@ -62,21 +63,21 @@ def decode(data: bytes, encoding: str | None) -> str:
         return data.decode("gb18030")
 
 
-def read_file(source: MeasureSource, shown: str) -> FileRows:
+def read_file(source: MeasureSource, shown: str, locale: str = "en") -> FileRows:
     """The rows of one data file; what cannot be read is a finding at its line."""
     path = Path(source.path)
     result = FileRows(shown, None)
 
-    def fail(message: str, line: int = 0) -> FileRows:
-        result.findings.append(Diagnostic(Severity.WARNING, message, shown, line, VALUE_RULE))
+    def fail(message: Text, line: int = 0) -> FileRows:
+        result.findings.append(Diagnostic(Severity.WARNING, message.render(locale), shown, line,
+                                          VALUE_RULE))
         return result
 
     lines: list[int] | int
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            return fail(f"the file has {size} bytes, over the limit of {MAX_FILE_BYTES}; "
-                        "export fewer periods or split it")
+            return fail(say("measure.too-big", size=size, limit=MAX_FILE_BYTES))
         if path.suffix.lower() == ".xlsx":
             table, lines = _xlsx_rows(path, source.sheet)
         else:
@@ -84,19 +85,18 @@ def read_file(source: MeasureSource, shown: str) -> FileRows:
             try:
                 text = decode(data, source.encoding)
             except (UnicodeDecodeError, LookupError) as exc:
-                return fail(f"the file cannot be read as {source.encoding or 'UTF-8 or GB18030'}"
-                            f" ({exc}); save it as UTF-8, or name its 'encoding:'")
+                return fail(say("measure.bad-encoding", problem=exc,
+                                encoding=source.encoding or say("part.any-encoding")))
             table, lines = _csv_rows(text)
     except _SheetMissing as exc:
-        return fail(str(exc), 1)
+        return fail(exc.said, 1)
     except Exception as exc:  # a broken export is a finding, never a crash
         # (openpyxl raises zip, XML and its own errors for a damaged workbook)
-        return fail(f"the file cannot be read ({exc.__class__.__name__}: {exc}); export it "
-                    "again as CSV or .xlsx")
+        return fail(say("measure.unreadable", problem=f"{exc.__class__.__name__}: {exc}"))
     header_index = next((i for i, cells in enumerate(table) if any(c.strip() for c in cells)),
                         None)
     if header_index is None:
-        return fail("the file is empty; export the data with a header line", 1)
+        return fail(say("measure.empty"), 1)
     header = table[header_index]
     header_line = lines[header_index] if isinstance(lines, list) else header_index + 1
     wanted = {_key(source.header_for(name)): name for name in
@@ -114,11 +114,8 @@ def read_file(source: MeasureSource, shown: str) -> FileRows:
         shown_header = ", ".join(c for c in header if c.strip())
         missing_flow = [source.header_for(c) for c in FLOW_COLUMNS if c not in positions]
         missing_kpi = [source.header_for(c) for c in KPI_COLUMNS if c not in positions]
-        return fail(
-            f"the header ({shown_header}) is neither a flow file's (missing "
-            f"{', '.join(missing_flow)}) nor a KPI file's (missing {', '.join(missing_kpi)}); "
-            "rename the headers or map them with 'columns:' on the file's entry of 'measures'",
-            header_line)
+        return fail(say("measure.bad-header", header=shown_header, flow=", ".join(missing_flow),
+                        kpi=", ".join(missing_kpi)), header_line)
     result.positions = positions
     del table[:header_index + 1]
     result.rows = table
@@ -145,7 +142,9 @@ def _csv_rows(text: str) -> tuple[list[list[str]], list[int] | int]:
 
 
 class _SheetMissing(ValueError):
-    pass
+    def __init__(self, said: Text) -> None:
+        super().__init__(str(said))
+        self.said = said
 
 
 def _cell_text(value: object, number_format: str | None) -> str:
@@ -173,13 +172,11 @@ def _xlsx_rows(path: Path, sheet: str | None) -> tuple[list[list[str]], list[int
     try:
         if sheet is not None and sheet not in book.sheetnames:
             raise _SheetMissing(
-                f"the workbook has no sheet '{sheet}'; its sheets are "
-                f"{', '.join(book.sheetnames)}")
+                say("measure.no-sheet", sheet=sheet, sheets=", ".join(book.sheetnames)))
         found = book[sheet] if sheet is not None else book.worksheets[0]
         rows = getattr(found, "iter_rows", None)
         if rows is None:
-            raise _SheetMissing(f"the sheet '{found.title}' is a chart, not a table of rows; "
-                                "name the sheet of the data with 'sheet:'")
+            raise _SheetMissing(say("measure.chart-sheet", sheet=found.title))
         records, lines = [], []
         for number, row in enumerate(rows(), start=1):
             records.append([_cell_text(cell.value, getattr(cell, "number_format", None))

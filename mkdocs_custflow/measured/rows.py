@@ -20,6 +20,7 @@ from typing import Any, Final, NamedTuple
 
 from mkdocs_custflow.diagnostics import Diagnostic, Severity
 from mkdocs_custflow.measured.files import VALUE_RULE, FileRows
+from mkdocs_custflow.messages import Text, say
 from mkdocs_custflow.structure.measures import Quantity, read_value
 
 _DATE = re.compile(
@@ -152,7 +153,7 @@ def _every_row_reads(rows: list[list[str]], at: tuple[int, ...], width: int, is_
     return read
 
 
-def read_rows(file_rows: FileRows, readings: Readings | None = None
+def read_rows(file_rows: FileRows, readings: Readings | None = None, locale: str = "en"
               ) -> tuple[list[FlowRow], list[KpiRow], list[Diagnostic]]:
     """Every row read, and a finding for each that cannot be (the row's line).
     Dates and values repeat: each distinct text is read once, into ``readings``."""
@@ -172,8 +173,9 @@ def read_rows(file_rows: FileRows, readings: Readings | None = None
     segment_at = at.get("segment", width)
     blank = [""] * (width + 1)
 
-    def bad(message: str, line: int) -> None:
-        findings.append(Diagnostic(Severity.WARNING, message, file, line, VALUE_RULE))
+    def bad(message: Text, line: int) -> None:
+        findings.append(Diagnostic(Severity.WARNING, message.render(locale), file, line,
+                                   VALUE_RULE))
 
     rows, lines = file_rows.rows, file_rows.lines
     numbered = range(lines, lines + len(rows)) if isinstance(lines, int) else lines
@@ -195,29 +197,26 @@ def read_rows(file_rows: FileRows, readings: Readings | None = None
         if period is None:
             if not any(c.strip() for c in cells):
                 continue
-            bad(f"date {date_text.strip()!r} is not a day (YYYY-MM-DD) or a month (YYYY-MM); "
-                "the row is left out until it is corrected", line)
+            bad(say("measure.bad-date", value=repr(date_text.strip())), line)
             continue
         segment = cells[segment_at].strip()
         if is_flow:
             journey, target = cells[second].strip(), cells[fourth].strip()
             if not journey or not target:
                 missing = "journey" if not journey else "to"
-                bad(f"the row has no '{missing}'; write the journey id and the stage (or exit) "
-                    "the customers went to", line)
+                bad(say("measure.no-cell", column=missing), line)
                 continue
             text = cells[fifth]
             count = int(text) if text.isascii() and text.isdigit() else read_count(text)
             if count is None:
-                bad(f"count {text.strip()!r} is not a whole number of customers "
-                    "(e.g. 1,234); the row is left out until it is corrected", line)
+                bad(say("measure.bad-count", value=repr(text.strip())), line)
                 continue
             flows.append((date_text, journey, cells[third].strip(), target, count, segment,
                           file, line))
         else:
             name, text = cells[second].strip(), cells[third].strip()
             if not name:
-                bad("the row names no KPI; write the KPI's id or name", line)
+                bad(say("measure.no-kpi"), line)
                 continue
             value = values.get(text, _UNREAD)
             if value is _UNREAD:
@@ -225,9 +224,7 @@ def read_rows(file_rows: FileRows, readings: Readings | None = None
                 if isinstance(value, Quantity):
                     known.values[text] = value
             if value is None:
-                bad(f"value {text!r} of KPI '{name}' is not a number with an optional unit "
-                    "(e.g. 84%, 1,234 or 2.5h); the row is left out until it is corrected",
-                    line)
+                bad(say("measure.bad-value", value=repr(text), kpi=name), line)
                 continue
             kpis.append((date_text, name, text, cells[fourth].strip(), cells[fifth].strip(),
                          segment, file, line))

@@ -155,19 +155,29 @@ def _site_wide(playbook: Playbook) -> dict[str, object]:
 
 
 def playbook_json(playbook: Playbook) -> str:
-    """Compact JSON, one journey a line: without ``indent`` the C encoder does the
-    work, several times faster on a large site; a line a journey keeps diffs readable."""
+    """:func:`playbook_json_bytes` as text."""
+    return playbook_json_bytes(playbook).decode("utf-8")
+
+
+def playbook_json_bytes(playbook: Playbook) -> bytes:
+    """Compact JSON in UTF-8, one journey a line: without ``indent`` the C encoder
+    does the work, several times faster on a large site; a line a journey keeps
+    diffs readable. Made as bytes a journey at a time and joined once: as one
+    ``str``, a single CJK character would make the whole file take two or four
+    bytes a character, several times over while it is put together."""
     parents = _parents(playbook)
-    lines = [
-        _compact(_journey(r.journey, r.page, r.anchor, parents.get(r.journey.id, [])))
-        for r in playbook.journeys
-    ]
-    fields = [f'"version":{FORMAT_VERSION}', '"journeys":[\n' + ",\n".join(lines) + "\n]"]
-    fields.extend(f"{_compact(k)}:{_compact(v)}" for k, v in _site_wide(playbook).items())
+    chunks = [f'{{"version":{FORMAT_VERSION},\n"journeys":['.encode()]
+    for index, r in enumerate(playbook.journeys):
+        journey = _journey(r.journey, r.page, r.anchor, parents.get(r.journey.id, []))
+        chunks.append((",\n" if index else "\n").encode() + _compact(journey).encode())
+    chunks.append(b"\n]")
+    chunks.extend(f",\n{_compact(k)}:{_compact(v)}".encode()
+                  for k, v in _site_wide(playbook).items())
     dashboard = dashboard_json(playbook, build_date())
     if dashboard is not None:  # the measured data (``measures:``), as the dashboard shows it
-        fields.append(f'"dashboard":{_compact(dashboard)}')
-    return "{" + ",\n".join(fields) + "}\n"
+        chunks.append(f',\n"dashboard":{_compact(dashboard)}'.encode())
+    chunks.append(b"}\n")
+    return b"".join(chunks)
 
 
 def _compact(value: object) -> str:

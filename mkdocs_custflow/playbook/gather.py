@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 
 from mkdocs_custflow.diagnostics import Diagnostic, Severity
+from mkdocs_custflow.messages import text_in
 from mkdocs_custflow.playbook.model import (
     JourneyRecord,
     Playbook,
@@ -38,7 +39,7 @@ _COMPARED_TEXT = ("description", "kpis", "links", "touchpoints", "responsible", 
 
 
 def build_playbook(
-    records: list[JourneyRecord], catalog: Catalog
+    records: list[JourneyRecord], catalog: Catalog, locale: str = "en"
 ) -> tuple[Playbook, list[Diagnostic]]:
     playbook = Playbook(journeys=sorted(records, key=lambda r: (r.page, r.journey.line)))
     findings: list[Diagnostic] = []
@@ -69,11 +70,11 @@ def build_playbook(
                 playbook.stages[stage.id] = shared
                 made_by[stage.id] = journey.state
             elif made_by[stage.id] == journey.state:
-                findings.extend(_conflicts(shared, stage, where, journey))
+                findings.extend(_conflicts(shared, stage, journey, locale))
             else:
                 key = (stage.id, journey.state)
                 if key in other_state:
-                    findings.extend(_conflicts(other_state[key], stage, where, journey))
+                    findings.extend(_conflicts(other_state[key], stage, journey, locale))
                 else:
                     other_state[key] = _from_stage(stage, where)
                     _fill_blanks(shared, stage)
@@ -131,7 +132,7 @@ def _from_stage(stage: Stage, where: str, *, in_catalog: bool = False) -> Playbo
 
 
 def _conflicts(
-    shared: PlaybookStage, stage: Stage, where: str, journey: Journey
+    shared: PlaybookStage, stage: Stage, journey: Journey, locale: str
 ) -> list[Diagnostic]:
     found = []
     given = "name" in stage.key_lines  # else the name is the catalog's or the id's
@@ -144,21 +145,23 @@ def _conflicts(
         if theirs and ours and theirs != ours:
             found.append(Diagnostic(
                 Severity.WARNING,
-                f"stage '{stage.id}' has {name} '{ours}' here but '{theirs}' at "
-                f"{shared.defined_at}; define the stage once (in the catalog) or make them agree",
+                text_in(locale, "site.stage-conflict", stage=stage.id, key=name, ours=ours,
+                        theirs=theirs, there=shared.defined_at),
                 journey.file, stage.line, "stage-conflict",
             ))
         elif ours and not theirs:
             setattr(shared, name, ours)
     for name in _COMPARED_TEXT:
-        theirs, ours = _comparable(getattr(shared, name)), _comparable(getattr(stage, name))
+        theirs_value, ours_value = getattr(shared, name), getattr(stage, name)
+        if not theirs_value or not ours_value or theirs_value is ours_value:
+            continue  # the common case: only one says it, or both have the catalog's
+        theirs, ours = _comparable(theirs_value), _comparable(ours_value)
         if theirs and ours and theirs != ours:
             found.append(Diagnostic(
                 Severity.WARNING,
-                f"stage '{stage.id}' has {name} {_quoted(getattr(stage, name))} here but "
-                f"{_quoted(getattr(shared, name))} at {shared.defined_at}, which decides what "
-                "the stage's page says (the catalog, else the first page in path order); "
-                "define the stage once (in the catalog) or make them agree",
+                text_in(locale, "site.stage-conflict-text", stage=stage.id, key=name,
+                        ours=_quoted(getattr(stage, name)), theirs=_quoted(getattr(shared, name)),
+                        there=shared.defined_at),
                 journey.file, stage.line_of(name) or stage.line, "stage-conflict",
             ))
     _fill_blanks(shared, stage)

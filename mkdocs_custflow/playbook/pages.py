@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from mkdocs_custflow.i18n import counted, words
 from mkdocs_custflow.playbook.dashboard import make_dashboard
@@ -204,6 +204,8 @@ class PlaybookPages:
             "layout": self.layout,
             "links": links,
             "words": words(self.locale),
+            # A label's separator (": ", or "：" in Chinese), kept as written.
+            "colon": escape(words(self.locale)["colon"]),
             "count": functools.partial(counted, self.locale),
             "limits": self.limits,
             "today": build_date(),

@@ -114,7 +114,8 @@ def pain_picture(playbook: Playbook, links: PageLinks, said: dict[str, str]) -> 
     for stage_id, by_severity in counts:
         parts = "".join(
             f'<span class="custflow-pain-part custflow-pain-{severity}" '
-            f'style="flex-grow:{n}" title="{escape(said["severity_" + severity])}: {n}"></span>'
+            f'style="flex-grow:{n}" title="{escape(said["severity_" + severity])}'
+            f'{escape(said["colon"])}{n}"></span>'
             for severity, n in by_severity.items() if n
         )
         written = " · ".join(

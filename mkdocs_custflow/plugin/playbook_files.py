@@ -12,7 +12,8 @@ from mkdocs.utils import get_relative_url
 
 from mkdocs_custflow.cache import LastValue, files_fingerprint, folder_files
 from mkdocs_custflow.diagnostics import Diagnostic, Severity
-from mkdocs_custflow.playbook.export import playbook_json
+from mkdocs_custflow.messages import Text, say, text_in
+from mkdocs_custflow.playbook.export import playbook_json_bytes
 from mkdocs_custflow.playbook.layout import PlaybookLayout
 from mkdocs_custflow.playbook.links import SiteUrls
 from mkdocs_custflow.playbook.model import Playbook
@@ -52,6 +53,12 @@ class PlaybookFiles:
         self.locale = locale
         self.page_templates = Path(page_templates) if page_templates else None
 
+    def forget_model(self) -> None:
+        """Drop the playbook's model and the kept page texts (the files keep
+        their own): a build that is not followed by another needs them no more."""
+        self.pages = None
+        self._contents = LastValue()
+
     def add_to(
         self,
         files: Files,
@@ -73,8 +80,8 @@ class PlaybookFiles:
         ours: dict[str, File] = {}
         for path, (kind, subject) in pages.paths().items():
             file = File.generated(config, path, content="")
-            theirs = self._collides(file, taken, config, report, f"the playbook page for {kind} "
-                                    f"'{subject or kind}'")
+            theirs = self._collides(file, taken, config, report,
+                                    say("part.page-for", kind=kind, subject=subject or kind))
             if theirs is not None:
                 self.generated[path] = theirs  # links to this page lead to theirs
                 urls[path] = theirs.url
@@ -95,7 +102,7 @@ class PlaybookFiles:
         contents, export_json, broken = self._contents.get(
             # The JSON is kept as UTF-8 bytes, as written: a str of a site with CJK
             # text would take two or four bytes per character for the whole file.
-            key, lambda: (pages.render_all(), playbook_json(playbook).encode("utf-8"),
+            key, lambda: (pages.render_all(), playbook_json_bytes(playbook),
                           list(pages.urls.broken))
         )
         for path, file in ours.items():
@@ -103,9 +110,7 @@ class PlaybookFiles:
         for page, target in broken:
             report(Diagnostic(
                 Severity.WARNING,
-                f"the playbook page {page} links to '{target}', which is not a page or file "
-                "of this site; correct the stage's 'links' (or your page template), or add "
-                "the file",
+                text_in(self.locale, "build.broken-link", page=page, target=target),
                 page, rule="broken-link",
             ))
         self.pages = pages
@@ -115,17 +120,17 @@ class PlaybookFiles:
         export = File.generated(
             config, f"{self.layout.directory}/playbook.json", content=export_json
         )
-        if self._collides(export, taken, config, report, "the playbook's data") is None:
+        if self._collides(export, taken, config, report, say("part.playbook-data")) is None:
             export.generated_by = GENERATOR
             files.append(export)
 
-    @staticmethod
     def _collides(
+        self,
         file: File,
         taken: dict[str, File],
         config: MkDocsConfig,
         report: Callable[[Diagnostic], None],
-        what: str,
+        what: Text,
     ) -> File | None:
         """The user's file that already makes ``file``'s address (reported), if any."""
         theirs = taken.get(file.dest_uri)
@@ -133,9 +138,8 @@ class PlaybookFiles:
             return None
         report(Diagnostic(
             Severity.ERROR,
-            f"this file makes {file.dest_uri}, where {what} "
-            f"({file.src_uri}) would go; your file is kept. Rename it, or set "
-            "'playbook_dir' to move the playbook",
+            text_in(self.locale, "build.collision", uri=file.dest_uri, what=what,
+                    source=file.src_uri),
             shown_path(theirs, config), rule="playbook-collision",
         ))
         return theirs

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -20,10 +21,12 @@ from mkdocs.utils.templates import TemplateContext
 
 from mkdocs_custflow.build_summary import failure_summary
 from mkdocs_custflow.cache import BlockCache
+from mkdocs_custflow.collector import collector_paused
 from mkdocs_custflow.diagnostics import Diagnostic, Severity
 from mkdocs_custflow.extension import JourneyExtension, PageContext
 from mkdocs_custflow.held_parts import HeldParts
 from mkdocs_custflow.i18n import normalize_locale, words
+from mkdocs_custflow.messages import text_in
 from mkdocs_custflow.pipeline import BlockResult, Pipeline, SiteReading, SourcePage
 from mkdocs_custflow.playbook.layout import PlaybookLayout
 from mkdocs_custflow.playbook.pages import PageTemplateError
@@ -137,7 +140,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         add_assets(config)
         self._hold = has_search(config)
         self.mermaid = mermaid_script(self.options, config)
-        taken = superfences_conflict(config, settings.fence)
+        taken = superfences_conflict(config, settings.fence, settings.locale)
         if taken and not is_further_language_build(config):
             where = relative_to_project(config.config_file_path or "mkdocs.yml", config)
             self._report_found(Diagnostic(Severity.WARNING, taken, where, rule="fence-taken"))
@@ -189,22 +192,23 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         for finding in reading.findings:
             self._report(finding)
         if reading.playbook is not None:
-            try:
-                self.playbook.add_to(
-                    files, config, reading.playbook, self._report_playbook,
-                    in_own_section=self.options.nav,
-                    settings_key=self.pipeline.fingerprint,
-                )
-                if self.languages is not None:
-                    self.languages.mark(
-                        file for file in self.playbook.generated.values()
-                        if file.generated_by == GENERATOR
+            with collector_paused():  # many objects, no garbage
+                try:
+                    self.playbook.add_to(
+                        files, config, reading.playbook, self._report_playbook,
+                        in_own_section=self.options.nav,
+                        settings_key=self.pipeline.fingerprint,
                     )
-            except PageTemplateError as exc:
-                raise PluginError(
-                    f"custflow: the playbook page template {exc}; fix the template in "
-                    "'page_templates'"
-                ) from None
+                    if self.languages is not None:
+                        self.languages.mark(
+                            file for file in self.playbook.generated.values()
+                            if file.generated_by == GENERATOR
+                        )
+                except PageTemplateError as exc:
+                    raise PluginError(
+                        f"custflow: the playbook page template {exc}; fix the template in "
+                        "'page_templates'"
+                    ) from None
         self.links = BuildLinks(self.playbook, self.playbook.layout, self.journey_links)
         return files
 
@@ -218,7 +222,9 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
                 text = decode(file.content_bytes)
             except SourceError as exc:
                 # MkDocs itself would stop on this page with a traceback.
-                raise PluginError(f"custflow: {shown}: this page {exc}") from None
+                problem = text_in(self.playbook.locale, "build.unreadable-page",
+                                  problem=exc.said)
+                raise PluginError(f"custflow: {shown}: {problem}") from None
             pages.append(SourcePage(file.src_uri, text, shown))
         return pages
 
@@ -289,6 +295,23 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
             settings = dataclasses.replace(self.pipeline.settings, locale=page_locale)
             self._page_pipelines[page_locale] = Pipeline(settings)
         return page_locale, self._page_pipelines[page_locale]
+
+    # Default priority: it only lets go of what it no longer needs.
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> None:
+        """Every page is converted: unless `mkdocs serve` rebuilds with them
+        later, the journeys, the playbook's model and the links are not needed
+        while MkDocs writes the pages, so their memory goes back before it
+        does (the pages' HTML and the search index are then the build's peak)."""
+        if not self.options.enabled or self._serving:
+            return
+        self.reading = None
+        self.links = None
+        self._page = PageContext()
+        self._page_pipelines = {}
+        self.journey_links = JourneyLinks()
+        self.playbook.forget_model()
+        if self.cache is not None:
+            self.cache.forget()
 
     # Default priority: only records which anchors the page holds, and ends the
     # page's holding (a later conversion, such as a blog excerpt, holds nothing).
@@ -402,10 +425,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
             return
         self._report_found(Diagnostic(
             Severity.WARNING,
-            f"journey '{journey.id}' is drawn here but is missing from the playbook: "
-            "the page's file does not hold this block as written (another plugin added "
-            "or changed it as the page was built); write the block in the page, or in a "
-            "file the page includes with pymdownx.snippets, or add 'playbook: false' to it",
+            text_in(self.playbook.locale, "build.not-in-playbook", journey=journey.id),
             journey.file, journey.line, rule="not-in-playbook",
         ))
 

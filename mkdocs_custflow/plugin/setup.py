@@ -53,10 +53,10 @@ def check_fence(fence: str) -> str:
     return fence
 
 
-def superfences_conflict(config: MkDocsConfig, fence: str) -> str | None:
+def superfences_conflict(config: MkDocsConfig, fence: str, locale: str = "en") -> str | None:
     """The note when the site's own superfences fence has our fence's name."""
     options = config.mdx_configs.get("pymdownx.superfences") or {}
-    return fence_taken_note(options.get("custom_fences") or [], fence)
+    return fence_taken_note(options.get("custom_fences") or [], fence, locale)
 
 
 def check_playbook_dir(directory: str) -> str:

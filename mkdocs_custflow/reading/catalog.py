@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 from mkdocs_custflow.diagnostics import Diagnostic, Reporter, Severity
+from mkdocs_custflow.messages import say
 from mkdocs_custflow.reading.journey_reader import JourneyReader
 from mkdocs_custflow.reading.located_yaml import YamlLimits, YamlReadError, parse
 from mkdocs_custflow.reading.resolve import complete_catalog
@@ -18,13 +19,13 @@ from mkdocs_custflow.structure import Catalog
 
 
 def read_catalog(
-    text: str, file: str, limits: YamlLimits | None = None
+    text: str, file: str, limits: YamlLimits | None = None, locale: str = "en"
 ) -> tuple[Catalog, list[Diagnostic]]:
-    report = Reporter(file, base_line=1, rule="invalid-value")
+    report = Reporter(file, base_line=1, rule="invalid-value", locale=locale)
     try:
         data = parse(text, limits)
     except YamlReadError as exc:
-        report.error(exc.message, exc.line, rule=exc.rule)
+        report.error(exc.said, exc.line, rule=exc.rule)
         return Catalog(file=file), report.items
     catalog = complete_catalog(JourneyReader(report).catalog(data, file))
     check_handles(catalog, report)
@@ -45,22 +46,23 @@ def check_handles(catalog: Catalog, report: Reporter) -> None:
             suggestion = "@" + re.sub(r"[^A-Za-z0-9_./-]+", "-", actor.handle.strip("@ "))
             report.add(
                 Severity.ERROR,
-                f"actor '{actor.id}' has handle {actor.handle!r}, which is not a code-owner "
-                f"handle; write '@user', '@org/team' or an e-mail address, e.g. '{suggestion}'",
+                say("catalog.bad-handle", id=actor.id, handle=repr(actor.handle),
+                    suggestion=suggestion),
                 actor.line - 1, rule="bad-handle",
             )
             actor.handle = None
 
 
 def load_catalog(
-    path: Path, shown_as: str | None = None, limits: YamlLimits | None = None
+    path: Path, shown_as: str | None = None, limits: YamlLimits | None = None,
+    locale: str = "en",
 ) -> tuple[Catalog, list[Diagnostic]]:
     """Read ``path``; a file that cannot be read is an error finding, not an exception."""
     shown = shown_as or str(path)
     try:
         text = read_text(path)
     except SourceError as exc:
-        message = f"the catalog file {exc}; check the 'catalog' option"
+        message = say("catalog.unreadable", problem=exc.said).render(locale)
         finding = Diagnostic(Severity.ERROR, message, shown, 0, "unreadable-file")
         return Catalog(file=shown), [finding]
-    return read_catalog(text, shown, limits)
+    return read_catalog(text, shown, limits, locale)

@@ -14,6 +14,7 @@ import difflib
 from collections.abc import Mapping
 
 from mkdocs_custflow.diagnostics import known_list
+from mkdocs_custflow.messages import Text, say
 from mkdocs_custflow.structure import Catalog, Journey
 from mkdocs_custflow.structure.journey import Message, Stage
 
@@ -82,7 +83,7 @@ class _Names:
                     step.via = self.touchpoint(step.via)
 
 
-def reference_hint(name: str, named: Mapping[str, object]) -> str:
+def reference_hint(name: str, named: Mapping[str, object]) -> Text:
     """The end of an "unknown ..." message: the id whose id or display name is
     closest to ``name`` (``(did you mean 'service' (客服专员)?)``), else the
     known ids."""
@@ -93,8 +94,8 @@ def reference_hint(name: str, named: Mapping[str, object]) -> str:
     labels.pop("", None)
     close = difflib.get_close_matches(name, ids, n=1, cutoff=0.6)
     if close:
-        return f" (did you mean '{close[0]}'?)"
+        return say("hint.did-you-mean", name=close[0])
     close = difflib.get_close_matches(name.strip(), sorted(labels), n=1, cutoff=0.5)
     if close:
-        return f" (did you mean '{labels[close[0]]}' ({close[0]})?)"
+        return say("hint.did-you-mean-named", id=labels[close[0]], name=close[0])
     return known_list(ids)

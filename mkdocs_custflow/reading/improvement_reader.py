@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from mkdocs_custflow.messages import NOTHING, Text, say
 from mkdocs_custflow.reading.keys import KPI_KEYS, OPPORTUNITY_KEYS, PAIN_KEYS, REVIEW_KEYS
 from mkdocs_custflow.reading.located_yaml import YamlMapping, line_of
 from mkdocs_custflow.reading.value_reader import VALUE_RULE, ValueReader
@@ -36,13 +37,11 @@ class ImprovementReader(ValueReader):
         if isinstance(data, str):
             return Pain(data, line=self.report.file_line(line))
         if not isinstance(data, YamlMapping):
-            self.report.error(
-                "a pain point is a text or {text, severity: high|medium|low}", line, VALUE_RULE
-            )
+            self.report.error(say("pain.bad-form"), line, VALUE_RULE)
             return None
-        self.check_keys(data, PAIN_KEYS, "a pain point")
+        self.check_keys(data, PAIN_KEYS, say("what.pain"))
         text = self.text(data, "text", required=True)
-        severity = self.keyword(data, "severity", SEVERITIES, "severity")
+        severity = self.keyword(data, "severity", SEVERITIES, say("keyword.severity"))
         if text is None:
             return None
         return Pain(text, severity or "medium", line=self.report.file_line(line))
@@ -51,16 +50,12 @@ class ImprovementReader(ValueReader):
         if isinstance(data, str):
             return Opportunity(data, line=self.report.file_line(line))
         if not isinstance(data, YamlMapping):
-            self.report.error(
-                "an opportunity is a text or {text, status: idea|planned|doing|done, "
-                "owner: actor id}",
-                line, VALUE_RULE,
-            )
+            self.report.error(say("opportunity.bad-form"), line, VALUE_RULE)
             return None
-        self.check_keys(data, OPPORTUNITY_KEYS, "an opportunity")
+        self.check_keys(data, OPPORTUNITY_KEYS, say("what.opportunity"))
         text = self.text(data, "text", required=True)
-        status = self.keyword(data, "status", STATUSES, "status")
-        owner = self.id_value(data, "owner", "an actor id")
+        status = self.keyword(data, "status", STATUSES, say("keyword.status"))
+        owner = self.id_value(data, "owner", say("names.actor-id"))
         if text is None:
             return None
         return Opportunity(text, status or "idea", owner, line=self.report.file_line(line))
@@ -73,39 +68,29 @@ class ImprovementReader(ValueReader):
         if isinstance(data, str):
             return Kpi(data, line=file_line)
         if not isinstance(data, YamlMapping):
-            self.report.error(
-                "a KPI is a text or {name, target, current, unit, id}", line, VALUE_RULE
-            )
+            self.report.error(say("kpi.bad-form"), line, VALUE_RULE)
             return None
-        self.check_keys(data, KPI_KEYS, "a KPI")
+        self.check_keys(data, KPI_KEYS, say("what.kpi"))
         name = self.text(data, "name", required=True)
         target, current = self.text(data, "target"), self.text(data, "current")
         unit = self.text(data, "unit")
         if name is None:
             return None
         kpi = Kpi(name, target, current, unit, line=file_line,
-                  id=self.id_value(data, "id", "a KPI id"))
+                  id=self.id_value(data, "id", say("names.kpi-id")))
         goal = read_target(target, unit) if target is not None else None
         now = read_value(current, unit) if current is not None else None
         if target is not None and goal is None:
-            self.report.error(
-                f"KPI '{name}': target {target!r} is not a number with an optional "
-                "comparison; write e.g. '>= 90%', '<= 2h' or '< 3 days'",
-                data.line_of("target"), VALUE_RULE,
-            )
+            self.report.error(say("kpi.bad-target", name=name, target=repr(target)),
+                              data.line_of("target"), VALUE_RULE)
             return None
         if current is not None and now is None:
-            self.report.error(
-                f"KPI '{name}': current value {current!r} is not a number with an optional "
-                "unit; write what was measured, e.g. '84%' or '3h'",
-                data.line_of("current"), VALUE_RULE,
-            )
+            self.report.error(say("kpi.bad-current", name=name, current=repr(current)),
+                              data.line_of("current"), VALUE_RULE)
             return None
         if goal is not None and now is not None and goal.quantity.unit != now.unit:
             self.report.warning(
-                f"KPI '{name}': target {target!r} and current value {current!r} are not in "
-                "one unit, so met or missed cannot be shown; write both in the same unit "
-                "(h, min and d convert)",
+                say("kpi.not-comparable", name=name, target=repr(target), current=repr(current)),
                 data.line_of("current"), UNITS_RULE,
             )
         return kpi
@@ -116,14 +101,11 @@ class ImprovementReader(ValueReader):
         if value is None:
             return None
         if read_date(value) is None:
-            self.report.error(
-                f"'effective' must be the day the change went live (YYYY-MM-DD), not "
-                f"{value!r}", data.line_of("effective"), VALUE_RULE)
+            self.report.error(say("effective.bad-date", value=repr(value)),
+                              data.line_of("effective"), VALUE_RULE)
             return None
         if state != "to-be":
-            self.report.error(
-                "'effective' is the day a to-be journey went live: write 'state: to-be' "
-                "(and 'improves'), or remove 'effective'", data.line_of("effective"), VALUE_RULE)
+            self.report.error(say("effective.not-to-be"), data.line_of("effective"), VALUE_RULE)
             return None
         return value
 
@@ -133,31 +115,25 @@ class ImprovementReader(ValueReader):
             return None
         line = line_of(data, "review")
         if not isinstance(value, YamlMapping):
-            self.report.error(
-                "'review' must be a mapping {owner, every, last, with}, e.g. "
-                "{owner: service-manager, every: 3m, last: 2026-09-01}",
-                line, VALUE_RULE,
-            )
+            self.report.error(say("review.bad-form"), line, VALUE_RULE)
             return None
-        self.check_keys(value, REVIEW_KEYS, "'review'")
+        self.check_keys(value, REVIEW_KEYS, say("what.review"))
         every_text = self.text(value, "every")
         every = read_interval(every_text) if every_text is not None else None
         if every_text is not None and every is None:
             self.report.error(
-                f"'every' must be a number of days, weeks, months or years such as 90d, 2w, "
-                f"3m or 1y, not {every_text!r}{_interval_hint(every_text)}",
+                say("review.bad-every", value=repr(every_text), hint=_interval_hint(every_text)),
                 value.line_of("every"), VALUE_RULE,
             )
         last_text = self.text(value, "last")
         last = read_date(last_text) if last_text is not None else None
         if last_text is not None and last is None:
             self.report.error(
-                f"'last' must be a date written YYYY-MM-DD, not {last_text!r}"
-                f"{_date_hint(last_text)}",
+                say("review.bad-last", value=repr(last_text), hint=_date_hint(last_text)),
                 value.line_of("last"), VALUE_RULE,
             )
         return Review(
-            owner=self.id_value(value, "owner", "an actor id"),
+            owner=self.id_value(value, "owner", say("names.actor-id")),
             every=every,
             last=last,
             participants=self.id_list(value, "with"),
@@ -166,25 +142,25 @@ class ImprovementReader(ValueReader):
         )
 
 
-def _interval_hint(text: str) -> str:
+def _interval_hint(text: str) -> Text:
     """``; try '3m'`` for an interval written in words (``quarterly``, ``3 months``)."""
     word = text.strip().lower()
     if word in _INTERVAL_WORDS:
-        return f"; try '{_INTERVAL_WORDS[word]}'"
+        return say("hint.try", value=_INTERVAL_WORDS[word])
     match = _LONG_INTERVAL.match(word)
     if match:
         unit = match["unit"]
         letter = {"天": "d", "周": "w", "月": "m", "年": "y"}.get(unit, unit[0])
-        return f"; try '{match['count'] or 1}{letter}'"
-    return ""
+        return say("hint.try", value=f"{match['count'] or 1}{letter}")
+    return NOTHING
 
 
-def _date_hint(text: str) -> str:
+def _date_hint(text: str) -> Text:
     """``; try '2026-09-01'`` for a date written another way (``2026/9/1``)."""
     match = _OTHER_DATE.match(text)
     if match:
         year, month, day = (int(part) for part in match.groups())
         candidate = f"{year:04d}-{month:02d}-{day:02d}"
         if read_date(candidate):
-            return f"; try '{candidate}'"
-    return ""
+            return say("hint.try", value=candidate)
+    return NOTHING

@@ -11,6 +11,7 @@ this one builds on: :mod:`.stage_reader`, :mod:`.step_reader`,
 from __future__ import annotations
 
 from mkdocs_custflow.diagnostics import did_you_mean
+from mkdocs_custflow.messages import say
 from mkdocs_custflow.reading.keys import (
     ACTOR_KEYS,
     CATALOG_ACTOR_KEYS,
@@ -34,17 +35,17 @@ class JourneyReader(StageReader):
     def journey(self, data: object, *, fallback_id: str) -> Journey | None:
         if not isinstance(data, YamlMapping):
             self.report.error(
-                f"a journey block must be a YAML mapping (key: value lines), not "
-                f"{'an empty block' if data is None else _kind_phrase(data)}",
+                say("block.not-mapping",
+                    kind=say("shape.empty-block") if data is None else _kind_phrase(data)),
                 getattr(data, "line", 0),
             )
             return None
-        self.check_keys(data, JOURNEY_KEYS, "a journey block")
+        self.check_keys(data, JOURNEY_KEYS, say("what.journey-block"))
         title = self.text(data, "title")
         journey_id = self.text(data, "id")
         if journey_id is not None and not is_id(journey_id):
             self.report.error(
-                _bad_id(f"journey id '{journey_id}'", journey_id),
+                _bad_id(say("what.journey-id", id=journey_id), journey_id),
                 data.line_of("id"),
             )
             journey_id = None
@@ -55,28 +56,22 @@ class JourneyReader(StageReader):
         if direction == "TB":
             direction = "TD"
         if direction and direction not in DIRECTIONS:
-            self.report.error(
-                f"'direction' must be LR or TD, not '{data['direction']}'",
-                data.line_of("direction"),
-            )
+            self.report.error(say("block.bad-direction", value=data["direction"]),
+                              data.line_of("direction"))
             direction = ""
         actors = self.mapping_of(data, "actors", self.actor)
         touchpoints = self.mapping_of(data, "touchpoints", self.touchpoint)
-        improves = self.id_value(data, "improves", "a journey id")
-        state = self.keyword(data, "state", STATES, "state")
+        improves = self.id_value(data, "improves", say("names.journey-id"))
+        state = self.keyword(data, "state", STATES, say("keyword.state"))
         if improves is not None and state == "as-is":
-            self.report.error(
-                "an as-is journey improves nothing: write 'state: to-be' for the journey "
-                "as it should be, or remove 'improves'",
-                data.line_of("improves"), VALUE_RULE,
-            )
+            self.report.error(say("block.as-is-improves"), data.line_of("improves"), VALUE_RULE)
         review = self.review(data)
         effective = self.effective(data, state or ("to-be" if improves else "as-is"))
         stages = self.stages(data)
         if "stages" not in data:
-            self.report.error("a journey needs 'stages' (or 'use' of a template)", data.line)
+            self.report.error(say("block.no-stages"), data.line)
         elif not stages and not self.report.has_errors:
-            self.report.error("a journey needs at least one stage", data.line_of("stages"))
+            self.report.error(say("block.empty-stages"), data.line_of("stages"))
         return Journey(
             id=journey_id,
             title=title or humanize(journey_id),
@@ -104,7 +99,7 @@ class JourneyReader(StageReader):
         unknown ids, and rules that are always errors, are findings."""
         ignored = []
         for rule_id in self.id_list(data, "ignore"):
-            problem = setting_problem(rule_id, None, "'ignore'")
+            problem = setting_problem(rule_id, None, say("where.ignore"))
             if problem:
                 self.report.error(problem, data.line_of("ignore"), rule="rule-setting")
             elif rule_id not in ignored:
@@ -119,8 +114,8 @@ class JourneyReader(StageReader):
         for view in requested:
             if view not in VIEWS:
                 self.report.error(
-                    f"unknown view '{view}'{did_you_mean(view, VIEWS)}; "
-                    f"views are {', '.join(VIEWS)}",
+                    say("block.unknown-view", view=view, hint=did_you_mean(view, VIEWS),
+                        views=", ".join(VIEWS)),
                     data.line_of("views"),
                 )
             elif view not in views:
@@ -132,9 +127,9 @@ class JourneyReader(StageReader):
         if data is None:
             return catalog
         if not isinstance(data, YamlMapping):
-            self.report.error("the catalog must be a mapping with actors, touchpoints, stages")
+            self.report.error(say("catalog.not-mapping"))
             return catalog
-        self.check_keys(data, CATALOG_KEYS, "the catalog")
+        self.check_keys(data, CATALOG_KEYS, say("what.catalog"))
         self.actor_keys = CATALOG_ACTOR_KEYS
         catalog.actors = self.mapping_of(data, "actors", self.actor)
         self.actor_keys = ACTOR_KEYS

@@ -16,12 +16,32 @@ from sys import intern as _intern
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from mkdocs_custflow.messages import Text, say
 from mkdocs_custflow.reading.yaml_help import explain
 
 try:  # The C loader is much faster; marks (line numbers) work the same.
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+_SCALAR_TAGS: dict[tuple[str, bool], str] = {}
+
+
+class _Loader(_BaseLoader):
+    """The safe loader, remembering each plain scalar's tag: the same words
+    (ids, actors, yes/no) recur in every block, and PyYAML's resolver tries its
+    patterns in Python for each one."""
+
+    def resolve(self, kind: type[Node], value: str, implicit: tuple[bool, bool]) -> str:
+        if kind is not ScalarNode or len(value) > 64:
+            return super().resolve(kind, value, implicit)  # type: ignore[no-any-return]
+        key = (value, implicit[0])
+        tag = _SCALAR_TAGS.get(key)
+        if tag is None:
+            if len(_SCALAR_TAGS) > 50_000:
+                _SCALAR_TAGS.clear()
+            tag = _SCALAR_TAGS[key] = super().resolve(kind, value, implicit)
+        return tag
 
 # Every scalar is read as the text written, so a yes/no flag is one of these words.
 TRUE_WORDS = ("true", "yes", "on")
@@ -50,9 +70,12 @@ class YamlReadError(Exception):
     """A block's YAML cannot be used; ``line`` is 0-based within the text.
     ``rule``: ``yaml``, or ``limit`` for text over a size limit."""
 
-    def __init__(self, message: str, line: int = 0, rule: str = "yaml") -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, said: Text, line: int = 0, rule: str = "yaml") -> None:
+        super().__init__(str(said))
+        self.said = said
+        """The message, to be written in the site's language."""
+        self.message = str(said)
+        """The message in English."""
         self.line = line
         self.rule = rule
 
@@ -121,9 +144,8 @@ def _line_map(text: str) -> list[int] | None:
 def parse(
     text: str,
     limits: YamlLimits | None = None,
-    notes: list[tuple[int, str]] | None = None,
+    notes: list[tuple[int, Text]] | None = None,
     first_line: int = 1,
-    locale: str | None = None,
 ) -> object:
     """Read one YAML document into plain values with line information.
 
@@ -144,10 +166,10 @@ def parse(
         line = _real_line(_line_map(text), mark.line if mark else 0)
         if "nesting depth" in problem:  # newer libyaml stops deep nesting itself
             raise too_deep(limits, line) from None
-        message, line = explain(text, line, f"{problem}{context}", first_line, locale)
+        message, line = explain(text, line, f"{problem}{context}", first_line)
         raise YamlReadError(message, line) from None
     except yaml.YAMLError as exc:
-        raise YamlReadError(f"YAML syntax error: {exc}") from None
+        raise YamlReadError(say("yaml.syntax", problem=exc)) from None
     finally:
         loader.dispose()
     if node is None:
@@ -164,10 +186,7 @@ libyaml's composer recurses in C, and thousands of levels end the process."""
 
 def too_deep(limits: YamlLimits, line: int) -> YamlReadError:
     """The one message for nesting past the limit (found by events or by the converter)."""
-    return YamlReadError(
-        f"YAML nested deeper than {limits.max_depth} levels; a journey never needs that", line,
-        "limit",
-    )
+    return YamlReadError(say("yaml.too-deep", depth=limits.max_depth), line, "limit")
 
 
 def _check_depth(text: str, limits: YamlLimits) -> None:
@@ -200,7 +219,7 @@ class _Converter:
         self,
         limits: YamlLimits,
         lines: list[str],
-        notes: list[tuple[int, str]] | None,
+        notes: list[tuple[int, Text]] | None,
         first_line: int,
         line_map: list[int] | None = None,
     ) -> None:
@@ -218,24 +237,16 @@ class _Converter:
     def convert(self, node: Node, depth: int) -> object:
         self.count += 1
         if self.count > self.limits.max_nodes:
-            raise YamlReadError(
-                f"the block expands to more than {self.limits.max_nodes} YAML values "
-                "(aliases repeated too often?); make it smaller or raise the "
-                "'max_yaml_nodes' option",
-                self.line(node.start_mark), "limit",
-            )
+            raise YamlReadError(say("yaml.too-many-values", limit=self.limits.max_nodes),
+                                self.line(node.start_mark), "limit")
         if depth > self.limits.max_depth:
             raise too_deep(self.limits, self.line(node.start_mark))
         if isinstance(node, ScalarNode):
             value = self._scalar(node)
             self.chars += len(value or "")
             if self.chars > self.limits.max_chars:
-                raise YamlReadError(
-                    f"the block expands to more than {self.limits.max_chars} characters of "
-                    "text (aliases repeated too often?); make it smaller or raise the "
-                    "'max_expanded_chars' option",
-                    self.line(node.start_mark), "limit",
-                )
+                raise YamlReadError(say("yaml.too-many-chars", limit=self.limits.max_chars),
+                                    self.line(node.start_mark), "limit")
             return value
         if isinstance(node, SequenceNode):
             self._check_tag(node, f"{_STANDARD}seq")
@@ -249,7 +260,8 @@ class _Converter:
         if isinstance(node, MappingNode):
             self._check_tag(node, f"{_STANDARD}map")
             return self._mapping(node, depth)
-        raise YamlReadError("unsupported YAML node", self.line(node.start_mark))  # pragma: no cover
+        raise YamlReadError(say("yaml.unsupported-node"),  # pragma: no cover
+                            self.line(node.start_mark))
 
     def _mapping(self, node: MappingNode, depth: int) -> YamlMapping:
         mapping = YamlMapping()
@@ -262,23 +274,17 @@ class _Converter:
                 sources = value if isinstance(value, list) else [value]
                 for source in sources:
                     if not isinstance(source, YamlMapping):
-                        raise YamlReadError(
-                            "'<<' must merge a mapping or a list of mappings",
-                            self.line(key_node.start_mark),
-                        )
+                        raise YamlReadError(say("yaml.bad-merge"), self.line(key_node.start_mark))
                     merged.append(source)
                 continue
             if not isinstance(key_node, ScalarNode):
-                raise YamlReadError(
-                    "a key must be plain text, not a list or mapping",
-                    self.line(key_node.start_mark),
-                )
+                raise YamlReadError(say("yaml.complex-key"), self.line(key_node.start_mark))
             self._check_scalar_tag(key_node)
             key = _intern(key_node.value)  # the same few keys in every block: one str each
             if key in mapping.key_lines:
                 raise YamlReadError(
-                    f"duplicate key '{key}' (first on line "
-                    f"{mapping.key_lines[key] + self.first_line}); remove one of them",
+                    say("yaml.duplicate-key", key=key,
+                        line=mapping.key_lines[key] + self.first_line),
                     self.line(key_node.start_mark),
                 )
             mapping.key_lines[key] = self.line(key_node.start_mark)
@@ -310,11 +316,7 @@ class _Converter:
         rest = self.lines[end.line][end.column :]
         if _HIDDEN_TEXT.match(rest):
             cut = rest.strip()
-            self.notes.append((
-                end.line,
-                f"'{cut}' is read as a YAML comment and dropped from the text "
-                f"'{node.value}'; put the whole text in quotes to keep it",
-            ))
+            self.notes.append((end.line, say("yaml.comment", cut=cut, text=node.value)))
 
     def _check_scalar_tag(self, node: ScalarNode) -> None:
         if node.tag not in _ALLOWED_SCALAR_TAGS:
@@ -329,6 +331,6 @@ INTERNED_LENGTH = 40
 """Text up to this long is kept once however often a site writes it."""
 
 
-def _tag_message(tag: str) -> str:
+def _tag_message(tag: str) -> Text:
     shown = "!!" + tag[len(_STANDARD):] if tag.startswith(_STANDARD) else tag
-    return f"YAML tag '{shown}' is not allowed in a journey block; write plain values"
+    return say("yaml.tag", tag=shown)

@@ -8,9 +8,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs_custflow.messages import Text, say
+
 
 class SourceError(Exception):
-    """A source file cannot be read; the message says why and what to do."""
+    """A source file cannot be read; the message says why and what to do
+    (``said``: in any language; ``str()``: in English)."""
+
+    def __init__(self, said: Text) -> None:
+        super().__init__(str(said))
+        self.said = said
 
 
 def decode(data: bytes) -> str:
@@ -24,8 +31,7 @@ def decode(data: bytes) -> str:
         offset = exc.start + start
         line = data.count(b"\n", 0, offset) + 1
         raise SourceError(
-            f"is not UTF-8: byte 0x{data[offset]:02x} at offset {offset} (line {line}); "
-            "save the file as UTF-8"
+            say("source.not-utf8", byte=f"{data[offset]:02x}", offset=offset, line=line)
         ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")  # as Python reads text files
 
@@ -35,5 +41,5 @@ def read_text(path: Path) -> str:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise SourceError(f"cannot be read: {exc.strerror or exc}") from None
+        raise SourceError(say("source.unreadable", why=exc.strerror or exc)) from None
     return decode(data)

@@ -7,6 +7,7 @@ step and improvement readers; the journey and catalog readers build on it.
 from __future__ import annotations
 
 from mkdocs_custflow.diagnostics import did_you_mean
+from mkdocs_custflow.messages import say
 from mkdocs_custflow.reading.improvement_reader import ImprovementReader
 from mkdocs_custflow.reading.keys import STAGE_KEYS, TOUCHPOINT_KEYS
 from mkdocs_custflow.reading.located_yaml import YamlMapping, YamlSequence, line_of
@@ -27,14 +28,14 @@ class StageReader(StepReader, ImprovementReader):
         if data is None or isinstance(data, str):
             return Actor(id=actor_id, name=data or "", kind="", line=self.report.file_line(line))
         if not isinstance(data, YamlMapping):
-            self.report.error(f"actor '{actor_id}' must be a mapping or a name", line)
+            self.report.error(say("actor.not-mapping", id=actor_id), line)
             return None
-        self.check_keys(data, self.actor_keys, f"actor '{actor_id}'")
+        self.check_keys(data, self.actor_keys, say("what.actor", id=actor_id))
         kind = self.text(data, "kind") or ""
         if kind and kind not in ACTOR_KINDS:
             self.report.error(
-                f"actor '{actor_id}' has unknown kind '{kind}'{did_you_mean(kind, ACTOR_KINDS)}; "
-                f"use one of {', '.join(ACTOR_KINDS)}",
+                say("actor.unknown-kind", id=actor_id, kind=kind,
+                    hint=did_you_mean(kind, ACTOR_KINDS), kinds=", ".join(ACTOR_KINDS)),
                 data.line_of("kind"),
             )
             kind = ""
@@ -54,9 +55,9 @@ class StageReader(StepReader, ImprovementReader):
         if data is None or isinstance(data, str):
             return Touchpoint(id=tp_id, name=data or "", line=self.report.file_line(line))
         if not isinstance(data, YamlMapping):
-            self.report.error(f"touchpoint '{tp_id}' must be a mapping or a name", line)
+            self.report.error(say("touchpoint.not-mapping", id=tp_id), line)
             return None
-        self.check_keys(data, TOUCHPOINT_KEYS, f"touchpoint '{tp_id}'")
+        self.check_keys(data, TOUCHPOINT_KEYS, say("what.touchpoint", id=tp_id))
         return Touchpoint(
             id=tp_id,
             name=self.text(data, "name") or "",
@@ -71,9 +72,7 @@ class StageReader(StepReader, ImprovementReader):
         if value is None:
             return []
         if not isinstance(value, YamlSequence):
-            self.report.error(
-                f"'stages' must be a list of stages, not a {_kind(value)}", line_of(data, "stages")
-            )
+            self.report.error(say("stage.not-list", kind=_kind(value)), line_of(data, "stages"))
             return []
         stages: list[Stage] = []
         seen: dict[str, int] = {}
@@ -82,11 +81,8 @@ class StageReader(StepReader, ImprovementReader):
             if stage is None:
                 continue
             if stage.id in seen:
-                self.report.error(
-                    f"stage id '{stage.id}' is used twice (first on line {seen[stage.id]}); "
-                    "give each stage its own id",
-                    value.line_of(index),
-                )
+                self.report.error(say("stage.twice", id=stage.id, line=seen[stage.id]),
+                                  value.line_of(index))
                 continue
             seen[stage.id] = stage.line
             stages.append(stage)
@@ -98,26 +94,24 @@ class StageReader(StepReader, ImprovementReader):
             data_map.line, data_map.key_lines = line, {"id": line}
             data = data_map
         if not isinstance(data, YamlMapping):
-            self.report.error(
-                f"a stage must be a mapping with at least 'id', not a {_kind(data)}", line
-            )
+            self.report.error(say("stage.not-mapping", kind=_kind(data)), line)
             return None
-        self.check_keys(data, STAGE_KEYS, "a stage")
+        self.check_keys(data, STAGE_KEYS, say("what.stage"))
         stage_id = self.text(data, "id")
         if stage_id is None:
             name = self.text(data, "name")
-            hint = f"; e.g. 'id: {slugify(name)}'" if name and slugify(name) else ""
-            self.report.error(f"a stage needs an 'id'{hint}", data.line)
+            self.report.error(say("stage.no-id-named", id=slugify(name))
+                              if name and slugify(name) else say("stage.no-id"), data.line)
             return None
         if not is_id(stage_id):
             self.report.error(
-                _bad_id(f"stage id '{stage_id}'", stage_id),
+                _bad_id(say("what.stage-id", id=stage_id), stage_id),
                 data.line_of("id"),
             )
             return None
         owner = self.text(data, "owner")
         if owner is not None and not is_id(owner):
-            self.report.error(f"'owner' must be an actor id, not {owner!r}", data.line_of("owner"))
+            self.report.error(say("stage.owner-not-id", value=repr(owner)), data.line_of("owner"))
             owner = None
         return Stage(
             id=stage_id,
@@ -135,7 +129,7 @@ class StageReader(StepReader, ImprovementReader):
             steps=self.steps(data),
             pains=self.items(data, "pains", self.pain),
             opportunities=self.items(data, "opportunities", self.opportunity),
-            detail=self.id_value(data, "detail", "a journey id"),
+            detail=self.id_value(data, "detail", say("names.journey-id")),
             data=data_uses(self, data),
             line=self.report.file_line(data.line),
             key_lines={key: self.report.file_line(data.line_of(key)) for key in data},
@@ -145,7 +139,7 @@ class StageReader(StepReader, ImprovementReader):
         if value is None:
             return []
         if not isinstance(value, YamlSequence):
-            self.report.error("'links' must be a list of {title, url}", line_of(data, "links"))
+            self.report.error(say("link.not-list"), line_of(data, "links"))
             return []
         links: list[Link] = []
         for index, item in enumerate(value):
@@ -153,19 +147,15 @@ class StageReader(StepReader, ImprovementReader):
             if isinstance(item, str):
                 title, url = item, item
             elif isinstance(item, YamlMapping):
-                self.check_keys(item, ("title", "url"), "a link")
+                self.check_keys(item, ("title", "url"), say("what.link"))
                 url = self.text(item, "url", required=True) or ""
                 title = self.text(item, "title") or url
             else:
-                self.report.error("a link must be {title, url} or a URL", line)
+                self.report.error(say("link.bad-form"), line)
                 continue
             problem = url_problem(url) if url else None
             if problem:
-                self.report.error(
-                    f"link URL {url!r} is not allowed ({problem}); use an http(s), mailto "
-                    "or relative link",
-                    line,
-                )
+                self.report.error(say("link.not-allowed", url=repr(url), problem=problem), line)
                 continue
             if url:
                 links.append(Link(title=title, url=url))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from sys import intern
 
+from mkdocs_custflow.messages import say
 from mkdocs_custflow.reading.keys import MESSAGE_KEYS
 from mkdocs_custflow.reading.located_yaml import YamlMapping, YamlSequence, line_of
 from mkdocs_custflow.reading.value_reader import ValueReader, _kind
@@ -22,10 +23,6 @@ _ARROW_TEXT = re.compile(
 """``A -> B: text``; the colon may be full-width (``A -> B：text``), as a Chinese
 input method types it."""
 
-_STEP_FORMS = (
-    "a step is 'A -> B: text', 'A --> B: text', 'note: text', 'decide: question' "
-    "with branches, or {from, to, say}"
-)
 
 
 class StepReader(ValueReader):
@@ -36,9 +33,7 @@ class StepReader(ValueReader):
         if value is None:
             return []
         if not isinstance(value, YamlSequence):
-            self.report.error(
-                f"'steps' must be a list of steps, not a {_kind(value)}", line_of(data, "steps")
-            )
+            self.report.error(say("step.not-list", kind=_kind(value)), line_of(data, "steps"))
             return []
         steps: list[Step] = []
         for index, item in enumerate(value):
@@ -57,10 +52,10 @@ class StepReader(ValueReader):
                     intern(head["sender"]), intern(head["receiver"]), match["text"].strip(),
                     dashed=head["arrow"] == "-->", line=file_line,
                 )
-            self.report.error(_STEP_FORMS, line)
+            self.report.error(say("step.forms"), line)
             return None
         if not isinstance(data, YamlMapping) or not data:
-            self.report.error(_STEP_FORMS, line)
+            self.report.error(say("step.forms"), line)
             return None
         if "decide" in data:
             return self.decision(data, line)
@@ -69,26 +64,27 @@ class StepReader(ValueReader):
         first = next(iter(data))
         arrow = _ARROW.match(first)
         if arrow:
-            self.check_keys(data, (first, *MESSAGE_KEYS[3:]), "a step")
+            self.check_keys(data, (first, *MESSAGE_KEYS[3:]), say("what.step"))
             text = data[first]
             if text is not None and not isinstance(text, str):
-                self.report.error("the text after 'A -> B:' must be text", line)
+                self.report.error(say("step.text-not-text"), line)
                 return None
             return Message(
                 intern(arrow["sender"]), intern(arrow["receiver"]), (text or "").strip(),
                 dashed=arrow["arrow"] == "-->",
                 reply=self.text(data, "reply"), via=self.via(data),
                 note=self.text(data, "note"), score=self.score(data),
-                pain=self.text(data, "pain"), lane=self.keyword(data, "lane", LANES, "lane"),
+                pain=self.text(data, "pain"),
+                lane=self.keyword(data, "lane", LANES, say("keyword.lane")),
                 line=file_line,
             )
         if first == "note" and len(data) == 1:
             return Note(self.text(data, "note") or "", line=file_line)
-        self.report.error(f"{_STEP_FORMS}; got key '{first}'", line)
+        self.report.error(say("step.forms-key", key=first), line)
         return None
 
     def long_message(self, data: YamlMapping, line: int) -> Message | None:
-        self.check_keys(data, MESSAGE_KEYS, "a step")
+        self.check_keys(data, MESSAGE_KEYS, say("what.step"))
         sender = self.text(data, "from", required=True)
         receiver = self.text(data, "to", required=True)
         if sender is None or receiver is None:
@@ -98,13 +94,14 @@ class StepReader(ValueReader):
             (self.text(data, "say") or "").strip(),
             reply=self.text(data, "reply"), via=self.via(data), note=self.text(data, "note"),
             score=self.score(data), pain=self.text(data, "pain"),
-            lane=self.keyword(data, "lane", LANES, "lane"), line=self.report.file_line(line),
+            lane=self.keyword(data, "lane", LANES, say("keyword.lane")),
+            line=self.report.file_line(line),
         )
 
     def via(self, data: YamlMapping) -> str | None:
         via = self.text(data, "via")
         if via is not None and not is_id(via):
-            self.report.error(f"'via' must be a touchpoint id, not {via!r}", data.line_of("via"))
+            self.report.error(say("step.via-not-id", value=repr(via)), data.line_of("via"))
             return None
         return via
 
@@ -114,9 +111,7 @@ class StepReader(ValueReader):
             return None
         if isinstance(raw, str) and raw.strip().isdigit() and 1 <= int(raw) <= 5:
             return int(raw)
-        self.report.error(
-            f"'score' must be a whole number from 1 to 5, not {raw!r}", data.line_of("score")
-        )
+        self.report.error(say("step.bad-score", value=repr(raw)), data.line_of("score"))
         return None
 
     def decision(self, data: YamlMapping, line: int) -> Decision | None:
@@ -127,16 +122,12 @@ class StepReader(ValueReader):
                 continue
             branch_line = data.line_of(label)
             if not isinstance(target, str) or not is_id(target):
-                self.report.error(
-                    f"decision branch '{label}' must name a stage id, not {target!r}",
-                    branch_line,
-                )
+                self.report.error(say("step.branch-not-stage", label=label, value=repr(target)),
+                                  branch_line)
                 continue
             branches.append(Branch(label, target, self.report.file_line(branch_line)))
         if not branches:
-            self.report.error(
-                "a decision needs at least one branch, e.g. 'yes: <stage id>'", line
-            )
+            self.report.error(say("step.no-branch"), line)
             return None
         return Decision(question, branches, line=self.report.file_line(line))
 

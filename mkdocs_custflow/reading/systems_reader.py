@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from mkdocs_custflow.messages import say
 from mkdocs_custflow.reading.keys import (
     DATA_KEYS,
     DATA_USE_KEYS,
@@ -44,7 +45,7 @@ def actor_extras(reader: ValueReader, actor_id: str, data: YamlMapping) -> dict[
     """The actor's ``layer``, ``owner``, ``integrates`` and ``training``."""
     return {
         "layer": reader.text(data, "layer"),
-        "owner": reader.id_value(data, "owner", "a role id"),
+        "owner": reader.id_value(data, "owner", say("names.role-id")),
         "integrates": reader.items(
             data, "integrates", lambda item, line: integration(reader, actor_id, item, line)
         ),
@@ -56,20 +57,13 @@ def integration(reader: ValueReader, actor_id: str, data: object, line: int) -> 
     if isinstance(data, str) and is_id(data):
         return Integration(data, line=reader.report.file_line(line))
     if not isinstance(data, YamlMapping):
-        reader.report.error(
-            f"an 'integrates' item of '{actor_id}' is a system id or {{with: system id, "
-            "data: [data ids], how: text}, e.g. {with: erp, data: [order], how: API}",
-            line, VALUE_RULE,
-        )
+        reader.report.error(say("integrates.bad-form", id=actor_id), line, VALUE_RULE)
         return None
-    reader.check_keys(data, INTEGRATION_KEYS, f"an 'integrates' item of '{actor_id}'")
-    partner = reader.id_value(data, "with", "a system id")
+    reader.check_keys(data, INTEGRATION_KEYS, say("what.integrates-item", id=actor_id))
+    partner = reader.id_value(data, "with", say("names.system-id"))
     if partner is None:
         if "with" not in data:
-            reader.report.error(
-                f"an 'integrates' item of '{actor_id}' needs 'with': the system it exchanges "
-                "data with", line, VALUE_RULE,
-            )
+            reader.report.error(say("integrates.no-with", id=actor_id), line, VALUE_RULE)
         return None
     return Integration(
         partner, reader.id_list(data, "data"), reader.text(data, "how"),
@@ -81,18 +75,14 @@ def training(reader: ValueReader, data: object, line: int) -> Training | None:
     if isinstance(data, str):
         return Training(data, line=reader.report.file_line(line))
     if not isinstance(data, YamlMapping):
-        reader.report.error(
-            "a 'training' item is a text or {title, url, every}", line, VALUE_RULE
-        )
+        reader.report.error(say("training.bad-form"), line, VALUE_RULE)
         return None
-    reader.check_keys(data, TRAINING_KEYS, "a 'training' item")
+    reader.check_keys(data, TRAINING_KEYS, say("what.training-item"))
     title = reader.text(data, "title", required=True)
     url = reader.text(data, "url")
     if url is not None and url_problem(url):
-        reader.report.error(
-            f"training URL {url!r} is not allowed ({url_problem(url)}); use an http(s), "
-            "mailto or relative link", data.line_of("url"), VALUE_RULE,
-        )
+        reader.report.error(say("training.bad-url", url=repr(url), problem=url_problem(url)),
+                            data.line_of("url"), VALUE_RULE)
         url = None
     if title is None:
         return None
@@ -104,18 +94,15 @@ def data_item(reader: ValueReader, item_id: str, data: object, line: int) -> Dat
     if data is None or isinstance(data, str):
         return DataItem(item_id, data or "", line=reader.report.file_line(line))
     if not isinstance(data, YamlMapping):
-        reader.report.error(
-            f"data item '{item_id}' must be a mapping {{name, personal, owner, retention, "
-            "access, held_in} or a name", line, VALUE_RULE,
-        )
+        reader.report.error(say("data-item.bad-form", id=item_id), line, VALUE_RULE)
         return None
-    reader.check_keys(data, DATA_KEYS, f"data item '{item_id}'")
+    reader.check_keys(data, DATA_KEYS, say("what.data-item", id=item_id))
     return DataItem(
         id=item_id,
         name=reader.text(data, "name") or "",
         description=reader.text(data, "description"),
         personal=reader.flag(data, "personal", default=False),
-        owner=reader.id_value(data, "owner", "a role id"),
+        owner=reader.id_value(data, "owner", say("names.role-id")),
         retention=reader.text(data, "retention"),
         access=reader.id_list(data, "access"),
         held_in=reader.id_list(data, "held_in"),
@@ -135,8 +122,7 @@ def data_uses(reader: ValueReader, stage: YamlMapping) -> list[DataUse]:
             listed.line, listed.item_lines = line_of(stage, "data"), [line_of(stage, "data")]
             value = listed
         else:
-            reader.report.error("'data' must be a list of data ids or {data, use, in}",
-                                line_of(stage, "data"), VALUE_RULE)
+            reader.report.error(say("data-use.not-list"), line_of(stage, "data"), VALUE_RULE)
             return []
     uses = []
     for index, item in enumerate(value):
@@ -151,20 +137,17 @@ def data_use(reader: ValueReader, data: object, line: int) -> DataUse | None:
     if isinstance(data, str) and is_id(data):
         return DataUse(data, line=file_line)
     if not isinstance(data, YamlMapping):
-        reader.report.error(
-            f"a 'data' item is a data id or {{data: id, use: {'|'.join(DATA_USES)}, in: "
-            f"system id}}, not {data!r}", line, VALUE_RULE,
-        )
+        reader.report.error(say("data-use.bad-form", uses="|".join(DATA_USES), value=repr(data)),
+                            line, VALUE_RULE)
         return None
-    reader.check_keys(data, DATA_USE_KEYS, "a 'data' item")
-    item = reader.id_value(data, "data", "a data id")
+    reader.check_keys(data, DATA_USE_KEYS, say("what.data-use"))
+    item = reader.id_value(data, "data", say("names.data-id"))
     if item is None:
         if "data" not in data:
-            reader.report.error("a 'data' item needs 'data': the id of a data item of the "
-                                "catalog", line, VALUE_RULE)
+            reader.report.error(say("data-use.no-data"), line, VALUE_RULE)
         return None
     use = _use(reader, data)
-    return DataUse(item, use or DEFAULT_USE, reader.id_value(data, "in", "a system id"),
+    return DataUse(item, use or DEFAULT_USE, reader.id_value(data, "in", say("names.system-id")),
                    line=file_line)
 
 
@@ -175,8 +158,9 @@ def _use(reader: ValueReader, data: YamlMapping) -> str | None:
     hint = _USE_HINTS.get(value.strip().lower())
     if hint is not None and value.strip().lower() not in DATA_USES:
         reader.report.error(
-            f"unknown use {value!r} (did you mean '{hint}'?); use one of {', '.join(DATA_USES)}",
+            say("data-use.unknown-use", value=repr(value), hint=say("hint.did-you-mean", name=hint),
+                uses=", ".join(DATA_USES)),
             data.line_of("use"), VALUE_RULE,
         )
         return None
-    return reader.keyword(data, "use", DATA_USES, "use")
+    return reader.keyword(data, "use", DATA_USES, say("keyword.use"))

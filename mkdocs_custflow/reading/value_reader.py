@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from mkdocs_custflow.diagnostics import Reporter, did_you_mean
+from mkdocs_custflow.messages import Text, say
 from mkdocs_custflow.reading.keys import ACTOR_KEYS
 from mkdocs_custflow.reading.located_yaml import (
     FALSE_WORDS,
@@ -52,12 +53,11 @@ class ValueReader:
         value = data.get(key)
         if value is None:
             if required:
-                self.report.error(f"'{key}' is required", data.line)
+                self.report.error(say("value.required", key=key), data.line)
             return None
         if not isinstance(value, str):
-            self.report.error(
-                f"'{key}' must be text, not a {_kind(value)}", line_of(data, key)
-            )
+            self.report.error(say("value.not-text", key=key, kind=_kind(value)),
+                              line_of(data, key))
             return None
         return value
 
@@ -68,20 +68,16 @@ class ValueReader:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list):
-            self.report.error(
-                f"'{key}' must be an id or a list of ids, not a {_kind(value)}",
-                line_of(data, key),
-            )
+            self.report.error(say("value.not-id-list", key=key, kind=_kind(value)),
+                              line_of(data, key))
             return []
         ids: list[str] = []
         for index, item in enumerate(value):
             if isinstance(item, str) and is_id(item):
                 ids.append(item)
             else:
-                self.report.error(
-                    f"'{key}' item {item!r} is not an id (letters, digits, '-', '_', '.')",
-                    line_of(value, index),
-                )
+                self.report.error(say("value.item-not-id", key=key, item=repr(item)),
+                                  line_of(value, index))
         return ids
 
     def flag(self, data: YamlMapping, key: str, *, default: bool) -> bool:
@@ -90,14 +86,14 @@ class ValueReader:
             return default
         if isinstance(value, str) and value.lower() in (*TRUE_WORDS, *FALSE_WORDS):
             return value.lower() in TRUE_WORDS
-        self.report.error(f"'{key}' must be true or false, not {value!r}", line_of(data, key))
+        self.report.error(say("value.not-flag", key=key, value=repr(value)), line_of(data, key))
         return default
 
-    def check_keys(self, data: YamlMapping, allowed: tuple[str, ...], what: str) -> None:
+    def check_keys(self, data: YamlMapping, allowed: tuple[str, ...], what: Text) -> None:
         for key in data:
             if key not in allowed:
                 self.report.error(
-                    f"unknown key '{key}' in {what}{did_you_mean(key, allowed)}",
+                    say("value.unknown-key", key=key, what=what, hint=did_you_mean(key, allowed)),
                     data.line_of(key), rule="unknown-key",
                 )
 
@@ -111,37 +107,34 @@ class ValueReader:
         if value is None:
             return {}
         if not isinstance(value, YamlMapping):
-            self.report.error(
-                f"'{key}' must be a mapping of id -> definition, not a {_kind(value)}",
-                line_of(data, key),
-            )
+            self.report.error(say("value.not-id-mapping", key=key, kind=_kind(value)),
+                              line_of(data, key))
             return {}
         items: dict[str, T] = {}
         for item_id, item in value.items():
             line = value.line_of(item_id)
             if not is_id(item_id):
-                self.report.error(
-                    _bad_id(f"'{item_id}'", item_id), line
-                )
+                self.report.error(_bad_id(say("what.quoted", id=item_id), item_id), line)
                 continue
             read = read_item(item_id, item, line)
             if read is not None:
                 items[item_id] = read
         return items
 
-    def id_value(self, data: YamlMapping, key: str, what: str) -> str | None:
+    def id_value(self, data: YamlMapping, key: str, what: Text) -> str | None:
         """One id (``owner:``, ``detail:``...), or None with a finding when it is not one."""
         value = self.text(data, key)
         if value is not None and not is_id(value):
             self.report.error(
-                f"'{key}' must be {what}, not {value!r}; try '{slugify(value) or 'x'}'",
+                say("value.not-id", key=key, what=what, value=repr(value),
+                    suggestion=slugify(value) or "x"),
                 data.line_of(key), VALUE_RULE,
             )
             return None
         return value
 
     def keyword(
-        self, data: YamlMapping, key: str, allowed: tuple[str, ...], what: str
+        self, data: YamlMapping, key: str, allowed: tuple[str, ...], what: Text
     ) -> str | None:
         """One of ``allowed`` (read in any case), or None with a finding naming them."""
         value = self.text(data, key)
@@ -152,10 +145,11 @@ class ValueReader:
             return word
         hint = _KEYWORD_HINTS.get(value.strip())
         suggestion = (
-            f" (did you mean '{hint}'?)" if hint in allowed else did_you_mean(word, allowed)
+            say("hint.did-you-mean", name=hint) if hint in allowed else did_you_mean(word, allowed)
         )
         self.report.error(
-            f"unknown {what} {value!r}{suggestion}; use one of {', '.join(allowed)}",
+            say("value.unknown-keyword", what=what, value=repr(value), hint=suggestion,
+                allowed=", ".join(allowed)),
             data.line_of(key), VALUE_RULE,
         )
         return None
@@ -184,19 +178,22 @@ def _listed(value: object, line: int) -> YamlSequence:
 
 
 
-def _bad_id(what: str, value: str) -> str:
+def _bad_id(what: Text, value: str) -> Text:
     long = len(value) > MAX_ID_LENGTH and ID_PATTERN.fullmatch(value)
-    why = f" ({id_problem(value)})" if long else ""
-    return f"{what} is not a valid id{why}; try '{slugify(value) or 'x'}'"
+    why = (say("part.id-too-long", length=len(value), limit=MAX_ID_LENGTH)
+           if long and id_problem(value) else "")
+    return say("value.bad-id", what=what, why=why, suggestion=slugify(value) or "x")
 
 
-def _kind_phrase(value: object) -> str:
-    return "plain text" if isinstance(value, str) else f"a {_kind(value)}"
+def _kind_phrase(value: object) -> Text:
+    if isinstance(value, str):
+        return say("shape.plain-text")
+    return say("shape.a-list" if isinstance(value, list) else "shape.a-mapping")
 
 
-def _kind(value: object) -> str:
+def _kind(value: object) -> Text:
     if isinstance(value, list):
-        return "list"
+        return say("shape.list")
     if isinstance(value, dict):
-        return "mapping"
-    return "text"
+        return say("shape.mapping")
+    return say("shape.text")

@@ -55,7 +55,7 @@ def render_architecture(
     for actor in (a for _, actors in layers for a in actors):
         url = system_url(actor.id)
         if url:
-            tooltip = mermaid_text(f"{text['system']}: {actor.name}")
+            tooltip = mermaid_text(f"{text['system']}{text['colon']}{actor.name}")
             lines.append(f'    click {node[actor.id]} href "{mermaid_url(url)}" "{tooltip}"')
     return "\n".join(lines) + "\n"
 

@@ -54,16 +54,16 @@ def lane_of(journey: Journey, message: Message) -> str:
     return "backstage"
 
 
-def _entry(journey: Journey, message: Message, pain_word: str) -> str:
-    entry = step_text(journey, message)
+def _entry(journey: Journey, message: Message, pain_word: str, colon: str = ": ") -> str:
+    entry = step_text(journey, message, colon)
     if message.reply:
         entry += (
             f"<br>{escape(actor_name(journey, message.receiver))} → "
-            f"{escape(actor_name(journey, message.sender))}: {escape(message.reply)}"
+            f"{escape(actor_name(journey, message.sender))}{colon}{escape(message.reply)}"
         )
     if message.pain:
         entry += (
-            f'<br><span class="custflow-grid-pain">⚠ {escape(pain_word)}: '
+            f'<br><span class="custflow-grid-pain">⚠ {escape(pain_word)}{colon}'
             f"{escape(message.pain)}</span>"
         )
     return entry
@@ -76,7 +76,7 @@ def render_blueprint(journey: Journey, options: RenderOptions | None = None) -> 
     def lane(name: str) -> Row:
         def cell(stage: Stage) -> str:
             return items([
-                _entry(journey, m, text["pain"]) for m in stage.messages
+                _entry(journey, m, text["pain"], text["colon"]) for m in stage.messages
                 if lane_of(journey, m) == name
             ])
         heading = text["customer_actions"] if name == "customer" else text[name]

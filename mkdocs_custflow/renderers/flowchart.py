@@ -71,7 +71,7 @@ def stage_label(journey: Journey, stage: Stage, options: RenderOptions | None = 
     if stage.detail:
         sub = _sub_journey(stage.detail, options)
         title = sub.title if sub else stage.detail
-        sub_line = mermaid_wrapped(f"{text['subjourney']}: {title}", LABEL_COLUMNS)
+        sub_line = mermaid_wrapped(f"{text['subjourney']}{text['colon']}{title}", LABEL_COLUMNS)
         label += f"<br><small>#9656; {sub_line}</small>"
     return label
 
@@ -109,12 +109,14 @@ def render_flowchart(journey: Journey, options: RenderOptions | None = None) -> 
     node = {stage.id: f"S{index}" for index, stage in enumerate(journey.stages)}
     if END_TARGET not in node:
         node[END_TARGET] = "T1"
-    lines = [f"flowchart {flow_direction(journey)}", *accessible(journey, text["flow_title"])]
+    lines = [f"flowchart {flow_direction(journey)}",
+             *accessible(journey, text["flow_title"], colon=text["colon"])]
     lines.append(f'    T0(["{mermaid_text(text["start"])}"])')
     for stage in journey.stages:
         shown = stage_label(journey, stage, options)
         if bottleneck is not None and bottleneck.stage_id == stage.id:
-            word = mermaid_text(f"{text['bottleneck']}: −{percent(bottleneck.drop_share)}")
+            word = mermaid_text(
+                f"{text['bottleneck']}{text['colon']}−{percent(bottleneck.drop_share)}")
             shown += f"<br><b style='color:{PROBLEM_TEXT}'>#9888; {word}</b>"
         lines.append(f'    {node[stage.id]}["{shown}"]')
     reaches_end = False
@@ -193,14 +195,14 @@ def _styles(
 
 
 def accessible(
-    journey: Journey, kind: str, stages: tuple[Stage, ...] | None = None
+    journey: Journey, kind: str, stages: tuple[Stage, ...] | None = None, colon: str = ": "
 ) -> list[str]:
     """``accTitle`` and ``accDescr``: what a screen reader says of the diagram
     (of ``stages``, when it shows only some)."""
     names = ", ".join(stage.name for stage in (journey.stages if stages is None else stages))
     description = f"{journey.description} " if journey.description else ""
     return [
-        f"    accTitle: {mermaid_plain(f'{journey.title}: {kind}')}",
+        f"    accTitle: {mermaid_plain(f'{journey.title}{colon}{kind}')}",
         f"    accDescr: {mermaid_plain(description + names)}",
     ]
 
@@ -215,10 +217,11 @@ def _clicks(
         sub = _sub_journey(stage.detail, options) if stage.detail else None
         if sub is not None and sub.url:  # the stage drawn in detail: go there
             url: str | None = sub.url
-            tooltip = mermaid_text(f"{words(options.locale)['subjourney']}: {sub.title}")
+            said = words(options.locale)
+            tooltip = mermaid_text(f"{said['subjourney']}{said['colon']}{sub.title}")
         else:
             url = options.stage_url(stage.id)
-            tooltip = mermaid_text(f"{stage_word}: {stage.name}")
+            tooltip = mermaid_text(f"{stage_word}{words(options.locale)['colon']}{stage.name}")
         if url:
             url = options.diagram_url(url)
         if url:

@@ -53,11 +53,11 @@ def touchpoints(journey: Journey, stage: Stage, options: RenderOptions) -> str:
     ])
 
 
-def step_text(journey: Journey, message: Message) -> str:
-    """``Desk → CRM: Open the ticket``, escaped."""
+def step_text(journey: Journey, message: Message, colon: str = ": ") -> str:
+    """``Desk → CRM: Open the ticket``, escaped (``colon``: the language's)."""
     return (
         f"{escape(actor_name(journey, message.sender))} → "
-        f"{escape(actor_name(journey, message.receiver))}: {escape(message.text)}"
+        f"{escape(actor_name(journey, message.receiver))}{colon}{escape(message.text)}"
     )
 
 
@@ -69,9 +69,10 @@ def stage_heading(journey: Journey, stage: Stage, options: RenderOptions) -> str
     if stage.detail:
         sub = options.journey_ref(stage.detail)
         title = sub.title if sub else stage.detail
-        word = words(options.locale)["subjourney"]
+        said = words(options.locale)
         head += (
-            f'<br><small class="custflow-grid-detail">▸ {escape(word)}: '
+            f'<br><small class="custflow-grid-detail">▸ {escape(said["subjourney"])}'
+            f"{escape(said['colon'])}"
             f"{linked(title, sub.url if sub else None)}</small>"
         )
     return head
@@ -87,7 +88,7 @@ def render_grid(
     """The view's table. A row given as a plain string is a separator line
     (the blueprint's line of visibility) with that heading."""
     text = words(options.locale)
-    title = f"{text[kind]}: {journey.title}"
+    title = f"{text[kind]}{text['colon']}{journey.title}"
     head = "".join(
         f'<th scope="col">{stage_heading(journey, stage, options)}</th>'
         for stage in journey.stages

@@ -8,6 +8,7 @@ from html import escape
 
 from mkdocs_custflow.diagnostics import Diagnostic
 from mkdocs_custflow.i18n import normalize_locale, words
+from mkdocs_custflow.messages import text_in
 from mkdocs_custflow.renderers.blueprint import render_blueprint
 from mkdocs_custflow.renderers.colours import coloured_teams
 from mkdocs_custflow.renderers.effective import render_effective
@@ -53,14 +54,14 @@ MERMAID_MAX_TEXT = 50_000
 MERMAID_MAX_EDGES = 500
 
 
-def too_large(view: str, source: str) -> str | None:
-    """Why Mermaid would refuse ``source``, or None."""
+def too_large(view: str, source: str, locale: str = "en") -> str | None:
+    """Why Mermaid would refuse ``source`` (in ``locale``), or None."""
     if len(source) > MERMAID_MAX_TEXT:
-        return f"{len(source)} characters (Mermaid draws at most {MERMAID_MAX_TEXT})"
+        return text_in(locale, "part.characters", count=len(source), limit=MERMAID_MAX_TEXT)
     if view == "flow":
         edges = sum(1 for line in source.split("\n") if " --> " in line or "-->|" in line)
         if edges > MERMAID_MAX_EDGES:
-            return f"{edges} arrows (Mermaid draws at most {MERMAID_MAX_EDGES})"
+            return text_in(locale, "part.arrows", count=edges, limit=MERMAID_MAX_EDGES)
     return None
 
 
@@ -150,7 +151,7 @@ def render_journey_parts(
         if reason:
             parts.append(searched(
                 f'<div class="admonition warning custflow-too-large"><p>'
-                f"{escape(view)}: {escape(reason)}</p></div>"
+                f"{escape(view)}{escape(words(options.locale)['colon'])}{escape(reason)}</p></div>"
             ))
         elif view in MERMAID_VIEWS:
             sources = diagram_parts(journey, view, options)
@@ -198,7 +199,7 @@ def journey_meta(journey: Journey, options: RenderOptions) -> str:
             lines.append(render_effective(journey, options))
     for place in options.part_of(journey.id):
         lines.append(
-            f'<p class="custflow-part-of">{escape(text["part_of"])}: '
+            f'<p class="custflow-part-of">{escape(text["part_of"])}{escape(text["colon"])}'
             f"{linked(place.journey.title, place.journey.url)}, {escape(place.stage_name)}</p>"
         )
     if journey.review is not None:
@@ -278,22 +279,23 @@ def text_version(journey: Journey, options: RenderOptions) -> str:
         return escape(found.name if found else actor_id or "")
 
     items = []
+    colon = escape(text["colon"])
     for stage in journey.stages:
         url = stage_url(stage.id)
         name = escape(stage.name)
         head = f'<a href="{escape(url, quote=True)}">{name}</a>' if url else name
-        details = [f"{escape(text['owner'])}: {actor(stage.owner)}"] if stage.owner else []
+        details = [f"{escape(text['owner'])}{colon}{actor(stage.owner)}"] if stage.owner else []
         if stage.sla:
-            details.append(f"{escape(text['sla'])}: {escape(stage.sla)}")
-        steps = [f"{escape(text['pain'])}: {escape(pain.text)}" for pain in stage.pains]
+            details.append(f"{escape(text['sla'])}{colon}{escape(stage.sla)}")
+        steps = [f"{escape(text['pain'])}{colon}{escape(pain.text)}" for pain in stage.pains]
         for step in stage.steps:
             if isinstance(step, Message):
                 score = f" ({escape(text['score'])} {step.score}/5)" if step.score else ""
-                pain = f" ({escape(text['pain'])}: {escape(step.pain)})" if step.pain else ""
-                steps.append(f"{actor(step.sender)} → {actor(step.receiver)}: "
+                pain = f" ({escape(text['pain'])}{colon}{escape(step.pain)})" if step.pain else ""
+                steps.append(f"{actor(step.sender)} → {actor(step.receiver)}{colon}"
                              f"{escape(step.text)}{score}{pain}")
                 if step.reply:
-                    steps.append(f"{actor(step.receiver)} → {actor(step.sender)}: "
+                    steps.append(f"{actor(step.receiver)} → {actor(step.sender)}{colon}"
                                  f"{escape(step.reply)}")
             elif isinstance(step, Note):
                 steps.append(escape(step.text))
@@ -302,7 +304,7 @@ def text_version(journey: Journey, options: RenderOptions) -> str:
                     f"{escape(b.label)} → {escape(names.get(b.target, b.target))}"
                     for b in step.branches
                 )
-                steps.append(f"{escape(text['decision'])}: {escape(step.question)} {branches}")
+                steps.append(f"{escape(text['decision'])}{colon}{escape(step.question)} {branches}")
         inner = "".join(f"<li>{s}</li>" for s in steps)
         items.append(
             f"<li>{head}" + (f" ({'; '.join(details)})" if details else "")

@@ -76,7 +76,7 @@ def _curves(journey: Journey, text: dict[str, str]) -> dict[str, str]:
             x, y = (k + 0.5) * 100 / len(points), _y(score)
             line.append(_point(x, y))
             low = " custflow-point-low" if score <= LOW_SCORE else ""
-            label = escape(f"{message.text}: {score}/5")
+            label = escape(f"{message.text}{text['colon']}{score}/5")
             dots.append(
                 f'<line class="custflow-point{low}" x1="{x:.1f}" y1="{y:.1f}" x2="{x:.1f}" '
                 f'y2="{y:.1f}" vector-effect="non-scaling-stroke"><title>{label}</title></line>'
@@ -87,14 +87,14 @@ def _curves(journey: Journey, text: dict[str, str]) -> dict[str, str]:
             curves[stage.id] = ""
             continue
         gap = " custflow-curve-gap" if not points else ""
-        said = "; ".join(f"{m.text}: {m.score}/5" for m in points) or text["no_scores"]
+        said = "; ".join(f"{m.text}{text['colon']}{m.score}/5" for m in points) or text["no_scores"]
         path = (
             f'<polyline class="custflow-curve-line{gap}" points="{" ".join(line)}" '
             'vector-effect="non-scaling-stroke"/>' if len(line) > 1 else ""
         )
         curves[stage.id] = (
             f'<svg class="custflow-curve" viewBox="0 0 100 100" preserveAspectRatio="none" '
-            f'role="img" aria-label="{escape(text["emotion_curve"], quote=True)}: '
+            f'role="img" aria-label="{escape(text["emotion_curve"], quote=True)}{text["colon"]}'
             f'{escape(said, quote=True)}">{path}{"".join(dots)}</svg>'
         )
     return curves
@@ -162,7 +162,7 @@ def render_map(journey: Journey, options: RenderOptions | None = None) -> str:
         if stage.owner:
             found.append(linked(actor_name(journey, stage.owner), actor_url(stage.owner)))
         if stage.sla:
-            found.append(f"{escape(text['sla'])}: {escape(stage.sla)}")
+            found.append(f"{escape(text['sla'])}{text['colon']}{escape(stage.sla)}")
         return items(found)
 
     rows: list[Row | str] = [

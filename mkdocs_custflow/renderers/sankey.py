@@ -114,7 +114,7 @@ def sankey_svg(journey: Journey, period: PeriodFlow, options: RenderOptions) -> 
         end.in_used += thick
         middle = (x0 + x1) / 2 if x1 > x0 else x0 + COLUMN / 2
         css = "custflow-sankey-exit" if end.kind == "exit" else "custflow-sankey-on"
-        title = escape(f"{start.label} → {end.label}: {count(n)}", quote=True)
+        title = escape(f"{start.label} → {end.label}{text['colon']}{count(n)}", quote=True)
         bands.append(
             f'<path class="{css}" d="M{x0:.1f},{y0:.1f} C{middle:.1f},{y0:.1f} '
             f'{middle if x1 > x0 else x1 - COLUMN / 2:.1f},{y1:.1f} {x1:.1f},{y1:.1f}" '

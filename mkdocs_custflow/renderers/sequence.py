@@ -115,7 +115,7 @@ def render_sequence_part(
         return ""
     pid = {actor.id: f"P{index}" for index, actor in enumerate(participants)}
     title = text["sequence_title"]
-    lines = ["sequenceDiagram", *accessible(journey, title, part.stages)]
+    lines = ["sequenceDiagram", *accessible(journey, title, part.stages, text["colon"])]
     lines.append("    autonumber" + (f" {part.first_number}" if part.first_number > 1 else ""))
     colours = coloured_teams(journey, options)
     open_team: str | None = None

@@ -111,7 +111,8 @@ def render_systems(journey: Journey, options: RenderOptions | None = None) -> st
     system_node = {system: f"Y{i}" for i, system in enumerate(found.systems)}
     data_node = {item: f"D{i}" for i, item in enumerate(found.data)}
     used_stages = [s for s in journey.stages if any(k[0] == s.id for k in found.uses)]
-    lines = ["flowchart LR", *accessible(journey, text["systems_title"], tuple(used_stages))]
+    lines = ["flowchart LR", *accessible(journey, text["systems_title"], tuple(used_stages),
+                                              text["colon"])]
     for stage in used_stages:
         lines.append(f'    {stage_node[stage.id]}["{mermaid_text(stage.name)}"]')
     for number, (layer, systems) in enumerate(layers(journey, found.systems)):
@@ -152,18 +153,19 @@ def _clicks(
     system_node: dict[str, str], data_node: dict[str, str], items: Mapping[str, DataItem],
 ) -> list[str]:
     text = words(options.locale)
+    colon = text["colon"]
     targets: list[tuple[str, str | None, str]] = []
     for node, stage in stages.items():
         url = options.stage_url(stage.id)
-        targets.append((node, url, f"{text['stage']}: {stage.name}"))
+        targets.append((node, url, f"{text['stage']}{colon}{stage.name}"))
     for system, node in system_node.items():
         url = options.system_url(system)
         actor = journey.actors.get(system)
-        targets.append((node, url, f"{text['system']}: {actor.name if actor else system}"))
+        targets.append((node, url, f"{text['system']}{colon}{actor.name if actor else system}"))
     for item_id, node in data_node.items():
         url = options.data_url(item_id)
         item = items.get(item_id)
-        targets.append((node, url, f"{text['data']}: {item.name if item else item_id}"))
+        targets.append((node, url, f"{text['data']}{colon}{item.name if item else item_id}"))
     lines = []
     for node, url, tooltip in targets:
         if url:

@@ -52,7 +52,8 @@ def render_changes(
     changes = changes_against(base, journey)
     title = escape(text["changes_title"]).format(journey=base_html)
     if not changes:
-        return f'<p class="custflow-changes">{title}: {escape(text["no_changes"])}</p>'
+        return (f'<p class="custflow-changes">{title}{escape(text["colon"])}'
+                f'{escape(text["no_changes"])}</p>')
     names = {s.id: s.name for s in (*base.stages, *journey.stages)}
     rows = []
     for change in changes:

@@ -83,8 +83,8 @@ class Options:
         "to mkdocs.yml; a template here wins over a built-in one of the same name."),
         BOTH, "--templates")
     locale: str | None = option(None, Kind.OPTIONAL_TEXT, (
-        "Language of the words the plugin writes (`en`, `zh`). Default: the "
-        "theme's `language`, else `en`."), BOTH, "--locale")
+        "Language of the words the plugin writes and of its messages (`en`, `zh`). "
+        "Default: the theme's `language`, else `en`."), BOTH, "--locale")
     playbook: bool = option(True, Kind.BOOL, (
         "Generate the playbook: an overview, a page per stage, touchpoint and "
         "role, a RACI matrix and `playbook.json`."))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from mkdocs_custflow.messages import say
 from mkdocs_custflow.reading.located_yaml import YamlMapping, YamlSequence
 from mkdocs_custflow.templates.errors import TemplateError
 
@@ -34,34 +35,40 @@ class SandboxedStrings:
             self.compiled[text] = template
         return template.render(values)
 
-    def fill(self, value: object, values: dict[str, str], file: str, line: int = 0) -> object:
+    def fill(
+        self, value: object, values: dict[str, str], file: str, line: int = 0,
+        at: int | None = None,
+    ) -> object:
+        """``value`` with its strings rendered; ``at``: the line every part of
+        the copy is placed at (the block's ``use:``), else the template's own."""
         if isinstance(value, str):
             try:
                 return self.render(value, values)
             except jinja2.UndefinedError as exc:
-                raise TemplateError(f"template error: {exc.message}", file, line + 1) from None
+                raise TemplateError(say("template.undefined", problem=exc.message), file,
+                                    line + 1) from None
             except jinja2.TemplateSyntaxError as exc:
-                raise TemplateError(
-                    f"template syntax error: {exc.message}", file, line + 1
-                ) from None
+                raise TemplateError(say("template.syntax", problem=exc.message), file,
+                                    line + 1) from None
             except Exception as exc:  # any failure of a template is the template's
                 reason = f"{type(exc).__name__}: {exc}" if not isinstance(
                     exc, jinja2.TemplateError) else str(exc)
-                raise TemplateError(
-                    f"template error: {reason}; check the expression and the 'with:' "
-                    "values it uses",
-                    file, line + 1,
-                ) from None
+                raise TemplateError(say("template.failed", problem=reason), file,
+                                    line + 1) from None
         if isinstance(value, YamlMapping):
             out = YamlMapping()
-            out.line, out.key_lines = value.line, dict(value.key_lines)
+            if at is None:
+                out.line, out.key_lines = value.line, dict(value.key_lines)
+            else:
+                out.line, out.key_lines = at, dict.fromkeys(value.key_lines, at)
             for key, item in value.items():
-                out[key] = self.fill(item, values, file, value.line_of(key))
+                out[key] = self.fill(item, values, file, value.line_of(key), at)
             return out
         if isinstance(value, YamlSequence):
             seq = YamlSequence()
-            seq.line, seq.item_lines = value.line, list(value.item_lines)
+            seq.line = value.line if at is None else at
+            seq.item_lines = list(value.item_lines) if at is None else [at] * len(value)
             for index, item in enumerate(value):
-                seq.append(self.fill(item, values, file, value.line_of(index)))
+                seq.append(self.fill(item, values, file, value.line_of(index), at))
             return seq
         return value

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs_custflow.diagnostics import did_you_mean, name_hint, shown_path
+from mkdocs_custflow.messages import say
 from mkdocs_custflow.reading.located_yaml import YamlLimits, YamlMapping, YamlReadError, parse
 from mkdocs_custflow.reading.sources import SourceError, read_text
 from mkdocs_custflow.templates.errors import TemplateError
@@ -100,12 +101,11 @@ class TemplateLibrary:
 
     def find(self, name: str, locale: str = FALLBACK_LOCALE) -> JourneyTemplate:
         if not TEMPLATE_NAME.match(name):
-            raise TemplateError(
-                f"'{name}' is not a template name (letters, digits, '-' and '_' only)"
-            )
+            raise TemplateError(say("template.bad-name", name=name))
         variants = self._index().get(name)
         if not variants:
-            raise TemplateError(f"unknown template '{name}'{name_hint(name, self.names())}")
+            raise TemplateError(say("template.unknown", name=name,
+                                    hint=name_hint(name, self.names())))
         path = (
             variants.get(locale)
             or variants.get(FALLBACK_LOCALE)
@@ -125,24 +125,23 @@ class TemplateLibrary:
         try:
             text = read_text(path)
         except SourceError as exc:
-            raise TemplateError(f"template file {exc}", shown) from None
+            raise TemplateError(say("template.file", problem=exc.said), shown) from None
         try:
             data = parse(text, YamlLimits())
         except YamlReadError as exc:
-            raise TemplateError(f"template {exc.message}", shown, exc.line + 1) from None
+            raise TemplateError(say("template.yaml", problem=exc.said), shown,
+                                exc.line + 1) from None
         if not isinstance(data, YamlMapping):
-            raise TemplateError("a template must be a YAML mapping", shown, 1)
+            raise TemplateError(say("template.not-mapping"), shown, 1)
         for key in data:
             if key not in HEADER_KEYS:
                 raise TemplateError(
-                    f"unknown template key '{key}'{did_you_mean(key, HEADER_KEYS)}",
+                    say("template.unknown-key", key=key, hint=did_you_mean(key, HEADER_KEYS)),
                     shown, data.line_of(key) + 1,
                 )
         journey = data.get("journey")
         if not isinstance(journey, YamlMapping):
-            raise TemplateError(
-                "a template needs a 'journey' mapping", shown, data.line_of("journey") + 1
-            )
+            raise TemplateError(say("template.no-journey"), shown, data.line_of("journey") + 1)
         stem = _FILE_NAME.match(path.stem)
         name = _text(data, "name", shown) or (stem["name"] if stem else path.stem)
         template = JourneyTemplate(
@@ -161,9 +160,11 @@ class TemplateLibrary:
 
     # -- expansion -----------------------------------------------------------
     def expand(
-        self, name: str, values: dict[str, str], locale: str = FALLBACK_LOCALE
+        self, name: str, values: dict[str, str], locale: str = FALLBACK_LOCALE,
+        at: int | None = None,
     ) -> tuple[YamlMapping, JourneyTemplate]:
-        """The template's journey with parameters filled in, ``extends`` resolved."""
+        """The template's journey with parameters filled in, ``extends`` resolved;
+        every part placed at line ``at`` (a block's ``use:``) when given."""
         template = self.find(name, locale)
         chain = list(self._chain(template, locale))
         params: dict[str, Param] = {}
@@ -172,23 +173,22 @@ class TemplateLibrary:
         unknown = [key for key in values if key not in params]
         if unknown:
             raise TemplateError(
-                f"template '{name}' has no parameter '{unknown[0]}'"
-                f"{name_hint(unknown[0], params)}",
+                say("template.unknown-param", name=name, param=unknown[0],
+                    hint=name_hint(unknown[0], params)),
                 param=unknown[0],
             )
         filled: dict[str, str] = {}
         for param in params.values():
             value = values.get(param.name, param.default)
             if value is None:
-                hint = f" ({param.description})" if param.description else ""
+                hint = (say("part.param-description", description=param.description)
+                        if param.description else "")
                 raise TemplateError(
-                    f"template '{name}' needs a value for '{param.name}'{hint}; "
-                    "add it under 'with:'"
-                )
+                    say("template.needs-value", name=name, param=param.name, hint=hint))
             filled[param.name] = value
         journey: YamlMapping | None = None
         for link in reversed(chain):  # base first, then each extension over it
-            rendered = self._jinja.fill(link.journey, filled, self.shown(link.path))
+            rendered = self._jinja.fill(link.journey, filled, self.shown(link.path), at=at)
             assert isinstance(rendered, YamlMapping)  # rendering keeps the shape
             journey = rendered if journey is None else merge_journey(journey, rendered)
         assert journey is not None
@@ -201,16 +201,13 @@ class TemplateLibrary:
         while current.extends:
             if current.extends in seen:
                 cycle = " -> ".join([*seen, current.extends])
-                raise TemplateError(
-                    f"'extends' cycle: {cycle}; remove one 'extends'",
-                    self.shown(current.path), current.extends_line,
-                )
+                raise TemplateError(say("template.extends-cycle", cycle=cycle),
+                                    self.shown(current.path), current.extends_line)
             try:
                 parent = self.find(current.extends, locale)
             except TemplateError as exc:
-                raise TemplateError(
-                    f"'extends': {exc.message}", self.shown(current.path), current.extends_line
-                ) from None
+                raise TemplateError(say("template.extends", problem=exc.said),
+                                    self.shown(current.path), current.extends_line) from None
             seen.append(parent.name)
             current = parent
             yield current
@@ -219,7 +216,7 @@ class TemplateLibrary:
 def _text(data: YamlMapping, key: str, file: str) -> str | None:
     value = data.get(key)
     if value is not None and not isinstance(value, str):
-        raise TemplateError(f"template key '{key}' must be text", file, data.line_of(key) + 1)
+        raise TemplateError(say("template.key-not-text", key=key), file, data.line_of(key) + 1)
     return value
 
 
@@ -228,24 +225,22 @@ def _params(data: YamlMapping, file: str) -> dict[str, Param]:
     if raw is None:
         return {}
     if not isinstance(raw, YamlMapping):
-        raise TemplateError("'params' must be a mapping", file, data.line_of("params") + 1)
+        raise TemplateError(say("template.params-not-mapping"), file, data.line_of("params") + 1)
     params: dict[str, Param] = {}
     for name, spec in raw.items():
         line = raw.line_of(name) + 1
         if not TEMPLATE_NAME.match(name):
-            raise TemplateError(f"parameter name '{name}' is not an identifier", file, line)
+            raise TemplateError(say("template.param-not-identifier", param=name), file, line)
         if isinstance(spec, YamlMapping):
             default = spec.get("default")
             description = spec.get("description") or ""
             if not isinstance(default, (str, type(None))) or not isinstance(description, str):
-                raise TemplateError(
-                    f"parameter '{name}' needs text 'default' and 'description'", file, line
-                )
+                raise TemplateError(say("template.param-needs-text", param=name), file, line)
             params[name] = Param(name, default, description)
         elif spec is None or isinstance(spec, str):
             params[name] = Param(name, spec, "")
         else:
-            raise TemplateError(f"parameter '{name}' must be {{default, description}}", file, line)
+            raise TemplateError(say("template.param-bad-form", param=name), file, line)
     return params
 
 

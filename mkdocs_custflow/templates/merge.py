@@ -8,6 +8,7 @@ Scalars replace; ``actors`` and ``touchpoints`` merge by id, field by field;
 from __future__ import annotations
 
 from mkdocs_custflow.diagnostics import name_hint
+from mkdocs_custflow.messages import Text, say
 from mkdocs_custflow.reading.located_yaml import TRUE_WORDS, YamlMapping, YamlSequence
 
 
@@ -23,9 +24,9 @@ def _set(mapping: YamlMapping, key: str, value: object, line: int) -> None:
 
 
 class MergeError(Exception):
-    def __init__(self, message: str, line: int) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, said: Text, line: int) -> None:
+        super().__init__(str(said))
+        self.said = said
         self.line = line
 
 
@@ -85,14 +86,13 @@ def _merge_stages(base: YamlSequence, over: YamlSequence) -> YamlSequence:
         stage_id = _stage_id(item)
         ids = [_stage_id(s) for s in stages]
         if stage_id is None:
-            raise MergeError("a stage merged onto a template needs an 'id'", line)
+            raise MergeError(say("merge.no-id"), line)
         after = item.get("after") if isinstance(item, YamlMapping) else None
         remove = item.get("remove") if isinstance(item, YamlMapping) else None
         if remove is not None and str(remove).lower() in TRUE_WORDS:
             if stage_id not in ids:
                 hint = name_hint(stage_id, [i for i in ids if i])
-                raise MergeError(f"cannot remove stage '{stage_id}': not in the template{hint}",
-                                 line)
+                raise MergeError(say("merge.cannot-remove", stage=stage_id, hint=hint), line)
             position = ids.index(stage_id)
             del stages[position], lines[position]
             continue
@@ -115,7 +115,7 @@ def _merge_stages(base: YamlSequence, over: YamlSequence) -> YamlSequence:
         if after is not None:
             if not isinstance(after, str) or after not in ids:
                 hint = name_hint(str(after), [i for i in ids if i])
-                raise MergeError(f"'after: {after}': no such stage{hint}", line)
+                raise MergeError(say("merge.no-after", after=after, hint=hint), line)
             position = ids.index(after) + 1
             stages.insert(position, item)
             lines.insert(position, line)

@@ -5,27 +5,12 @@ from __future__ import annotations
 from mkdocs_custflow.checks.template_catalog import yield_to_catalog
 from mkdocs_custflow.diagnostics import Reporter
 from mkdocs_custflow.i18n import normalize_locale
-from mkdocs_custflow.reading.located_yaml import YamlLimits, YamlMapping, YamlSequence, text_size
+from mkdocs_custflow.messages import say
+from mkdocs_custflow.reading.located_yaml import YamlLimits, YamlMapping, text_size
 from mkdocs_custflow.structure import Catalog
 from mkdocs_custflow.templates.errors import TemplateError
 from mkdocs_custflow.templates.library import TemplateLibrary
 from mkdocs_custflow.templates.merge import MergeError, merge_journey
-
-
-def relocate(value: object, line: int) -> object:
-    """Point every line of template content at ``line`` of the block (its
-    ``use:``), so findings about it land where the writer can act."""
-    if isinstance(value, YamlMapping):
-        value.line = line
-        value.key_lines = dict.fromkeys(value.key_lines, line)
-        for item in value.values():
-            relocate(item, line)
-    elif isinstance(value, YamlSequence):
-        value.line = line
-        value.item_lines = [line] * len(value.item_lines)
-        for item in value:
-            relocate(item, line)
-    return value
 
 
 def use_template(
@@ -44,18 +29,17 @@ def use_template(
     name = data.get("use")
     use_line = data.line_of("use")
     if not isinstance(name, str):
-        report.error("'use' must name a template", use_line, rule="template")
+        report.error(say("template.use-not-name"), use_line, rule="template")
         return None
     values_raw = data.get("with")
     values: dict[str, str] = {}
     if values_raw is not None:
         if not isinstance(values_raw, YamlMapping):
-            report.error("'with' must be a mapping of parameter: value", data.line_of("with"),
-                         rule="template")
+            report.error(say("template.with-not-mapping"), data.line_of("with"), rule="template")
             return None
         for key, value in values_raw.items():
             if value is not None and not isinstance(value, str):
-                report.error(f"parameter '{key}' must be text", values_raw.line_of(key),
+                report.error(say("template.param-not-text", param=key), values_raw.line_of(key),
                              rule="template")
                 return None
             values[key] = value or ""
@@ -64,14 +48,15 @@ def use_template(
     if isinstance(own_locale, str) and own_locale:
         locale = normalize_locale(own_locale)
     try:
-        journey, template = library.expand(name, values, locale)
+        # Every line of template content at the block's ``use:``, so findings
+        # about it land where the writer can act.
+        journey, template = library.expand(name, values, locale, at=use_line)
     except TemplateError as exc:
         line = use_line
         if values_raw is not None and exc.param is not None:
             line = values_raw.line_of(exc.param)
         report.error(exc.located(), line, rule="template")
         return None
-    relocate(journey, use_line)
     if catalog is not None and locale == site_locale:
         # A block in another language than the site's keeps the template's
         # words: the catalog's are in the site's language.
@@ -83,17 +68,13 @@ def use_template(
     try:
         merged = merge_journey(journey, overrides)
     except MergeError as exc:
-        report.error(exc.message, exc.line, rule="template")
+        report.error(exc.said, exc.line, rule="template")
         return None
     merged.line = data.line
     limits = limits or YamlLimits()
     size = text_size(merged)
     if size > limits.max_chars:
-        report.error(
-            f"template '{name}' with these values expands to {size} characters, over the "
-            f"limit of {limits.max_chars}; shorten the 'with:' values or raise the "
-            "'max_expanded_chars' option",
-            use_line, rule="limit",
-        )
+        report.error(say("template.too-large", name=name, size=size, limit=limits.max_chars),
+                     use_line, rule="limit")
         return None
     return merged, template.name
