@@ -147,7 +147,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "dashboard page is made only by the MkDocs plugin or 'custflow playbook --out DIR'",
         "zh": "'measures' 用在单独的 Markdown 扩展中：各旅程块的视图照常显示数据（漏斗、"
         "桑基图、流程图上的人数、指标历史），但写了不存在的旅程或指标的数据行只有 "
-        "'custflow validate' 会报告，数据看板页面也只有 MkDocs 插件或 "
+        "'custflow validate' 会报告，数据看板页面也只有插件或 "
         "'custflow playbook --out DIR' 才会生成",
     },
 }
