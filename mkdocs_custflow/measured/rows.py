@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from datetime import date
+from operator import itemgetter
 from typing import Any, Final, NamedTuple
 
 from mkdocs_custflow.diagnostics import Diagnostic, Severity
@@ -124,7 +125,8 @@ def _every_row_reads(rows: list[list[str]], at: tuple[int, ...], width: int, is_
     def column(index: int, strip: bool = True) -> Iterable[str] | list[str]:
         if index >= width:
             return itertools.repeat("")
-        return [c[index].strip() for c in rows] if strip else [c[index] for c in rows]
+        cells = map(itemgetter(index), rows)  # map and itemgetter: the loop stays in C
+        return list(map(str.strip, cells)) if strip else list(cells)
 
     date_at, second, third, fourth, fifth, segment_at = at
     dates = column(date_at, strip=False)
