@@ -185,6 +185,9 @@ class BlockCache:
         self.catalog = Catalog()
         self.disk_was_used = False
         """Whether the last build had the disk (a folder, a key, a usable file)."""
+        self.keeping = False
+        """Whether this build writes what it reads to the disk: not the first
+        build of a folder, which only starts the store."""
 
     def start(self, settings: str, catalog: Catalog | None = None) -> None:
         """A new build with these settings (a fingerprint, which covers the
@@ -201,7 +204,15 @@ class BlockCache:
         if self.folder is not None and self._disk is None:
             key = signing_key(self.notes)
             if key is not None:
-                self._disk = _Disk.open(self.folder / STORE_FILE, key, self.notes)
+                store = self.folder / STORE_FILE
+                # A first build (no store yet) only starts one: where nothing keeps
+                # the folder (CI that keeps nothing), writing every block's result
+                # would cost a cold build a tenth of its time for no later use.
+                self.keeping = store.exists()
+                if not self.keeping:
+                    self.notes.append(f"{store} started: the next build keeps each "
+                                      "block's result there")
+                self._disk = _Disk.open(store, key, self.notes)
         self.disk_was_used = self._disk is not None
 
     def get(self, key: BlockKey, read: Callable[[], Cached]) -> Cached:
@@ -222,7 +233,7 @@ class BlockCache:
         if found is None:
             self.read += 1
             found = read()
-            if self._disk is not None:
+            if self._disk is not None and self.keeping:
                 entry = encode_result(found.journey, found.findings, self.catalog)
                 self._disk.put(disk_key, entry, self.notes)
         self._current[key] = found

@@ -16,6 +16,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from support.pipeline import started_cache
 from support.render_links import FakeLinks
 
 from mkdocs_custflow import cache as cache_module
@@ -47,6 +48,8 @@ def _key(monkeypatch: pytest.MonkeyPatch) -> None:
 def _expand(
     folder: Path, *, line: int = 3, file: str = "docs/a.md", settings: Settings | None = None
 ) -> tuple[BlockCache, object, str]:
+    if not (folder / STORE_FILE).exists():
+        started_cache(folder)
     cache = BlockCache(folder)
     pipeline = Pipeline(settings or Settings(), cache)
     result = pipeline.read_block(BLOCK, file=file, line=line)
@@ -133,7 +136,7 @@ stages:
 def test_the_improvement_keys_come_back_from_the_disk_as_they_were_read(tmp_path: Path) -> None:
     runs = []
     for _ in range(2):
-        cache = BlockCache(tmp_path)
+        cache = BlockCache(started_cache(tmp_path))
         runs.append((cache, Pipeline(Settings(), cache).read_block(IMPROVEMENT_BLOCK, file="a.md")))
         cache.finish()
     (_, cold), (cache, warm) = runs
@@ -156,6 +159,7 @@ def test_a_warm_journey_shares_the_catalogs_actors_as_a_read_one_does(tmp_path: 
     settings = Settings(catalog=str(tmp_path / "catalog.yml"))
     body = BLOCK.replace("  sales: {name: Sales rep, kind: role}\n", "  desk: {team: Service}\n")
     runs = []
+    started_cache(tmp_path / "cache")
     for _ in range(2):
         cache = BlockCache(tmp_path / "cache")
         pipeline = Pipeline(settings, cache)
@@ -173,6 +177,7 @@ def test_ids_are_one_string_per_site_read_or_from_the_disk(tmp_path: Path) -> No
     # Ids and names recur in every block of a site: a warm build must not hold a
     # copy per place any more than a fresh read does.
     other = BLOCK.replace("id: order", "id: refund")
+    started_cache(tmp_path)
     for _ in range(2):  # a cold build, then a warm one from the disk
         cache = BlockCache(tmp_path)
         pipeline = Pipeline(Settings(), cache)
@@ -331,7 +336,7 @@ def test_the_key_file_is_made_once_and_private(
 def test_two_builds_writing_one_cache_both_finish(tmp_path: Path) -> None:
     """`mkdocs serve` beside `mkdocs build`: the second writer waits a moment,
     then goes on without the cache; the first one's entries are saved."""
-    first = BlockCache(tmp_path)
+    first = BlockCache(started_cache(tmp_path))
     writer = Pipeline(Settings(), first)
     writer.read_block(BLOCK, file="docs/a.md", line=3)  # holds the lock
     _, result, html = _expand(tmp_path, file="docs/b.md")
@@ -403,6 +408,7 @@ def _counts(log: str) -> tuple[int, int, int]:
 def test_warm_build_is_the_cold_build_and_still_warns(tmp_path: Path, build_site) -> None:
     docs = {"index.md": PAGE, "catalog.yml": CATALOG}
     config = {"plugins": [{"custflow": {"catalog": "docs/catalog.yml"}}]}
+    started_cache(tmp_path / ".cache" / "plugin" / "custflow")  # as an earlier build left it
     cold = build_site(tmp_path, docs, config, args=["-v"]).check()
     assert (tmp_path / ".cache" / "plugin" / "custflow" / STORE_FILE).is_file()
     cold_files = _site_files(cold.site_dir)
@@ -417,6 +423,23 @@ def test_warm_build_is_the_cold_build_and_still_warns(tmp_path: Path, build_site
     assert not strict.ok and WARNING in strict.log  # a warm cache never hides a warning
 
 
+def test_a_first_build_only_starts_the_store(tmp_path: Path, build_site) -> None:
+    """Where nothing keeps the folder (CI that keeps nothing), every build is a
+    first one: it makes the store and writes no block into it. The next build
+    writes what it reads, and the one after that reads from the disk."""
+    docs = {"index.md": PAGE, "catalog.yml": CATALOG}
+    config = {"plugins": [{"custflow": {"catalog": "docs/catalog.yml"}}]}
+    store = tmp_path / ".cache" / "plugin" / "custflow" / STORE_FILE
+    first = build_site(tmp_path, docs, config, args=["-v"]).check()
+    assert store.is_file() and _entries(store.parent) == []
+    assert "started: the next build keeps each block's result there" in first.log
+    second = build_site(tmp_path, docs, config, args=["-v"]).check()
+    assert _counts(second.log)[2] == 0 and len(_entries(store.parent)) == 1
+    third = build_site(tmp_path, docs, config, args=["-v"]).check()
+    assert _counts(third.log) == (0, 2, 1)
+    assert _site_files(third.site_dir) == _site_files(first.site_dir)
+
+
 def test_warm_build_equals_cold_with_a_catalog_of_bare_actors(tmp_path: Path, build_site) -> None:
     """Catalog actors with neither name nor kind get their defaults once, as the
     catalog is read: a journey from the cache shares them as a fresh read does."""
@@ -426,6 +449,7 @@ def test_warm_build_equals_cold_with_a_catalog_of_bare_actors(tmp_path: Path, bu
                     "    steps: ['customer -> agent: Help']\n```\n",
     }
     config = {"plugins": [{"custflow": {"catalog": "docs/catalog.yml"}}]}
+    started_cache(tmp_path / ".cache" / "plugin" / "custflow")
     cold = _site_files(build_site(tmp_path, docs, config).check().site_dir)
     warm_build = build_site(tmp_path, docs, config, args=["-v"]).check()
     assert _counts(warm_build.log)[2] == 1  # read from the disk
@@ -532,6 +556,7 @@ def test_example_site_from_a_warm_cache_is_byte_identical(tmp_path: Path) -> Non
 
     root = Path(__file__).resolve().parent.parent
     counts = []
+    started_cache(tmp_path / "cache")
     for name in ("cold", "warm"):
         result = subprocess.run(
             [sys.executable, "-c", BUILD_WITH_CACHE_DIR, str(root / "mkdocs.yml"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from support.pipeline import make_pipeline
+from support.pipeline import make_pipeline, started_cache
 
 from mkdocs_custflow import cache as cache_module
 from mkdocs_custflow import cache_entries
@@ -290,7 +290,7 @@ def test_a_cached_block_is_judged_again_on_another_day(
 ):
     monkeypatch.setenv(cache_module.KEY_ENV, "test key")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", _epoch(date(2026, 2, 1)))
-    first = cache_module.BlockCache(tmp_path)
+    first = cache_module.BlockCache(started_cache(tmp_path))
     pipeline = Pipeline(cache=first)
     first.start(pipeline.fingerprint, pipeline.catalog)
     assert pipeline.read_block(OVERDUE, file=FILE, line=BASE).diagnostics == []

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from support.pipeline import started_cache
 from support.site import write_site
 
 from mkdocs_custflow.cache import KEY_ENV, BlockCache, decode_result, encode_result
@@ -215,7 +216,7 @@ def test_findings_round_trip_through_the_cache_with_rule_and_severity() -> None:
 def test_a_rule_change_reads_no_block_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
                                             ) -> None:
     monkeypatch.setenv(KEY_ENV, "rules test")
-    cold_cache = BlockCache(tmp_path)
+    cold_cache = BlockCache(started_cache(tmp_path))
     cold = Pipeline(Settings(), cold_cache).read_block(LOOSE, file="a.md", line=3)
     cold_cache.finish()
     assert [(d.rule, d.severity) for d in cold.diagnostics] == [

@@ -19,3 +19,15 @@ def make_pipeline(
     if catalog is not None:
         pipeline.catalog = catalog
     return pipeline
+
+
+def started_cache(folder: Path) -> Path:
+    """``folder`` as a first build leaves it: the block cache's store made,
+    nothing in it (a first build only starts the store; the builds after it
+    keep each block's result). The signing key comes from the environment."""
+    from mkdocs_custflow.cache import BlockCache
+
+    cache = BlockCache(folder)
+    cache.start("")
+    cache.finish()
+    return folder
