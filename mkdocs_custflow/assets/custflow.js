@@ -12,7 +12,7 @@
 (() => {
   if (window.__custflowDiagrams) return;
   window.__custflowDiagrams = true;
-  const MIN_SCALE = 0.8;
+  const MIN_SCALE = 0.84; // 16 px labels stay >= 13 px on screen, 12 px step numbers >= 10 px
   const roots = new WeakMap();
   const attach = Element.prototype.attachShadow;
   Element.prototype.attachShadow = function (init) {
