@@ -31,6 +31,7 @@ import csv
 import io
 import itertools
 import json
+import os
 import resource
 import shutil
 import statistics
@@ -203,18 +204,27 @@ def build(pages: int, rounds: int) -> dict[str, object]:
     root = Path(tempfile.mkdtemp()) / "corpus"
     made = measured_corpus(root, pages)
     times: dict[str, list[float]] = {"without": [], "with": []}
+    cpu: dict[str, list[float]] = {"without": [], "with": []}
+    loads: list[float] = []
+    result = root / "result.json"
     for _ in range(rounds):
         for name, config_file in (("without", "mkdocs-a.yml"), ("with", "mkdocs-m.yml")):
             shutil.rmtree(root / ".cache", ignore_errors=True)
+            loads.append(os.getloadavg()[0])
             start = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", config_file],
+            subprocess.run([sys.executable, str(HERE / "runner.py"), config_file, str(result)],
                            cwd=root, check=True, capture_output=True)
             times[name].append(time.perf_counter() - start)
+            cpu[name].append(json.loads(result.read_text("utf-8"))["cpu_s"])
     without, with_ = statistics.median(times["without"]), statistics.median(times["with"])
+    cpu_without, cpu_with = statistics.median(cpu["without"]), statistics.median(cpu["with"])
     shutil.rmtree(root.parent)
     return {"part": "build", "pages": pages, **made,
             "without_s": round(without, 2), "with_s": round(with_, 2),
-            "ratio": round(with_ / without, 3), "rounds": rounds}
+            "ratio": round(with_ / without, 3),
+            "cpu_without_s": round(cpu_without, 2), "cpu_with_s": round(cpu_with, 2),
+            "cpu_ratio": round(cpu_with / cpu_without, 3), "rounds": rounds,
+            "load_1min": [round(v, 2) for v in loads]}
 
 
 def main() -> None:

@@ -6,6 +6,7 @@ Python-Markdown load it directly (``markdown_extensions: [custflow]``).
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -18,6 +19,12 @@ from markdown.preprocessors import Preprocessor
 from mkdocs_custflow.diagnostics import Diagnostic, Severity
 from mkdocs_custflow.held_parts import HeldParts
 from mkdocs_custflow.hosts import HostPage, host_page, ignored_plugin_note
+from mkdocs_custflow.measured.sources import MeasureOptionError, read_sources
+from mkdocs_custflow.measured_alone import (
+    data_findings_alone,
+    journey_data_alone,
+    measured_alone_note,
+)
 from mkdocs_custflow.messages import text_in
 from mkdocs_custflow.pipeline import BlockResult, Pipeline, Settings
 from mkdocs_custflow.playbook.layout import PlaybookLayout
@@ -135,8 +142,11 @@ class JourneyExtension(Extension):
             settings = self._settings()
             pipeline, new = _standalone_pipeline(settings, settings.fingerprint())
             if new or on_diagnostic is not None:  # catalog findings once, not per page
-                for finding in [*pipeline.rules.findings, *pipeline.catalog_findings]:
+                for finding in [*pipeline.rules.findings, *pipeline.catalog_findings,
+                                *data_findings_alone(pipeline)]:
                     self.on_diagnostic(finding)
+                if pipeline.measured is not None:
+                    log.info(f"custflow: {measured_alone_note(settings.locale)}")
         self.pipeline = pipeline
 
     def _settings(self) -> Settings:
@@ -146,9 +156,13 @@ class JourneyExtension(Extension):
         if isinstance(values.get("templates"), str):
             values["templates"] = [values["templates"]]
         values = {name: None if value == "" else value for name, value in values.items()}
+        measures = values.pop("measures", None)
         try:
             options = read_options(values, host=Host.EXTENSION, where="custflow options")
-        except OptionError as exc:
+            # Data files stay inside the project: here, the folder the host runs in.
+            options = dataclasses.replace(options, measures=read_sources(
+                measures, Path.cwd(), "custflow options"))
+        except (OptionError, MeasureOptionError) as exc:
             raise ValueError(str(exc)) from None
         return settings_for(options, SiteFacts(folder=Path.cwd()))
 
@@ -212,6 +226,9 @@ class JourneyExtension(Extension):
         result = pipeline.read_fence(fence, file, offset, page.raw_lines)
         for diagnostic in result.diagnostics:
             self.on_diagnostic(diagnostic)
+        if self.standalone and result.journey is not None:
+            for diagnostic in journey_data_alone(pipeline, result.journey):
+                self.on_diagnostic(diagnostic)
         if self.on_journey is not None and result.ok:
             self.on_journey(result)
         if place is None and page.locate is not None and self.on_unread is not None:

@@ -238,7 +238,8 @@ class Pipeline:
         """The block's HTML in pieces, each saying whether search reads it;
         kept (in this process only) when ``options.memo`` asks, under
         :func:`~mkdocs_custflow.cache.render_key`."""
-        options = site_options(options, self.settings.locale, self.today, self.catalog.data)
+        options = site_options(options, self.settings.locale, self.today, self.catalog.data,
+                               self.measured)
         key = render_key(options, result.journey, self.rules.key) if options.memo else None
         if key is not None and key in result.html:
             return result.html[key]

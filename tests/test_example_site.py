@@ -18,18 +18,22 @@ ROOT = Path(__file__).resolve().parent.parent
 ZH_CONFIG = ROOT / "example-site" / "zh" / "mkdocs.yml"
 
 
-def build_both(site: Path, *, strict: bool = True) -> None:
+def build_both(site: Path, *, strict: bool = True, env: dict[str, str] | None = None) -> str:
     """The English site into ``site`` and the Chinese one into ``site/zh``, as deployed:
-    Material's language selector on every page fetches the other site's sitemap."""
+    Material's language selector on every page fetches the other site's sitemap.
+    Returns both builds' logs."""
+    logs = ""
     for config, target in ((ROOT / "mkdocs.yml", site), (ZH_CONFIG, site / "zh")):
         result = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []),
              "-f", str(config), "-d", str(target)],
             capture_output=True, text=True, cwd=ROOT,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
         )
         assert result.returncode == 0, result.stderr
         assert "WARNING" not in result.stderr, result.stderr
+        logs += result.stderr
+    return logs
 
 
 @pytest.fixture(scope="module")
@@ -109,6 +113,24 @@ def test_export_without_building_matches_the_built_playbook_json(example_site: P
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout == built_zh
+
+
+def test_a_clone_built_a_year_later_still_builds_strict(tmp_path: Path) -> None:
+    """The tests build on one fixed day (conftest's SOURCE_DATE_EPOCH); a user who
+    clones the repository later builds on theirs. By then the example's data is
+    stale and its reviews are due: the example's mkdocs.yml lowers those two rules
+    to info, so both sites still build --strict, and the log and the dashboard
+    still say what is stale."""
+    from datetime import datetime, timezone
+
+    later = datetime(2027, 12, 1, tzinfo=timezone.utc)
+    logs = build_both(tmp_path / "site", env={"SOURCE_DATE_EPOCH": str(int(later.timestamp()))})
+    stale = [line for line in logs.splitlines() if "[measure-stale]" in line]
+    assert len(stale) == 4 and all(line.startswith("INFO") for line in stale), stale
+    assert "before the build date 2027-12-01" in stale[0]
+    assert any("[review-overdue]" in line for line in logs.splitlines())
+    dashboard = (tmp_path / "site" / "playbook" / "dashboard" / "index.html").read_text("utf-8")
+    assert "example-site/data/flow.csv" in dashboard and "days before the build date" in dashboard
 
 
 def test_two_builds_are_byte_identical(example_site: Path, tmp_path: Path) -> None:

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import ast
+import dataclasses
 import html
 import re
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ from mkdocs_custflow.messages import TEMPLATES, is_finding
 from mkdocs_custflow.pipeline import Pipeline
 from mkdocs_custflow.reading.fences import Fence, find_journey_fences
 from mkdocs_custflow.reading.keys import JOURNEY_KEYS, MESSAGE_KEYS, STAGE_KEYS
+from mkdocs_custflow.rules import RuleOptions
 from mkdocs_custflow.settings.project import read_project
 from mkdocs_custflow.structure import ACTOR_KINDS, VIEWS
 
@@ -72,6 +74,10 @@ def expander() -> Pipeline:
     """Configured like the site: the plugin options of the root mkdocs.yml."""
     settings = read_project(ROOT / "mkdocs.yml").settings
     assert settings.catalog, "the example site has a catalog"
+    # Each rule at its default severity, as a reader's site has it: the example
+    # lowers the rules about time passing (review-overdue, measure-stale) to info
+    # so that a later clone builds --strict; the guide's blocks warn as documented.
+    settings = dataclasses.replace(settings, rules=RuleOptions())
     pipeline = Pipeline(settings)
     assert not pipeline.catalog_findings, pipeline.catalog_findings
     return pipeline

@@ -13,7 +13,7 @@ import pytest
 
 from mkdocs_custflow.checks.measured import stale_findings
 from mkdocs_custflow.measured.data import MeasuredData, load_measures
-from mkdocs_custflow.measured.rows import read_count, read_period
+from mkdocs_custflow.measured.rows import VALUE, read_count, read_period
 from mkdocs_custflow.measured.sources import MeasureOptionError, MeasureOptions, read_sources
 from mkdocs_custflow.pipeline import Pipeline, Settings, SourcePage
 from mkdocs_custflow.settings.options import OptionError, read_options
@@ -209,7 +209,7 @@ def test_xlsx_first_sheet_or_the_named_one(tmp_path: Path) -> None:
     assert found(reading, "measure-value") == [
         "data/crm.xlsx:4: count 'many' is not a whole number of customers (e.g. 1,234); "
         "the row is left out until it is corrected [measure-value]"]
-    assert [r.value_text for r in pipeline.measured.kpis] == ["26%"]
+    assert [r[VALUE] for r in pipeline.measured.kpis] == ["26%"]
     _, first = site(tmp_path, {}, ["data/crm.xlsx"])
     assert found(first, "measure-value")[0].startswith("data/crm.xlsx:1: the header (nothing here)")
     _, missing = site(tmp_path, {}, [{"path": "data/crm.xlsx", "sheet": "Nope"}])
@@ -267,12 +267,7 @@ def test_flow_leak_at_the_first_row_out_of_the_stage(tmp_path: Path) -> None:
 
 
 def test_stale_data_is_judged_against_the_build_date() -> None:
-    from mkdocs_custflow.measured.rows import KpiRow
-    from mkdocs_custflow.structure.measures import Quantity
-
-    period = read_period("2026-08")
-    assert period is not None
-    row = KpiRow(period, "k", "1", Quantity(1, ""), "", "", "", "data/k.csv", 7)
+    row = ("2026-08", "k", "1", "", "", "", "data/k.csv", 7)  # date, kpi, value, ..., file, line
     data = MeasuredData(kpis=[row])
     assert stale_findings(data, date(2026, 10, 15), "45d") == []
     stale = stale_findings(data, date(2026, 11, 20), "45d")

@@ -175,7 +175,7 @@ MEASURE_JS = """
   const fill = chart ? getComputedStyle(chart.querySelector('text')).fill : '';
   return {body, funnel_smallest: Math.min(...funnel), label_smallest: Math.min(...labels),
           edges, sankey_text: fill, page_bg: getComputedStyle(document.body).backgroundColor,
-          trends: document.querySelectorAll('svg.custflow-trend[aria-label]').length};
+          trends: document.querySelectorAll('svg.custflow-trend[role="img"] > title').length};
 }
 """
 

@@ -128,7 +128,7 @@ def test_kpis_show_latest_period_status_direction_and_trend(tmp_path: Path) -> N
         in kpis
     assert "付款时长 · target <= 2h · latest 1.5h (2026-10, measured) ✓ met ▲ better" in kpis
     assert "now 20%" not in kpis  # data wins over the written current
-    trend = re.search(r'<svg class="custflow-trend"[^>]*aria-label="([^"]*)"',
+    trend = re.search(r'<svg class="custflow-trend"[^>]*role="img"><title>([^<]*)</title>',
                       html["first-purchase"])
     assert trend is not None
     assert unescape(trend[1]) == ("Checkout conversion, 3 periods: 2026-08 22%, 2026-09 24%, "

@@ -131,7 +131,8 @@ def _git(root: Path, *args: str) -> None:
 
 
 @pytest.mark.parametrize("name", [spec.name for spec in OPTIONS])
-def test_each_face_reads_the_option_alike(name: str, tmp_path: Path) -> None:
+def test_each_face_reads_the_option_alike(name: str, tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
     value = SAMPLES[name]
     config_file = _site(tmp_path, name, value)
     # The plugin, as MkDocs loads it.
@@ -163,6 +164,8 @@ def test_each_face_reads_the_option_alike(name: str, tmp_path: Path) -> None:
             given = str(tmp_path / value)
         elif spec.kind is Kind.FOLDERS:
             given = [str(tmp_path / v) for v in value]
+        elif spec.kind is Kind.MEASURES:  # inside the project: the folder the host runs in
+            monkeypatch.chdir(tmp_path)
         extension = JourneyExtension(None, **{name: given})
         settings = extension.pipeline.settings
         expected_settings = dataclasses.replace(

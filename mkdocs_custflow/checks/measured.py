@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import TypeVar
 
 from mkdocs_custflow.checks.rule import Rule
 from mkdocs_custflow.diagnostics import Diagnostic, Severity, name_hint
-from mkdocs_custflow.measured.data import MeasuredData
-from mkdocs_custflow.measured.flow import PeriodFlow, stage_names
+from mkdocs_custflow.measured.data import MeasuredData, collector_paused
+from mkdocs_custflow.measured.flow import Grouped, JourneyFlow, PeriodFlow, stage_names
 from mkdocs_custflow.measured.kpis import name_key
-from mkdocs_custflow.measured.rows import FlowRow, KpiRow, Period
+from mkdocs_custflow.measured.rows import DATE, KPI, SEGMENT, FlowRow, KpiRow, Period
 from mkdocs_custflow.messages import text_in
 from mkdocs_custflow.structure import Journey
 from mkdocs_custflow.structure.review_cycle import Interval, add_interval, read_interval
@@ -57,6 +58,8 @@ BOTTLENECK = Rule(
     "the customers who reach it. Shown, fails nothing; the funnel view marks it.",
 )
 
+RowT = TypeVar("RowT", FlowRow, KpiRow)
+
 OWN_RULES = (MEASURE_UNKNOWN, MEASURE_VALUE, MEASURE_STALE, FLOW_LEAK, KPI_MISSED, BOTTLENECK)
 EXIT_WORDS = frozenset({
     "lost", "exit", "exited", "left", "churn", "churned", "dropped", "drop", "abandoned",
@@ -74,70 +77,124 @@ def check_measured(data: MeasuredData | None, journeys: Iterable[Journey], today
                    locale: str = "en") -> list[Diagnostic]:
     """Every finding about the data: what reading the files found, and what
     needs the site's journeys or the day (the build date; ``stale_after`` as
-    the data was read with)."""
+    the data was read with). Once per read of the site, over the rows as
+    :class:`MeasuredData` groups them: each journey, stage and KPI a row
+    names is checked once, not once per row."""
     if data is None:
         return []
+    with collector_paused():  # flows and histories the views use too: no cycles in them
+        return _check_measured(data, journeys, today, locale)
+
+
+def _check_measured(data: MeasuredData, journeys: Iterable[Journey], today: date,
+                    locale: str) -> list[Diagnostic]:
     by_id: dict[str, Journey] = {}
     for journey in journeys:
         by_id.setdefault(journey.id, journey)
-    found = [*data.findings, *_flow_rows(data, by_id, locale)]
-    found += _kpi_rows(data, by_id, locale)
+    found = [*data.findings, *_in_row_order(data, _flow_rows(data, by_id, locale))]
+    found += _in_row_order(data, _kpi_rows(data, by_id, locale))
     for journey in by_id.values():
-        flow = data.flow_of(journey) if data.flow_rows(journey.id) else None
+        flow = data.flow_of(journey) if data.has_flow(journey.id) else None
         if flow is None:
             continue
-        found += _leaks(journey, flow.periods, locale)
+        found += _leaks(journey, flow, locale)
         found += _bottleneck(journey, flow.latest, locale)
     found += _missed(data, by_id.values(), locale)
     found += stale_findings(data, today, data.stale_after, locale)
     return found
 
 
-def _flow_rows(data: MeasuredData, by_id: dict[str, Journey], locale: str) -> list[Diagnostic]:
-    found = []
+def check_journey_data(data: MeasuredData, journey: Journey, locale: str = "en"
+                       ) -> list[Diagnostic]:
+    """What the data says about one journey, where the site's other journeys
+    are not known (the Markdown extension alone reads one page at a time):
+    its flow rows' stages, repeated rows, leaks, its bottleneck and missed
+    KPIs. Rows naming no journey of the site need the whole site: the plugin
+    and ``custflow validate`` report those."""
+    grouped = data.grouped.get(journey.id)
+    found = _journey_flow_rows(data, journey, grouped, locale) if grouped else []
+    flow = data.flow_of(journey) if grouped else None
+    if flow is not None:
+        found += _leaks(journey, flow, locale)
+        found += _bottleneck(journey, flow.latest, locale)
+    return _in_row_order(data, found) + _missed(data, [journey], locale)
+
+
+def _in_row_order(data: MeasuredData, found: list[Diagnostic]) -> list[Diagnostic]:
+    """Findings about rows in the order of the rows (files as read, then lines)."""
+    order = {file: index for index, file in enumerate(data.files)}
+    return sorted(found, key=lambda d: (order.get(d.file, len(order)), d.line))
+
+
+def _at_rows(rows: Iterable[FlowRow | KpiRow], message: str, *, rule: str) -> list[Diagnostic]:
+    """A finding at each row (a row's file and line are its last two fields)."""
+    return [Diagnostic(Severity.WARNING, message, row[-2], row[-1], rule) for row in rows]
+
+
+def _repeated(rows: Sequence[RowT], periods: dict[str, Period]
+              ) -> list[tuple[RowT, Period, int]]:
+    """``(row, its period, the line of the earlier row it repeats)``: the
+    same period, segment and file among rows that name the same things
+    (rarely any: found by their periods first)."""
+    dates = [periods[row[DATE]] for row in rows]
+    if len(set(dates)) == len(dates):
+        return []
     seen: dict[tuple[object, ...], int] = {}
-    names_of: dict[str, dict[str, str]] = {}
-    for row in data.flows:
-        journey = by_id.get(row.journey)
-        if journey is None:
-            found.append(Diagnostic(
-                Severity.WARNING,
-                text_in(locale, "measure.unknown-journey", journey=row.journey,
-                        hint=name_hint(row.journey, by_id)),
-                row.file, row.line, "measure-unknown"))
-            continue
-        names = names_of.get(journey.id)
-        if names is None:
-            names = names_of[journey.id] = stage_names(journey)
-        hint = name_hint
-        if row.source and row.source not in names:
-            found.append(Diagnostic(
-                Severity.WARNING,
-                text_in(locale, "measure.from-no-stage", stage=row.source, journey=journey.id,
-                        hint=hint(row.source, names)),
-                row.file, row.line, "measure-unknown"))
-        elif not row.source and row.target not in names:
-            found.append(Diagnostic(
-                Severity.WARNING,
-                text_in(locale, "measure.enter-no-stage", journey=journey.id, stage=row.target,
-                        hint=hint(row.target, names)),
-                row.file, row.line, "measure-unknown"))
-        elif (row.target not in names and name_key(row.target) not in EXIT_WORDS
-              and _close(row.target, names)):
-            found.append(Diagnostic(
-                Severity.WARNING,
-                text_in(locale, "measure.to-no-stage", stage=row.target, journey=journey.id,
-                        hint=hint(row.target, names)),
-                row.file, row.line, "measure-unknown"))
-        key = (row.file, row.journey, row.period, row.source, row.target, row.segment)
+    repeats = []
+    for row in sorted(rows, key=lambda r: (r[-2], r[-1])):
+        period = periods[row[DATE]]
+        key = (period, row[SEGMENT], row[-2])
         if key in seen:
+            repeats.append((row, period, seen[key]))
+        else:
+            seen[key] = row[-1]
+    return repeats
+
+
+def _flow_rows(data: MeasuredData, by_id: dict[str, Journey], locale: str) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    for journey_id, grouped in data.grouped.items():
+        journey = by_id.get(journey_id)
+        if journey is None:
+            message = text_in(locale, "measure.unknown-journey", journey=journey_id,
+                              hint=name_hint(journey_id, by_id))
+            for rows in grouped.values():
+                found += _at_rows(rows, message, rule="measure-unknown")
+            continue
+        found += _journey_flow_rows(data, journey, grouped, locale)
+    return found
+
+
+def _journey_flow_rows(data: MeasuredData, journey: Journey, grouped: Grouped, locale: str
+                       ) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    names = stage_names(journey)
+    for (source, target), rows in grouped.items():
+        wrong = _flow_names(journey, names, source, target, locale)
+        if wrong:
+            found += _at_rows(rows, wrong, rule="measure-unknown")
+        for row, period, first in _repeated(rows, data.periods):
             found.append(Diagnostic(
                 Severity.WARNING,
-                text_in(locale, "measure.repeated-row", line=seen[key], journey=row.journey,
-                        period=row.period.key, source=row.source or "-", target=row.target),
-                row.file, row.line, "measure-value"))
-        seen.setdefault(key, row.line)
+                text_in(locale, "measure.repeated-row", line=first, journey=journey.id,
+                        period=period.key, source=source or "-", target=target),
+                row[-2], row[-1], "measure-value"))
     return found
+
+
+def _flow_names(journey: Journey, names: dict[str, str], source: str, target: str,
+                locale: str) -> str | None:
+    """What is wrong with the stages a flow row names (None: nothing)."""
+    if source and source not in names:
+        return text_in(locale, "measure.from-no-stage", stage=source, journey=journey.id,
+                       hint=name_hint(source, names))
+    if not source and target not in names:
+        return text_in(locale, "measure.enter-no-stage", journey=journey.id, stage=target,
+                       hint=name_hint(target, names))
+    if target not in names and name_key(target) not in EXIT_WORDS and _close(target, names):
+        return text_in(locale, "measure.to-no-stage", stage=target, journey=journey.id,
+                       hint=name_hint(target, names))
+    return None
 
 
 def _kpi_rows(data: MeasuredData, by_id: dict[str, Journey], locale: str) -> list[Diagnostic]:
@@ -147,26 +204,23 @@ def _kpi_rows(data: MeasuredData, by_id: dict[str, Journey], locale: str) -> lis
             for kpi in stage.kpis:
                 known.setdefault(name_key(kpi.key), kpi.key)
                 known.setdefault(name_key(kpi.name), kpi.name)
-    found = []
-    seen: dict[tuple[object, ...], int] = {}
+    found: list[Diagnostic] = []
     stage_names: dict[str, tuple[set[str], list[str]]] = {}  # journey id ("": any) -> names
-    for row in data.kpis:
-        if name_key(row.kpi) not in known:
-            found.append(Diagnostic(
-                Severity.WARNING,
-                text_in(locale, "measure.unknown-kpi", kpi=row.kpi,
-                        hint=name_hint(row.kpi, known.values())),
-                row.file, row.line, "measure-unknown"))
+    same_kpi: dict[tuple[str, str, str], list[KpiRow]] = {}
+    for (kpi_text, journey_text, stage_text), rows in data.kpi_index.groups.items():
+        if name_key(kpi_text) not in known:
+            found += _at_rows(rows, text_in(locale, "measure.unknown-kpi", kpi=kpi_text,
+                                            hint=name_hint(kpi_text, known.values())),
+                              rule="measure-unknown")
             continue
-        scope = by_id.get(row.journey) if row.journey else None
-        if row.journey and scope is None:
-            found.append(Diagnostic(
-                Severity.WARNING,
-                text_in(locale, "measure.unknown-kpi-journey", journey=row.journey,
-                        hint=name_hint(row.journey, by_id), kpi=row.kpi),
-                row.file, row.line, "measure-unknown"))
+        scope = by_id.get(journey_text) if journey_text else None
+        if journey_text and scope is None:
+            found += _at_rows(rows, text_in(locale, "measure.unknown-kpi-journey",
+                                            journey=journey_text, kpi=kpi_text,
+                                            hint=name_hint(journey_text, by_id)),
+                              rule="measure-unknown")
             continue
-        if row.stage:
+        if stage_text:
             scope_id = scope.id if scope else ""
             if scope_id not in stage_names:
                 stages = [s for j in ([scope] if scope else by_id.values()) for s in j.stages]
@@ -174,39 +228,33 @@ def _kpi_rows(data: MeasuredData, by_id: dict[str, Journey], locale: str) -> lis
                                          | {name_key(s.name) for s in stages},
                                          sorted({s.id for s in stages}))
             names, ids = stage_names[scope_id]
-            if name_key(row.stage) not in names:
-                found.append(Diagnostic(
-                    Severity.WARNING,
-                    text_in(locale, "measure.unknown-kpi-stage", stage=row.stage, kpi=row.kpi,
-                            hint=name_hint(row.stage, ids)),
-                    row.file, row.line, "measure-unknown"))
+            if name_key(stage_text) not in names:
+                found += _at_rows(rows, text_in(locale, "measure.unknown-kpi-stage",
+                                                stage=stage_text, kpi=kpi_text,
+                                                hint=name_hint(stage_text, ids)),
+                                  rule="measure-unknown")
                 continue
-        key = (row.file, name_key(row.kpi), row.journey, name_key(row.stage), row.segment,
-               row.period)
-        if key in seen:
+        same_kpi.setdefault((name_key(kpi_text), journey_text, name_key(stage_text)),
+                            []).extend(rows)
+    for same in same_kpi.values():
+        for row, period, first in _repeated(same, data.periods):
             found.append(Diagnostic(
                 Severity.WARNING,
-                text_in(locale, "measure.repeated-kpi", kpi=row.kpi, period=row.period.key,
-                        line=seen[key]),
-                row.file, row.line, "measure-value"))
-        seen.setdefault(key, row.line)
+                text_in(locale, "measure.repeated-kpi", kpi=row[KPI], period=period.key,
+                        line=first),
+                row[-2], row[-1], "measure-value"))
     return found
 
 
-def _leaks(journey: Journey, periods: list[PeriodFlow], locale: str) -> list[Diagnostic]:
+def _leaks(journey: Journey, flow: JourneyFlow, locale: str) -> list[Diagnostic]:
     found = []
-    for period in periods:
-        for stage in period.stages:
-            if stage.left > stage.entered:
-                first = next((where for (source, _), where in period.lines.items()
-                              if source == stage.stage_id), None)
-                file, line = first or ("", 0)
-                found.append(Diagnostic(
-                    Severity.WARNING,
-                    text_in(locale, "measure.leak", journey=journey.id,
-                            period=period.period.key, left=stage.left, stage=stage.stage_id,
-                            entered=stage.entered),
-                    file, line, "flow-leak"))
+    for period, stage_id, left, entered, first in flow.leaks():
+        file, line = first or ("", 0)
+        found.append(Diagnostic(
+            Severity.WARNING,
+            text_in(locale, "measure.leak", journey=journey.id, period=period.key, left=left,
+                    stage=stage_id, entered=entered),
+            file, line, "flow-leak"))
     return found
 
 
@@ -266,12 +314,7 @@ def stale_findings(
     """``measure-stale`` for each file whose newest period ended longer ago
     than ``stale_after`` before ``today`` (the build date)."""
     interval = read_interval(stale_after) or Interval(45, "d")
-    newest: dict[str, tuple[Period, int]] = {}
-    rows: list[FlowRow | KpiRow] = [*data.flows, *data.kpis]
-    for row in rows:
-        known = newest.get(row.file)
-        if known is None or row.period > known[0]:
-            newest[row.file] = (row.period, row.line)
+    newest = data.newest()
     found = []
     for file, (period, line) in newest.items():
         if add_interval(period.end, interval.count, interval.unit) < today:

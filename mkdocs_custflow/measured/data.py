@@ -8,6 +8,7 @@ history) and keeps what reading found (``measure-value``).
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -15,9 +16,17 @@ from datetime import date
 
 from mkdocs_custflow.diagnostics import Diagnostic
 from mkdocs_custflow.measured.files import read_file
-from mkdocs_custflow.measured.flow import JourneyFlow, journey_flow
+from mkdocs_custflow.measured.flow import Grouped, JourneyFlow, group_flows, journey_flow
 from mkdocs_custflow.measured.kpis import KpiHistory, KpiIndex
-from mkdocs_custflow.measured.rows import FlowRow, KpiRow, Period, read_rows
+from mkdocs_custflow.measured.rows import (
+    DATE,
+    FlowRow,
+    KpiRow,
+    Period,
+    Readings,
+    read_period,
+    read_rows,
+)
 from mkdocs_custflow.measured.sources import MeasureOptions, MeasureSource
 from mkdocs_custflow.structure import Journey, Kpi
 
@@ -32,22 +41,40 @@ class MeasuredData:
     """Every file read, as messages name it."""
     stale_after: str = "45d"
     """How old the newest period of a file may be (the option ``stale_after``)."""
+    readings: Readings = field(default_factory=lambda: Readings({}, {}))
+    """The period of each date and the quantity of each value the rows write."""
 
     def __post_init__(self) -> None:
-        self._by_journey: dict[str, list[FlowRow]] = {}
-        for row in self.flows:
-            self._by_journey.setdefault(row.journey, []).append(row)
-        self.kpi_index = KpiIndex(self.kpis)
+        periods = self.readings.periods
+        for rows in (self.flows, self.kpis) if not periods else ():
+            for text in {row[DATE] for row in rows}:  # rows made by hand: dates read here
+                period = read_period(text)
+                if period is not None:
+                    periods[text] = period
+        self.periods = periods
         self._flows: dict[tuple[object, ...], JourneyFlow | None] = {}
         self._by_object: dict[int, tuple[Journey, JourneyFlow | None]] = {}
+        self._newest: dict[str, tuple[Period, int]] | None = None
+
+    @functools.cached_property
+    def grouped(self) -> dict[str, Grouped]:
+        """Flow rows by journey, then by ``(from, to)`` as written (one pass,
+        when first asked: by the checks or a view, not by reading)."""
+        with collector_paused():
+            return group_flows(self.flows)
+
+    @functools.cached_property
+    def kpi_index(self) -> KpiIndex:
+        with collector_paused():
+            return KpiIndex(self.kpis, self.readings)
 
     @property
     def journeys(self) -> list[str]:
         """The journey ids flow rows name, in the order first named."""
-        return list(self._by_journey)
+        return list(self.grouped)
 
-    def flow_rows(self, journey_id: str) -> list[FlowRow]:
-        return self._by_journey.get(journey_id, [])
+    def has_flow(self, journey_id: str) -> bool:
+        return journey_id in self.grouped
 
     def flow_of(self, journey: Journey) -> JourneyFlow | None:
         """The journey's flow: its own rows, or (a to-be journey without rows of
@@ -57,13 +84,13 @@ class MeasuredData:
         if known is not None and known[0] is journey:
             return known[1]
         own = journey.id
-        if own not in self._by_journey and journey.improves in self._by_journey:
+        if own not in self.grouped and journey.improves in self.grouped:
             own = journey.improves or own
         key = (own, journey.id, tuple((s.id, s.name, tuple(t for _, t in journey.successors(s)))
                                       for s in journey.stages))
         if key not in self._flows:
-            rows = self._by_journey.get(own)
-            self._flows[key] = journey_flow(journey, rows) if rows else None
+            rows = self.grouped.get(own)
+            self._flows[key] = journey_flow(journey, rows, self.periods) if rows else None
         self._by_object[id(journey)] = (journey, self._flows[key])
         return self._flows[key]
 
@@ -73,8 +100,25 @@ class MeasuredData:
             return None
         return self.kpi_index.history(kpi, journey_id, stage_id, stage_name)
 
+    def newest(self) -> dict[str, tuple[Period, int]]:
+        """Each file's newest period, and the line of its first row (made once)."""
+        if self._newest is None:
+            first: dict[tuple[str, str], int] = {}  # (file, date as written) -> line
+            for rows in (self.flows, self.kpis):
+                for row in rows:  # the file and line are a row's last two fields
+                    first.setdefault((row[-2], row[DATE]), row[-1])
+            newest: dict[str, tuple[Period, int]] = {}
+            for (file, text), line in first.items():
+                period = self.periods[text]
+                known = newest.get(file)
+                if known is None or period > known[0] or (period == known[0]
+                                                          and line < known[1]):
+                    newest[file] = (period, line)
+            self._newest = newest
+        return self._newest
+
     def latest_period(self) -> Period | None:
-        periods = [row.period for row in self.flows] + [row.period for row in self.kpis]
+        periods = [period for period, _ in self.newest().values()]
         return max(periods) if periods else None
 
 
@@ -85,10 +129,11 @@ def load_measures(sources: Iterable[MeasureSource], shown: Callable[[str], str],
     kpis: list[KpiRow] = []
     findings: list[Diagnostic] = []
     files: list[str] = []
+    readings = Readings({}, {})
     with collector_paused():
         for source in sources:
-            _read_source(source, shown, flows, kpis, findings, files, locale)
-    return MeasuredData(flows, kpis, findings, files, stale_after)
+            _read_source(source, shown, (flows, kpis, findings, files), readings, locale)
+    return MeasuredData(flows, kpis, findings, files, stale_after, readings)
 
 
 @contextlib.contextmanager
@@ -105,16 +150,17 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _read_source(source: MeasureSource, shown: Callable[[str], str], flows: list[FlowRow],
-                 kpis: list[KpiRow], findings: list[Diagnostic], files: list[str],
-                 locale: str = "en") -> None:
+def _read_source(source: MeasureSource, shown: Callable[[str], str],
+                 into: tuple[list[FlowRow], list[KpiRow], list[Diagnostic], list[str]],
+                 readings: Readings, locale: str = "en") -> None:
+    flows, kpis, findings, files = into
     name = shown(source.path)
     files.append(name)
     file_rows = read_file(source, name, locale)
     findings.extend(file_rows.findings)
     if file_rows.kind is None:
         return
-    more_flows, more_kpis, found = read_rows(file_rows, locale)
+    more_flows, more_kpis, found = read_rows(file_rows, readings, locale)
     flows.extend(more_flows)
     kpis.extend(more_kpis)
     findings.extend(found)

@@ -11,10 +11,13 @@ Full-width digits and signs read as their ASCII forms.
 from __future__ import annotations
 
 import calendar
+import itertools
 import re
 import unicodedata
+from collections.abc import Iterable
 from datetime import date
-from typing import NamedTuple
+from operator import itemgetter
+from typing import Any, Final, NamedTuple
 
 from mkdocs_custflow.diagnostics import Diagnostic, Severity
 from mkdocs_custflow.measured.files import VALUE_RULE, FileRows
@@ -63,50 +66,108 @@ def read_count(text: str) -> int | None:
     return int(re.sub(r"\D", "", match["n"]))
 
 
-class FlowRow(NamedTuple):
-    period: Period
-    journey: str
-    source: str
-    """The stage customers came from; empty: they entered the journey here."""
-    target: str
-    customers: int
-    """The ``count`` column."""
-    segment: str
-    file: str
-    line: int
+FlowRow = tuple[str, str, str, str, int, str, str, int]
+"""A flow row: date as written, journey, from (empty: customers entered the
+journey here), to, count, segment, file, line. A plain tuple of text and
+numbers, as are KPI rows: a large export's rows are left out of the cycle
+collector's walks (a named tuple, or a tuple holding any object that is not
+text or a number, would be walked at every full collection of the build)."""
+KpiRow = tuple[str, str, str, str, str, str, str, int]
+"""A KPI row: date as written, KPI, value as written, journey, stage,
+segment, file, line."""
+# Where a flow row's fields are (a row's file and line are its last two);
+# a KPI row has its date and segment where a flow row has them.
+DATE: Final = 0
+JOURNEY: Final = 1
+SOURCE: Final = 2
+TARGET: Final = 3
+COUNT: Final = 4
+SEGMENT: Final = 5
+KPI: Final = 1
+VALUE: Final = 2
+KPI_JOURNEY: Final = 3
+KPI_STAGE: Final = 4
 
 
-class KpiRow(NamedTuple):
-    period: Period
-    kpi: str
-    value_text: str
-    value: Quantity
-    journey: str
-    stage: str
-    segment: str
-    file: str
-    line: int
+class Readings(NamedTuple):
+    """What rows write, each distinct text read once: a date's period, a
+    value's quantity. Rows keep the text; the views look it up here."""
+
+    periods: dict[str, Period]
+    values: dict[str, Quantity]
 
 
 _UNREAD = object()
-_tuple = tuple.__new__
-"""Makes a row without the named tuple's own ``__new__`` (a Python call per
-row: a fifth of reading a large export)."""
 
 
-def read_rows(
-    file_rows: FileRows, locale: str = "en"
-) -> tuple[list[FlowRow], list[KpiRow], list[Diagnostic]]:
+def quick_value(text: str) -> Quantity | None:
+    """:func:`read_value` of ``text``, reading a plain ``12.5`` or ``12.5%``
+    (most values of an export, often all different) without its regular
+    expression."""
+    number = text[:-1] if text.endswith("%") else text
+    digits, dot, fraction = number.partition(".")
+    if digits.isdigit() and digits.isascii() and (not dot or (fraction.isdigit()
+                                                            and fraction.isascii())):
+        return Quantity(float(number), "%" if number is not text else "")
+    return read_value(text) if text else None
+
+
+def _every_row_reads(rows: list[list[str]], at: tuple[int, ...], width: int, is_flow: bool,
+                     lines: Iterable[int], file: str, known: Readings
+                     ) -> list[FlowRow] | list[KpiRow] | None:
+    """The rows, read column by column, when every one of them reads (an export
+    as it usually comes: no blank or short row, each date, count and value
+    readable); None when any does not, and :func:`read_rows` reads them one by
+    one to say which."""
+    if not rows or min(map(len, rows)) < width:  # every column the header names
+        return None
+
+    def column(index: int, strip: bool = True) -> Iterable[str] | list[str]:
+        if index >= width:
+            return itertools.repeat("")
+        cells = map(itemgetter(index), rows)  # map and itemgetter: the loop stays in C
+        return list(map(str.strip, cells)) if strip else list(cells)
+
+    date_at, second, third, fourth, fifth, segment_at = at
+    dates = column(date_at, strip=False)
+    periods = {text: read_period(text) for text in set(dates)}
+    if None in periods.values():
+        return None
+    names = column(second)
+    if "" in names:
+        return None
+    if is_flow:
+        targets = column(fourth)
+        counts = column(fifth, strip=False)
+        if "" in targets or not all(map(str.isdecimal, counts)):
+            return None
+        read: list[Any] = list(zip(dates, names, column(third), targets, map(int, counts),
+                                   column(segment_at), itertools.repeat(file), lines))
+    else:
+        texts = column(third)
+        values = {text: quick_value(text) for text in set(texts)}
+        if None in values.values():
+            return None
+        known.values.update(values)  # type: ignore[arg-type]
+        read = list(zip(dates, names, texts, column(fourth), column(fifth),
+                        column(segment_at), itertools.repeat(file), lines))
+    known.periods.update(periods)  # type: ignore[arg-type]
+    return read
+
+
+def read_rows(file_rows: FileRows, readings: Readings | None = None, locale: str = "en"
+              ) -> tuple[list[FlowRow], list[KpiRow], list[Diagnostic]]:
     """Every row read, and a finding for each that cannot be (the row's line).
-    Dates repeat: each distinct text is read once."""
+    Dates and values repeat: each distinct text is read once, into ``readings``."""
     flows: list[FlowRow] = []
     kpis: list[KpiRow] = []
     findings: list[Diagnostic] = []
     file = file_rows.file
     at = file_rows.positions
     width = max(at.values()) + 1
+    known = readings or Readings({}, {})
     periods: dict[str, object] = {}
-    values: dict[str, object] = {}  # values repeat too: each text read once
+    values: dict[str, object] = {}
     is_flow = file_rows.kind == "flow"
     names = ("date", "journey", "from", "to", "count") if is_flow else (
         "date", "kpi", "value", "journey", "stage")
@@ -120,6 +181,10 @@ def read_rows(
 
     rows, lines = file_rows.rows, file_rows.lines
     numbered = range(lines, lines + len(rows)) if isinstance(lines, int) else lines
+    columns = (first, second, third, fourth, fifth, segment_at)
+    fast = _every_row_reads(rows, columns, width, is_flow, numbered, file, known)
+    if fast is not None:
+        return (fast, [], []) if is_flow else ([], fast, [])  # type: ignore[return-value]
     for line, cells in zip(numbered, rows, strict=True):
         if len(cells) <= width:
             if not any(cells):
@@ -129,12 +194,13 @@ def read_rows(
         period = periods.get(date_text, _UNREAD)
         if period is _UNREAD:
             period = periods[date_text] = read_period(date_text)
+            if period is not None:
+                known.periods[date_text] = period
         if period is None:
             if not any(c.strip() for c in cells):
                 continue
             bad(say("measure.bad-date", value=repr(date_text.strip())), line)
             continue
-        assert isinstance(period, Period)
         segment = cells[segment_at].strip()
         if is_flow:
             journey, target = cells[second].strip(), cells[fourth].strip()
@@ -147,8 +213,8 @@ def read_rows(
             if count is None:
                 bad(say("measure.bad-count", value=repr(text.strip())), line)
                 continue
-            flows.append(_tuple(FlowRow, (period, journey, cells[third].strip(), target, count,
-                                          segment, file, line)))
+            flows.append((date_text, journey, cells[third].strip(), target, count, segment,
+                          file, line))
         else:
             name, text = cells[second].strip(), cells[third].strip()
             if not name:
@@ -156,11 +222,12 @@ def read_rows(
                 continue
             value = values.get(text, _UNREAD)
             if value is _UNREAD:
-                value = values[text] = read_value(text) if text else None
+                value = values[text] = quick_value(text)
+                if isinstance(value, Quantity):
+                    known.values[text] = value
             if value is None:
                 bad(say("measure.bad-value", value=repr(text), kpi=name), line)
                 continue
-            assert isinstance(value, Quantity)
-            kpis.append(_tuple(KpiRow, (period, name, text, value, cells[fourth].strip(),
-                                        cells[fifth].strip(), segment, file, line)))
+            kpis.append((date_text, name, text, cells[fourth].strip(), cells[fifth].strip(),
+                         segment, file, line))
     return flows, kpis, findings

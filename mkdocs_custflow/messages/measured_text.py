@@ -139,4 +139,15 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "zh": "这个文件最新的数据是 {period} 的（{end} 结束，比构建日期 {today} 早 {age} 天），"
         "超过了 'stale_after' 的 {stale_after}；请在构建前重新导出",
     },
+    # -- the Markdown extension alone ------------------------------------------------
+    "measure.extension-alone": {
+        "en": "'measures' used by the Markdown extension alone: the blocks' views show the "
+        "data (funnel, sankey, counts on the flow, KPI history), but rows naming a journey "
+        "or KPI that no block has are reported only by 'custflow validate', and the "
+        "dashboard page is made only by the MkDocs plugin or 'custflow playbook --out DIR'",
+        "zh": "'measures' 用在单独的 Markdown 扩展中：各旅程块的视图照常显示数据（漏斗、"
+        "桑基图、流程图上的人数、指标历史），但写了不存在的旅程或指标的数据行只有 "
+        "'custflow validate' 会报告，数据看板页面也只有插件或 "
+        "'custflow playbook --out DIR' 才会生成",
+    },
 }

@@ -15,7 +15,7 @@ from datetime import date
 from mkdocs_custflow.measured.data import MeasuredData
 from mkdocs_custflow.measured.flow import JourneyFlow
 from mkdocs_custflow.measured.kpis import KpiHistory
-from mkdocs_custflow.measured.rows import FlowRow, KpiRow, Period
+from mkdocs_custflow.measured.rows import Period
 from mkdocs_custflow.playbook.model import JourneyRecord, Playbook, PlaybookStage
 from mkdocs_custflow.structure import Kpi
 from mkdocs_custflow.structure.review_cycle import Interval, add_interval, read_interval
@@ -63,14 +63,9 @@ class Dashboard:
 
 def file_ages(data: MeasuredData, today: date) -> list[FileAge]:
     interval = read_interval(data.stale_after) or Interval(45, "d")
-    newest: dict[str, Period] = {}
-    rows: list[FlowRow | KpiRow] = [*data.flows, *data.kpis]
-    for row in rows:
-        if row.file not in newest or row.period > newest[row.file]:
-            newest[row.file] = row.period
     return [FileAge(file, period, (today - period.end).days,
                     add_interval(period.end, interval.count, interval.unit) < today)
-            for file, period in newest.items()]
+            for file, (period, _) in data.newest().items()]
 
 
 _MADE: dict[tuple[int, int, date], tuple[Playbook, Dashboard]] = {}
@@ -107,7 +102,7 @@ def _make_dashboard(playbook: Playbook, data: MeasuredData, today: date) -> Dash
             kpis.extend(KpiLine(stage, kpi, owner, h) for h in histories)
     journeys = []
     for record in playbook.journeys:
-        flow = data.flow_of(record.journey) if data.flow_rows(record.journey.id) else None
+        flow = data.flow_of(record.journey) if data.has_flow(record.journey.id) else None
         if flow is not None:
             journeys.append(JourneyLine(record, flow))
     return Dashboard(kpis, journeys, file_ages(data, today), data.latest_period(),
@@ -148,7 +143,7 @@ def dashboard_json(playbook: Playbook, today: date) -> dict[str, object] | None:
             "bottleneck": bottleneck.stage_id if bottleneck else None,
             "stages": [{"stage": s.stage_id, "customers": s.entered, "conversion": s.conversion,
                         "drop": s.drop} for s in latest.stages],
-            "periods": [p.period.key for p in line.flow.periods],
+            "periods": line.flow.period_keys,
         }
 
     return {

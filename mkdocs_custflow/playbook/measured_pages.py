@@ -51,7 +51,7 @@ def measured_context(playbook: Playbook, locale: str) -> dict[str, Callable[...,
                       f"{ARROWS[way]} {text['direction_' + way]}</span>")
 
     def trend(history: KpiHistory | None) -> Markup:
-        if history is None or len(history.points) < 2:
+        if history is None or len(history) < 2:
             return Markup("")
         return Markup(trend_svg(history, locale))
 

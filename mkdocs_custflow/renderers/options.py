@@ -137,12 +137,15 @@ class RenderOptions:
 
 def site_options(
     options: RenderOptions | None, locale: str, today: date | None,
-    data_items: Mapping[str, DataItem],
+    data_items: Mapping[str, DataItem], measured: MeasuredData | None = None,
 ) -> RenderOptions:
     """The options a block is drawn with: those given (else the site's
     language and build date), with the catalog's data items when they have
-    none (the ``systems`` view names data by them)."""
+    none (the ``systems`` view names data by them), and the site's measured
+    data when they have none (every face draws the measured views alike)."""
     options = options or RenderOptions(locale=locale, today=today)
     if options.data_items is None and data_items:
         options = dataclasses.replace(options, data_items=data_items)
+    if options.measured is None and measured is not None:
+        options = dataclasses.replace(options, measured=measured)
     return options

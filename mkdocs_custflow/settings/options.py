@@ -143,10 +143,13 @@ class Options:
         "`{path, columns, encoding, sheet}` where `columns` maps the columns `date`, "
         "`journey`, `from`, `to`, `count` (flow rows) or `date`, `kpi`, `value` (KPI rows) "
         "to the file's own headers. Adds the `funnel` and `sankey` views, counts on the "
-        "flow's arrows, each KPI's latest value and trend, and a dashboard page."))
+        "flow's arrows, each KPI's latest value and trend, and a dashboard page (the "
+        "extension alone: the views, paths relative to the folder the host runs in; the "
+        "dashboard is a page only the plugin or `custflow playbook` makes)."), BOTH)
     stale_after: str = option("45d", Kind.INTERVAL, (
         "How old the newest period of a data file of `measures` may be, before the "
-        "build date, before `measure-stale` reports it (`<n>d`, `<n>w`, `<n>m`, `<n>y`)."))
+        "build date, before `measure-stale` reports it (`<n>d`, `<n>w`, `<n>m`, `<n>y`)."),
+        BOTH)
     max_playbook_pages: int = option(1_000, Kind.INT, (
         "Most pages the playbook may add to the site; over it, no playbook is "
         "made and the build reports which journey took it over."))

@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 COMPARISONS: dict[str, Callable[[float, float], bool]] = {
     ">=": operator.ge, ">": operator.gt, "<=": operator.le, "<": operator.lt,
@@ -54,8 +55,10 @@ DURATION = "s"
 """The unit every duration is counted in."""
 
 
-@dataclass(frozen=True)
-class Quantity:
+class Quantity(NamedTuple):
+    """A named tuple, not a dataclass: measured data holds one in each KPI
+    row, and rows of plain tuples are left out of the cycle collector's walks."""
+
     value: float
     unit: str
     """``%``, ``s`` (any duration, counted in seconds), ``""`` (a plain
