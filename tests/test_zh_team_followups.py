@@ -153,6 +153,12 @@ def test_a_changed_branch_to_end_is_named_in_the_change_list(tmp_path: Path) -> 
     journeys = {r.journey.id: r.journey for _p, _f, r in reading.blocks if r.journey}
     html = render_changes(journeys["goumai"], journeys["goumai-tobe"], "现状", "zh")
     assert "<td>结束</td><td>配送到家</td>" in html, html
+    # A stage's 'next' changed to the end: stage names and the end, in words.
+    tobe = tobe.replace("  - id: order\n", "  - id: order\n    next: end\n")
+    _, reading = _site(tmp_path, {"goumai.md": GOUMAI, "tobe.md": tobe})
+    journeys = {r.journey.id: r.journey for _p, _f, r in reading.blocks if r.journey}
+    html = render_changes(journeys["goumai"], journeys["goumai-tobe"], "现状", "zh")
+    assert "<td>下单付款</td><td>下一阶段</td><td>—</td><td>结束</td>" in html, html
 
 
 STEP_WITH_MORE_LINES = """\

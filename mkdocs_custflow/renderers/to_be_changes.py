@@ -102,7 +102,7 @@ def _value(
     if isinstance(value, str):
         if kind == "detail" and journey_title is not None:
             return journey_title(value) or value
-        if kind.startswith("branch"):  # a stage, or the end of the journey
+        if kind.startswith("branch") or kind == "flow":  # a stage, or the end of the journey
             stage = next((s for s in journey.stages if s.id == value), None)
             return stage.name if stage else text["end"] if value == END_TARGET else value
         actor = journey.actors.get(value)
