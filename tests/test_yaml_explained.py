@@ -117,14 +117,12 @@ def _read(text: str, locale: str = "zh") -> list[str]:
 def test_a_tab_in_a_blocks_indentation_is_named_as_the_cause() -> None:
     text = SHANGMEN.replace("      - engineer -> customer", "\t- engineer -> customer")
     assert _read(text) == [
-        "docs/shangmen.md:9: 第 9 行用制表符（Tab）缩进，Markdown 把它读成 4 个空格，YAML 因此从"
-        "第 10 行起读不下去：原因就是这个制表符。YAML 只能用空格缩进：请用空格缩进第 9 行，"
-        "与同一层的行对齐"]
+        "docs/shangmen.md:9: 第 9 行用制表符（Tab）缩进，Markdown 把它读成 4 个空格，YAML 因此读到"
+        "第 10 行就读不下去了。YAML 只能用空格缩进：请用空格缩进第 9 行，与同一层的行对齐"]
     assert _read(text, "en") == [
         "docs/shangmen.md:9: line 9 is indented with a tab, which Markdown reads as 4 spaces, "
-        "and YAML cannot read the block from line 10 on: the tab is the cause. YAML indents "
-        "with spaces only: indent line 9 with spaces, in the column of the lines it belongs "
-        "with"]
+        "and YAML stops at line 10 because of it. YAML indents with spaces only: indent line 9 "
+        "with spaces, in the column of the lines it belongs with"]
     # A tab that is not the cause is not named: the error is said as it is.
     other = text.replace("\t- engineer -> customer", "\t  - engineer -> customer").replace(
         "确认时间", '"确认时间')

@@ -112,11 +112,9 @@ TEMPLATES: dict[str, dict[str, str]] = {
     },
     "yaml.tab-read": {
         "en": "line {line} is indented with a tab, which Markdown reads as {spaces} spaces, "
-        "and YAML cannot read the block from line {stop} on: the tab is the cause. YAML "
-        "indents with spaces only: indent line {line} with spaces, in the column of the "
-        "lines it belongs with",
-        "zh": "第 {line} 行用制表符（Tab）缩进，Markdown 把它读成 {spaces} 个空格，YAML 因此从"
-        "第 {stop} 行起读不下去：原因就是这个制表符。YAML 只能用空格缩进：请用空格缩进第 "
-        "{line} 行，与同一层的行对齐",
+        "and YAML stops at line {stop} because of it. YAML indents with spaces only: indent "
+        "line {line} with spaces, in the column of the lines it belongs with",
+        "zh": "第 {line} 行用制表符（Tab）缩进，Markdown 把它读成 {spaces} 个空格，YAML 因此读到"
+        "第 {stop} 行就读不下去了。YAML 只能用空格缩进：请用空格缩进第 {line} 行，与同一层的行对齐",
     },
 }
