@@ -281,7 +281,8 @@ class Pipeline:
         """Every journey block of one page's Markdown, read as the build reads it."""
         lines = text.expandtabs(TAB_LENGTH).split("\n")
         fences = find_journey_fences(lines, self.settings.fence)
-        return [(fence, self.read_fence(fence, file)) for fence in fences]
+        raw = text.split("\n") if "\t" in text else None
+        return [(fence, self.read_fence(fence, file, raw=raw)) for fence in fences]
 
     def read_site_page(self, page: SourcePage) -> list[tuple[Fence, BlockResult, BlockPlace]]:
         """Every journey block of a site page, its includes in place, each read

@@ -145,3 +145,12 @@ def test_a_build_names_the_tab_once_on_a_chinese_site(tmp_path, build_site) -> N
     said = [line for line in result.log.splitlines() if "docs/shangmen.md" in line]
     assert len(said) == 1, result.log
     assert "docs/shangmen.md:9: 第 9 行用制表符（Tab）缩进，Markdown 把它读成 4 个空格" in said[0]
+
+
+def test_a_page_read_on_its_own_names_the_tab_too() -> None:
+    text = SHANGMEN.replace("      - engineer -> customer", "\t- engineer -> customer")
+    [(_fence, result)] = make_pipeline().read_page(text, "docs/shangmen.md")
+    assert [str(d) for d in result.diagnostics if d.is_error] == [
+        "docs/shangmen.md:9: line 9 is indented with a tab, which Markdown reads as 4 spaces, "
+        "and YAML stops at line 10 because of it. YAML indents with spaces only: indent line 9 "
+        "with spaces, in the column of the lines it belongs with"]
