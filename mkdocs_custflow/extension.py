@@ -17,7 +17,6 @@ from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
 from mkdocs_custflow.diagnostics import Diagnostic, Severity
-from mkdocs_custflow.held_parts import HeldParts
 from mkdocs_custflow.hosts import HostPage, host_page, ignored_plugin_note
 from mkdocs_custflow.measured.sources import MeasureOptionError, read_sources
 from mkdocs_custflow.measured_alone import (
@@ -32,6 +31,7 @@ from mkdocs_custflow.playbook.links import page_url, relative_url
 from mkdocs_custflow.reading.fences import Fence, find_journey_fences
 from mkdocs_custflow.reading.includes import Locate
 from mkdocs_custflow.renderers.options import RenderOptions, SiteLinks
+from mkdocs_custflow.search_skip import marked
 from mkdocs_custflow.settings.options import OPTIONS, Host, OptionError, read_options
 from mkdocs_custflow.settings.site import SiteFacts, settings_for
 
@@ -60,12 +60,12 @@ class PageContext:
     """Where each block of the page was found when the site was read (the
     file and line it is written at); it answers None for a block the site
     reading never saw (put on the page by another plugin)."""
-    held: HeldParts | None = None
     raw_lines: list[str] | None = None
     """The Markdown's lines as written, before Python-Markdown turned tabs into
     spaces, when it has a tab: a YAML error a tab causes is said as the tab's."""
-    """Where the parts search skips wait while the host's search reads the
-    page (the plugin puts them back after Material's search)."""
+    mark_skipped: bool = False
+    """Whether to mark the parts search skips (:mod:`mkdocs_custflow.search_skip`):
+    the plugin keeps them out of Material's search parser."""
 
 
 def _log_diagnostic(diagnostic: Diagnostic) -> None:
@@ -233,11 +233,10 @@ class JourneyExtension(Extension):
             self.on_journey(result)
         if place is None and page.locate is not None and self.on_unread is not None:
             self.on_unread(result)
-        if page.held is None:
+        if not page.mark_skipped:
             return pipeline.render(result, page.options)
-        held = page.held
         return "\n".join(
-            html if indexed or not html else held.hold(html)
+            marked(html) if html and not indexed else html
             for html, indexed in pipeline.render_parts(result, page.options)
         )
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -24,7 +24,6 @@ from mkdocs_custflow.cache import BlockCache
 from mkdocs_custflow.collector import collector_paused
 from mkdocs_custflow.diagnostics import Diagnostic, Severity
 from mkdocs_custflow.extension import JourneyExtension, PageContext
-from mkdocs_custflow.held_parts import HeldParts
 from mkdocs_custflow.i18n import normalize_locale, words
 from mkdocs_custflow.messages import text_in
 from mkdocs_custflow.pipeline import BlockResult, Pipeline, SiteReading, SourcePage
@@ -60,6 +59,7 @@ from mkdocs_custflow.plugin.setup import (
 from mkdocs_custflow.plugin.site_links import BuildLinks
 from mkdocs_custflow.reading.sources import SourceError, decode
 from mkdocs_custflow.renderers.options import RenderOptions
+from mkdocs_custflow.search_skip import unmarked, without_skipped
 from mkdocs_custflow.settings.options import Options
 from mkdocs_custflow.structure.ids import anchor
 from mkdocs_custflow.structure.review_cycle import BuildDateError
@@ -84,10 +84,11 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         self._reported_before: set[str] = set()
         self._errors: list[Diagnostic] = []
         self._page_anchors: list[str] = []
-        self._held: dict[str, HeldParts] = {}
-        """Each page's parts that Material's search skips, held out of the
-        page until the search has read it (:mod:`mkdocs_custflow.held_parts`)."""
-        self._hold = False
+        self._mark_skipped = False
+        """Whether a search plugin reads the pages: the parts it skips are then
+        kept out of its way (:mod:`mkdocs_custflow.search_skip`)."""
+        self._whole: tuple[Page, str] | None = None
+        """The page search is reading, as it is without the skipped parts' cut."""
         self.teams: tuple[str, ...] = ()
         self.languages: LanguageBuild | None = None
         self.reading: SiteReading | None = None
@@ -138,7 +139,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         )
         config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
         add_assets(config)
-        self._hold = has_search(config)
+        self._mark_skipped = has_search(config)
         self.mermaid = mermaid_script(self.options, config)
         taken = superfences_conflict(config, settings.fence, settings.locale)
         if taken and not is_further_language_build(config):
@@ -169,7 +170,6 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         # `mkdocs serve` keeps the plugin: a finding already shown by the last
         # rebuild is not shown again; a new or returning one is.
         self._reported_before = self._reported if self._serving else set()
-        self._held = {}
         self._reported = set()
         self._errors = []
 
@@ -259,11 +259,8 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         source = page.file.content_string if page.file.abs_src_path else markdown
         locale, pipeline = self._page_language(page)
         self._page_anchors = []
-        held = HeldParts() if self._hold else None
-        if held is not None:
-            self._held[page.file.src_uri] = held
         self._page = PageContext(
-            held=held,
+            mark_skipped=self._mark_skipped,
             raw_lines=markdown.split("\n") if "\t" in markdown else None,
             file=shown_path(page.file, config),
             line_offset=source_line_offset(source, markdown),
@@ -314,42 +311,46 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         if self.cache is not None:
             self.cache.forget()
 
-    # Default priority: only records which anchors the page holds, and ends the
-    # page's holding (a later conversion, such as a blog excerpt, holds nothing).
+    # Default priority: only records which anchors the page holds.
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        if not self.options.enabled:
-            return None
         # Block anchors live in stashed HTML that MkDocs' anchor check cannot see.
-        if page.present_anchor_ids is not None:
+        if self.options.enabled and page.present_anchor_ids is not None:
             page.present_anchor_ids.update(self._page_anchors)
-        self._page.held = None
-        if not self._held.get(page.file.src_uri, True):
-            del self._held[page.file.src_uri]  # nothing held
         return None
 
-    # After Material's search (default priority), which reads the page without
-    # the held parts; before anything else reads the page's HTML.
-    @event_priority(-50)
-    def on_page_context(
+    # Just before Material's search (default priority) reads the page.
+    @event_priority(1)
+    def _before_search(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
-        held = self._held.get(page.file.src_uri)
-        if self.options.enabled and held is not None and page.content:
-            page.content = held.restore(page.content)
+        """Search reads the page without the parts it would skip."""
+        if self.options.enabled and self._mark_skipped and page.content:
+            self._whole = (page, page.content)
+            page.content = without_skipped(page.content)
         return None
+
+    # Just after Material's search: the page whole again for the theme.
+    @event_priority(-1)
+    def _after_search(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        whole, self._whole = self._whole, None
+        if whole is not None and whole[0] is page:
+            page.content = unmarked(whole[1])
+        return None
+
+    on_page_context = CombinedEvent(_before_search, _after_search)
 
     # Default priority: before Material's privacy plugin (-50) reads the page's
     # scripts, so it sees ours too.
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """``mermaid_js`` on the pages that have a diagram, wherever they are;
-        a held part whose comment reached the output by another way, back."""
+        no mark of a skipped part left (one another plugin's conversion made)."""
         if not self.options.enabled:
             return None
-        held = self._held.pop(page.file.src_uri, None)
-        if held is not None:
-            output = held.restore(output)
+        output = unmarked(output)
         mermaid = self.mermaid
         if mermaid is None or mermaid.every_page:
             return output

@@ -128,7 +128,7 @@ def render_journey_parts(
     """The block's HTML in pieces. Search reads the title, the description and
     the text version; the diagrams and the tables, which repeat them, are
     marked ``data-search-exclude`` (a host may keep them from its search's
-    parser altogether: :mod:`mkdocs_custflow.held_parts`)."""
+    parser altogether: :mod:`mkdocs_custflow.search_skip`)."""
     if journey.locale:  # a block may write in another language than its site
         options = dataclasses.replace(options, locale=normalize_locale(journey.locale))
     text = words(options.locale)
