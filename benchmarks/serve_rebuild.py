@@ -105,7 +105,7 @@ def instrument(meter: Meter) -> list[str]:
         if cls is BasePlugin or not issubclass(cls, BasePlugin):
             continue
         for name, value in list(vars(cls).items()):
-            if name.startswith("on_") and callable(value):
+            if name.startswith("on_") and inspect.isfunction(value):  # not a CombinedEvent
                 meter.wrap(cls, name)
                 wrapped.append(f"{cls.__name__}.{name}")
     for _name, cls in inspect.getmembers(extension_module, inspect.isclass):
