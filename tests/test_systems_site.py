@@ -91,7 +91,7 @@ def test_a_system_page_has_its_layer_owner_data_integrations_stages_roles(
         ("CRM 系统", "来源", "订单", "API 实时"), ("工单系统", "去向", "订单", "每晚同步")]
     assert [tuple(c.text for c in r.cells) for r in stages[1:]] == [
         ("发货", "订单交付", "读取 · 更新"), ("下单", "首次购买", "收集")]
-    assert "交付专员, 销售顾问" in [e.text for e in blocks(html) if e.tag == "p"]
+    assert "交付专员、销售顾问" in [e.text for e in blocks(html) if e.tag == "p"]
     assert len(journeys) == 3
 
 
@@ -100,7 +100,7 @@ def test_a_data_page_says_who_where_and_for_how_long(site: BuildResult) -> None:
     assert headings(html, "h1") == ["收货地址"]
     texts = [e.text for e in blocks(html) if e.tag == "p"]
     assert "个人信息 · 保存期限：1年 · 负责人：交付专员" in texts
-    assert "可查看的角色：交付专员, 客服专员, 销售顾问" in texts
+    assert "可查看的角色：交付专员、客服专员、销售顾问" in texts
     assert "存放于：ERP 订单系统" in texts
     (uses,) = tables(html)
     assert [tuple(c.text for c in r.cells) for r in uses[1:]] == [
