@@ -11,6 +11,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from mkdocs_custflow.cache import LastValue, files_fingerprint, folder_files
+from mkdocs_custflow.collector import collector_paused
 from mkdocs_custflow.diagnostics import Diagnostic, Severity
 from mkdocs_custflow.messages import Text, say, text_in
 from mkdocs_custflow.playbook.export import playbook_json_bytes
@@ -99,12 +100,13 @@ class PlaybookFiles:
             tuple((*record_key(r), r.journey.file, r.journey.line) for r in playbook.journeys),
             tuple(sorted(urls.items())),
         )
-        contents, export_json, broken = self._contents.get(
-            # The JSON is kept as UTF-8 bytes, as written: a str of a site with CJK
-            # text would take two or four bytes per character for the whole file.
-            key, lambda: (pages.render_all(), playbook_json_bytes(playbook),
-                          list(pages.urls.broken))
-        )
+        with collector_paused():  # many objects, no garbage
+            contents, export_json, broken = self._contents.get(
+                # The JSON is kept as UTF-8 bytes, as written: a str of a site with CJK
+                # text would take two or four bytes per character for the whole file.
+                key, lambda: (pages.render_all(), playbook_json_bytes(playbook),
+                              list(pages.urls.broken))
+            )
         for path, file in ours.items():
             file.content_string = contents[path]
         for page, target in broken:

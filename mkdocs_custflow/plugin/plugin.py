@@ -21,7 +21,6 @@ from mkdocs.utils.templates import TemplateContext
 
 from mkdocs_custflow.build_summary import failure_summary
 from mkdocs_custflow.cache import BlockCache
-from mkdocs_custflow.collector import collector_paused
 from mkdocs_custflow.diagnostics import Diagnostic, Severity
 from mkdocs_custflow.extension import JourneyExtension, PageContext
 from mkdocs_custflow.i18n import normalize_locale, words
@@ -192,23 +191,22 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         for finding in reading.findings:
             self._report(finding)
         if reading.playbook is not None:
-            with collector_paused():  # many objects, no garbage
-                try:
-                    self.playbook.add_to(
-                        files, config, reading.playbook, self._report_playbook,
-                        in_own_section=self.options.nav,
-                        settings_key=self.pipeline.fingerprint,
+            try:
+                self.playbook.add_to(
+                    files, config, reading.playbook, self._report_playbook,
+                    in_own_section=self.options.nav,
+                    settings_key=self.pipeline.fingerprint,
+                )
+                if self.languages is not None:
+                    self.languages.mark(
+                        file for file in self.playbook.generated.values()
+                        if file.generated_by == GENERATOR
                     )
-                    if self.languages is not None:
-                        self.languages.mark(
-                            file for file in self.playbook.generated.values()
-                            if file.generated_by == GENERATOR
-                        )
-                except PageTemplateError as exc:
-                    raise PluginError(
-                        f"custflow: the playbook page template {exc}; fix the template in "
-                        "'page_templates'"
-                    ) from None
+            except PageTemplateError as exc:
+                raise PluginError(
+                    f"custflow: the playbook page template {exc}; fix the template in "
+                    "'page_templates'"
+                ) from None
         self.links = BuildLinks(self.playbook, self.playbook.layout, self.journey_links)
         return files
 
