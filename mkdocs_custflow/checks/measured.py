@@ -13,8 +13,9 @@ from datetime import date
 from typing import TypeVar
 
 from mkdocs_custflow.checks.rule import Rule
+from mkdocs_custflow.collector import collector_paused
 from mkdocs_custflow.diagnostics import Diagnostic, Severity, name_hint
-from mkdocs_custflow.measured.data import MeasuredData, collector_paused
+from mkdocs_custflow.measured.data import MeasuredData
 from mkdocs_custflow.measured.flow import Grouped, JourneyFlow, PeriodFlow, stage_names
 from mkdocs_custflow.measured.kpis import name_key
 from mkdocs_custflow.measured.rows import DATE, KPI, SEGMENT, FlowRow, KpiRow, Period

@@ -7,13 +7,12 @@ history) and keeps what reading found (``measure-value``).
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from mkdocs_custflow.collector import collector_paused
 from mkdocs_custflow.diagnostics import Diagnostic
 from mkdocs_custflow.measured.files import read_file
 from mkdocs_custflow.measured.flow import Grouped, JourneyFlow, group_flows, journey_flow
@@ -134,20 +133,6 @@ def load_measures(sources: Iterable[MeasureSource], shown: Callable[[str], str],
         for source in sources:
             _read_source(source, shown, (flows, kpis, findings, files), readings, locale)
     return MeasuredData(flows, kpis, findings, files, stale_after, readings)
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cycle collector off while the rows are made: every row is
-    kept and none holds a cycle, yet each collection would walk them all
-    again (two thirds of reading a large export). On again after, as it was."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def _read_source(source: MeasureSource, shown: Callable[[str], str],
