@@ -41,6 +41,7 @@ from typing import Generic, TypeVar
 
 from mkdocs_custflow.cache_entries import decode_result, encode_result
 from mkdocs_custflow.diagnostics import Diagnostic
+from mkdocs_custflow.renderers.html import Part
 from mkdocs_custflow.renderers.options import RenderOptions
 from mkdocs_custflow.structure import Catalog, Journey
 
@@ -146,7 +147,7 @@ class Cached:
     def __init__(self, journey: Journey | None, findings: list[Diagnostic]) -> None:
         self.journey = journey
         self.findings = findings
-        self.html: dict[Hashable, list[tuple[str, bool]]] = {}
+        self.html: dict[Hashable, list[Part]] = {}
 
 
 BlockKey = tuple[str, str, int]

@@ -87,7 +87,7 @@ class CustflowPlugin(BasePlugin[CustflowConfig]):
         """Whether a search plugin reads the pages: the parts it skips are then
         kept out of its way (:mod:`mkdocs_custflow.search_skip`)."""
         self._whole: tuple[Page, str] | None = None
-        """The page search is reading, as it is without the skipped parts' cut."""
+        """The page search is reading and its whole content, given back after."""
         self.teams: tuple[str, ...] = ()
         self.languages: LanguageBuild | None = None
         self.reading: SiteReading | None = None
